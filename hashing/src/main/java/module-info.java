@@ -1,0 +1,16 @@
+/**
+ * hotlinekit hashing: one-pass MD5/SHA-1/SHA-256 ({@link org.hotlinekit.hashing.digest}), PDQ
+ * perceptual hashing bit-exact with Meta's C++ reference ({@link org.hotlinekit.hashing.pdq}), and
+ * both for one media file in one read ({@link org.hotlinekit.hashing.media}).
+ */
+module org.hotlinekit.hashing {
+  requires transitive org.hotlinekit.core;
+  requires java.desktop;
+  requires org.slf4j;
+  // The WebP decoder is an ImageIO plugin found through the service registry, never called directly.
+  requires com.twelvemonkeys.imageio.webp;
+
+  exports org.hotlinekit.hashing.digest;
+  exports org.hotlinekit.hashing.pdq;
+  exports org.hotlinekit.hashing.media;
+}

@@ -1,0 +1,247 @@
+package org.hotlinekit.hashing.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.hotlinekit.core.InputReadException;
+import org.hotlinekit.core.LimitExceededException;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.core.digest.DigestSet;
+import org.hotlinekit.core.pdq.DihedralPdqHashes;
+import org.hotlinekit.core.pdq.PdqHashWithQuality;
+import org.hotlinekit.hashing.digest.Digester;
+import org.hotlinekit.hashing.internal.image.ImageDecoder;
+import org.hotlinekit.hashing.pdq.PdqHasher;
+import org.hotlinekit.hashing.pdq.Pixels;
+
+/**
+ * Hashes one media file: the requested digests and, for images, PDQ, reading the file once.
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * MediaHasher hasher = MediaHasher.builder()
+ *     .digests(DigestAlgorithm.MD5, DigestAlgorithm.SHA256)
+ *     .pdq(true)
+ *     .build();
+ * MediaHashes h = hasher.hash(Path.of("upload.jpg"));
+ * }</pre>
+ *
+ * <p>With PDQ requested, the file must be a supported image (JPEG, PNG, GIF, BMP, WebP): it is read
+ * into memory once (up to {@link Builder#maxImageFileBytes(long)}), digested and decoded from that
+ * copy. Without PDQ, any file of any size is streamed through the digests.
+ */
+public final class MediaHasher {
+  /** The default largest image file read into memory for PDQ: 512 MiB. */
+  public static final long DEFAULT_MAX_IMAGE_FILE_BYTES = 512L * 1024 * 1024;
+
+  private final Digester digester;
+  private final boolean pdq;
+  private final boolean dihedral;
+  private final PdqHasher pdqHasher;
+  private final long maxImageFileBytes;
+
+  private MediaHasher(Builder b) {
+    this.digester = b.digests.isEmpty() ? null : Digester.of(b.digests);
+    this.pdq = b.pdq || b.dihedral;
+    this.dihedral = b.dihedral;
+    this.pdqHasher = b.pdqHasher;
+    this.maxImageFileBytes = b.maxImageFileBytes;
+  }
+
+  /**
+   * Starts configuring a media hasher.
+   *
+   * @return a builder (no digests, no PDQ: choose at least one)
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Hashes one file.
+   *
+   * @param file the file
+   * @return what was requested
+   * @throws InputReadException if the file is missing or cannot be read
+   * @throws UnsupportedInputException if PDQ was requested and the file is not a supported image
+   * @throws MalformedInputException if PDQ was requested and the image is corrupt or truncated
+   * @throws LimitExceededException if PDQ was requested and the image is larger than allowed
+   */
+  public MediaHashes hash(Path file) {
+    Objects.requireNonNull(file, "file");
+    if (Files.isDirectory(file)) {
+      throw new InputReadException("is a directory, not a file");
+    }
+    try {
+      if (!pdq) {
+        long size = Files.size(file);
+        return new MediaHashes(size, digester.digest(file), null, null);
+      }
+      byte[] data = readImageFile(file);
+      return hashImageBytes(data);
+    } catch (NoSuchFileException e) {
+      throw new InputReadException("no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new InputReadException("permission denied", e);
+    } catch (IOException e) {
+      throw new InputReadException("could not read the file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Hashes an encoded file held in memory.
+   *
+   * @param data the file's bytes
+   * @return what was requested
+   * @throws UnsupportedInputException if PDQ was requested and the data is not a supported image
+   * @throws MalformedInputException if PDQ was requested and the image is corrupt or truncated
+   * @throws LimitExceededException if PDQ was requested and the image is larger than allowed
+   */
+  public MediaHashes hash(byte[] data) {
+    Objects.requireNonNull(data, "data");
+    if (!pdq) {
+      return new MediaHashes(data.length, digester.digest(data), null, null);
+    }
+    return hashImageBytes(data);
+  }
+
+  private MediaHashes hashImageBytes(byte[] data) {
+    ImageDecoder.recognise(data, data.length);
+    DigestSet digests = digester == null ? DigestSet.empty() : digester.digest(data);
+    Pixels pixels = ImageDecoder.decode(data, pdqHasher.maxPixels());
+    if (dihedral) {
+      DihedralPdqHashes all = pdqHasher.hashDihedral(pixels);
+      return new MediaHashes(data.length, digests, all.original(), all);
+    }
+    PdqHashWithQuality h = pdqHasher.hash(pixels);
+    return new MediaHashes(data.length, digests, h, null);
+  }
+
+  /** Reads a file that must be an image: refuses early on its first bytes, then caps its size. */
+  private byte[] readImageFile(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(12);
+      ImageDecoder.recognise(head, head.length);
+      long size = Files.size(file);
+      if (size > maxImageFileBytes) {
+        throw new LimitExceededException(
+            "image file is " + size + " bytes, over the limit of " + maxImageFileBytes
+                + " for PDQ (raise it with maxImageFileBytes)");
+      }
+      byte[] rest = in.readNBytes((int) (maxImageFileBytes - head.length + 1));
+      if ((long) head.length + rest.length > maxImageFileBytes) {
+        throw new LimitExceededException(
+            "image file grew past the limit of " + maxImageFileBytes + " bytes while being read");
+      }
+      byte[] all = new byte[head.length + rest.length];
+      System.arraycopy(head, 0, all, 0, head.length);
+      System.arraycopy(rest, 0, all, head.length, rest.length);
+      return all;
+    }
+  }
+
+  /** Configures a {@link MediaHasher}. */
+  public static final class Builder {
+    private final Set<DigestAlgorithm> digests = EnumSet.noneOf(DigestAlgorithm.class);
+    private boolean pdq;
+    private boolean dihedral;
+    private PdqHasher pdqHasher = PdqHasher.create();
+    private long maxImageFileBytes = DEFAULT_MAX_IMAGE_FILE_BYTES;
+
+    private Builder() {}
+
+    /**
+     * Sets the digests to compute (replacing any set before).
+     *
+     * @param algorithms the algorithms, possibly none
+     * @return this builder
+     */
+    public Builder digests(DigestAlgorithm... algorithms) {
+      return digests(List.of(algorithms));
+    }
+
+    /**
+     * Sets the digests to compute (replacing any set before).
+     *
+     * @param algorithms the algorithms, possibly none
+     * @return this builder
+     */
+    public Builder digests(Iterable<DigestAlgorithm> algorithms) {
+      digests.clear();
+      for (DigestAlgorithm a : algorithms) {
+        digests.add(Objects.requireNonNull(a, "algorithm"));
+      }
+      return this;
+    }
+
+    /**
+     * Whether to compute the PDQ hash (the file must then be an image).
+     *
+     * @param enabled true to compute it
+     * @return this builder
+     */
+    public Builder pdq(boolean enabled) {
+      this.pdq = enabled;
+      return this;
+    }
+
+    /**
+     * Whether to compute the eight dihedral PDQ hashes (implies {@link #pdq(boolean)}).
+     *
+     * @param enabled true to compute them
+     * @return this builder
+     */
+    public Builder dihedral(boolean enabled) {
+      this.dihedral = enabled;
+      return this;
+    }
+
+    /**
+     * The PDQ hasher to use (for its pixel cap).
+     *
+     * @param hasher the hasher
+     * @return this builder
+     */
+    public Builder pdqHasher(PdqHasher hasher) {
+      this.pdqHasher = Objects.requireNonNull(hasher, "hasher");
+      return this;
+    }
+
+    /**
+     * The largest image file read into memory for PDQ.
+     *
+     * @param bytes at least 1 (default 512 MiB, at most {@code Integer.MAX_VALUE - 8})
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder maxImageFileBytes(long bytes) {
+      if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("maxImageFileBytes out of range: " + bytes);
+      }
+      this.maxImageFileBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Creates the media hasher.
+     *
+     * @return the hasher
+     * @throws IllegalStateException if neither a digest nor PDQ was requested
+     */
+    public MediaHasher build() {
+      if (digests.isEmpty() && !pdq && !dihedral) {
+        throw new IllegalStateException("request at least one digest or PDQ");
+      }
+      return new MediaHasher(this);
+    }
+  }
+}
