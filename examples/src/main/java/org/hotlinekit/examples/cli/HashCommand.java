@@ -1,0 +1,282 @@
+package org.hotlinekit.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.digest.Digest;
+import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.core.pdq.Dihedral;
+import org.hotlinekit.core.pdq.DihedralPdqHashes;
+import org.hotlinekit.core.pdq.PdqHashWithQuality;
+import org.hotlinekit.hashing.media.MediaHasher;
+import org.hotlinekit.hashing.media.MediaHashes;
+import org.hotlinekit.hashing.pdq.PdqHasher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code hotlinekit hash}: digests and PDQ of files and folders, as TSV or JSON lines. */
+@Command(
+    name = "hash",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Hash media files: MD5, SHA-1, SHA-256 and PDQ (bit-exact with Meta's reference).",
+      "Folders are walked recursively in sorted order. A file that cannot be hashed is reported"
+          + " (on stderr and in the output) and the others go on; the exit code is then 1."
+    })
+final class HashCommand implements Callable<Integer> {
+  /** What can be asked for with --algorithms. */
+  enum Algorithm {
+    md5,
+    sha1,
+    sha256,
+    pdq
+  }
+
+  /** Output formats. */
+  enum Format {
+    tsv,
+    jsonl
+  }
+
+  @Option(
+      names = "--algorithms",
+      split = ",",
+      paramLabel = "ALG",
+      description = "Comma-separated: md5, sha1, sha256, pdq (default: all four).")
+  Set<Algorithm> algorithms = EnumSet.allOf(Algorithm.class);
+
+  @Option(names = "--dihedral", description = "Also print the 8 dihedral PDQ hashes (implies pdq).")
+  boolean dihedral;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "tsv (a header, then a row per file) or jsonl (an object per line). Default: tsv.")
+  Format format = Format.tsv;
+
+  @Option(
+      names = "--max-pixels",
+      paramLabel = "N",
+      description = "Refuse images with more pixels than this (checked before decoding). Default: 100000000.")
+  long maxPixels = PdqHasher.DEFAULT_MAX_PIXELS;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Files hashed in parallel. Default: the number of processors.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Progress bar on stderr. Default: on when stderr is a terminal.")
+  Boolean progress;
+
+  @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
+  boolean verbose;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to hash.")
+  List<Path> paths;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
+    if (maxPixels < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-pixels must be positive");
+    }
+    boolean wantPdq = dihedral || algorithms.contains(Algorithm.pdq);
+    EnumSet<DigestAlgorithm> digests = EnumSet.noneOf(DigestAlgorithm.class);
+    for (Algorithm a : algorithms) {
+      if (a != Algorithm.pdq) {
+        digests.add(DigestAlgorithm.fromId(a.name()).orElseThrow());
+      }
+    }
+    if (digests.isEmpty() && !wantPdq) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "choose at least one algorithm");
+    }
+    MediaHasher hasher =
+        MediaHasher.builder()
+            .digests(digests)
+            .pdq(wantPdq)
+            .dihedral(dihedral)
+            .pdqHasher(PdqHasher.builder().maxPixels(maxPixels).build())
+            .build();
+
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<FileWalker.Entry> entries = new FileWalker().expand(paths);
+    Columns columns = new Columns(digests, wantPdq, dihedral);
+    if (format == Format.tsv) {
+      out.println(columns.tsvHeader());
+    }
+    boolean showProgress = progress != null ? progress : Terminal.stderrIsTerminal();
+    int failures = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, entries.size())));
+    try (ProgressBar bar = showProgress && entries.size() > 1
+        ? new ProgressBar(err, entries.size(), "files") : null) {
+      ArrayDeque<Future<Result>> window = new ArrayDeque<>();
+      int next = 0;
+      while (next < entries.size() || !window.isEmpty()) {
+        while (next < entries.size() && window.size() < 4 * threads) {
+          FileWalker.Entry e = entries.get(next++);
+          window.add(pool.submit(() -> hashOne(hasher, e)));
+        }
+        Result r = get(window.poll());
+        if (r.error != null) {
+          failures++;
+          if (bar != null) {
+            err.print("\r");
+          }
+          err.println("hotlinekit: " + r.path + ": " + r.error);
+          if (verbose && r.cause != null) {
+            r.cause.printStackTrace(err);
+          }
+        }
+        out.println(format == Format.tsv ? columns.tsvRow(r) : jsonLine(r, columns));
+        if (bar != null) {
+          bar.step();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    out.flush();
+    return failures == 0 ? 0 : HotlinekitCli.EXIT_INPUT_FAILED;
+  }
+
+  private static Result get(Future<Result> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      // hashOne catches everything; this is only reached for an Error such as a stack overflow.
+      throw new IllegalStateException("hashing failed unexpectedly", e.getCause());
+    }
+  }
+
+  private static Result hashOne(MediaHasher hasher, FileWalker.Entry entry) {
+    if (entry.error().isPresent()) {
+      return new Result(entry.path(), null, entry.error().get(), null);
+    }
+    try {
+      return new Result(entry.path(), hasher.hash(entry.path()), null, null);
+    } catch (HotlinekitException e) {
+      return new Result(entry.path(), null, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      return new Result(entry.path(), null, "internal error (" + e + "); please report it", e);
+    }
+  }
+
+  private String jsonLine(Result r, Columns c) {
+    ObjectNode node = json.createObjectNode();
+    node.put("path", r.path.toString());
+    if (r.error != null) {
+      node.put("error", r.error);
+      return json.writeValueAsString(node);
+    }
+    for (DigestAlgorithm a : c.digests) {
+      node.put(a.id(), r.hashes.digests().get(a).map(Digest::toString).orElseThrow());
+    }
+    if (c.pdq) {
+      PdqHashWithQuality p = r.hashes.pdq().orElseThrow();
+      node.put("pdq", p.hash().toString());
+      node.put("quality", p.quality());
+    }
+    if (c.dihedral) {
+      ObjectNode d = node.putObject("dihedral");
+      DihedralPdqHashes all = r.hashes.dihedral().orElseThrow();
+      for (Dihedral v : Dihedral.values()) {
+        d.put(v.referenceName(), all.get(v).toString());
+      }
+    }
+    return json.writeValueAsString(node);
+  }
+
+  /** The outcome for one path: hashes, or an error message (and its exception, if any). */
+  private static final class Result {
+    final Path path;
+    final MediaHashes hashes;
+    final String error;
+    final Throwable cause;
+
+    Result(Path path, MediaHashes hashes, String error, Throwable cause) {
+      this.path = path;
+      this.hashes = hashes;
+      this.error = error;
+      this.cause = cause;
+    }
+  }
+
+  /** The TSV layout for the requested algorithms. */
+  private static final class Columns {
+    final Set<DigestAlgorithm> digests;
+    final boolean pdq;
+    final boolean dihedral;
+
+    Columns(Set<DigestAlgorithm> digests, boolean pdq, boolean dihedral) {
+      this.digests = digests;
+      this.pdq = pdq;
+      this.dihedral = dihedral;
+    }
+
+    String tsvHeader() {
+      StringBuilder b = new StringBuilder("path");
+      for (DigestAlgorithm a : digests) {
+        b.append('\t').append(a.id());
+      }
+      if (pdq) {
+        b.append("\tpdq\tquality");
+      }
+      if (dihedral) {
+        for (Dihedral v : Dihedral.values()) {
+          b.append('\t').append(v.referenceName());
+        }
+      }
+      return b.append("\terror").toString();
+    }
+
+    String tsvRow(Result r) {
+      StringBuilder b = new StringBuilder(escape(r.path.toString()));
+      Optional<MediaHashes> h = Optional.ofNullable(r.hashes);
+      for (DigestAlgorithm a : digests) {
+        b.append('\t').append(h.flatMap(x -> x.digests().get(a)).map(Digest::toString).orElse(""));
+      }
+      if (pdq) {
+        Optional<PdqHashWithQuality> p = h.flatMap(MediaHashes::pdq);
+        b.append('\t').append(p.map(x -> x.hash().toString()).orElse(""));
+        b.append('\t').append(p.map(x -> Integer.toString(x.quality())).orElse(""));
+      }
+      if (dihedral) {
+        Optional<DihedralPdqHashes> d = h.flatMap(MediaHashes::dihedral);
+        for (Dihedral v : Dihedral.values()) {
+          b.append('\t').append(d.map(x -> x.get(v).toString()).orElse(""));
+        }
+      }
+      return b.append('\t').append(r.error == null ? "" : escape(r.error)).toString();
+    }
+
+    /** Backslash-escapes what would break a TSV row. */
+    static String escape(String s) {
+      return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package org.hotlinekit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.core.pdq.Dihedral;
+import org.hotlinekit.core.pdq.DihedralPdqHashes;
+import org.hotlinekit.examples.SampleImages;
+import org.hotlinekit.hashing.digest.Digester;
+import org.hotlinekit.hashing.pdq.PdqHasher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class HashCommandTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Path SAMPLES = Path.of("samples");
+
+  @Test
+  void tsvOnTheBundledSamplesAgreesWithTheLibrary() throws IOException {
+    CliRun run = CliRun.of("hash", "--no-progress", SAMPLES.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = run.outLines();
+    assertThat(lines.get(0)).isEqualTo("path\tmd5\tsha1\tsha256\tpdq\tquality\terror");
+    List<String> names = new ArrayList<>(SampleImages.samples().keySet());
+    names.sort(null);
+    assertThat(lines).hasSize(names.size() + 1);
+    Digester digester =
+        Digester.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA1, DigestAlgorithm.SHA256);
+    for (int i = 0; i < names.size(); i++) {
+      String[] f = lines.get(i + 1).split("\t", -1);
+      Path file = SAMPLES.resolve(names.get(i));
+      assertThat(f[0]).isEqualTo(file.toString());
+      var d = digester.digest(file);
+      assertThat(f[1]).isEqualTo(d.get(DigestAlgorithm.MD5).orElseThrow().toString());
+      assertThat(f[2]).isEqualTo(d.get(DigestAlgorithm.SHA1).orElseThrow().toString());
+      assertThat(f[3]).isEqualTo(d.get(DigestAlgorithm.SHA256).orElseThrow().toString());
+      var pdq = PdqHasher.create().hashImage(file);
+      assertThat(f[4]).isEqualTo(pdq.hash().toString());
+      assertThat(f[5]).isEqualTo(Integer.toString(pdq.quality()));
+      assertThat(f[6]).isEmpty();
+    }
+  }
+
+  @Test
+  void jsonlWithDihedralOnAHundredImagesPrintsAHundredLines(@TempDir Path dir) throws IOException {
+    for (int i = 0; i < 100; i++) {
+      BufferedImage img = SampleImages.tiles(80 + i, 60 + (i % 7), i);
+      Path sub = dir.resolve("batch-" + (i % 3));
+      Files.createDirectories(sub);
+      ImageIO.write(img, "png", sub.resolve(String.format("img-%03d.png", i)).toFile());
+    }
+    CliRun run = CliRun.of("hash", "--algorithms", "pdq", "--dihedral", "--format", "jsonl",
+        "--no-progress", dir.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.outLines()).hasSize(100);
+    List<String> paths = new ArrayList<>();
+    for (String line : run.outLines()) {
+      JsonNode n = JSON.readTree(line);
+      List<String> keys = new ArrayList<>();
+      n.propertyNames().forEach(keys::add);
+      assertThat(keys).containsExactly("path", "pdq", "quality", "dihedral");
+      paths.add(n.get("path").asString());
+      DihedralPdqHashes expected = PdqHasher.create().hashImageDihedral(Path.of(paths.get(
+          paths.size() - 1)));
+      for (Dihedral d : Dihedral.values()) {
+        assertThat(n.get("dihedral").get(d.referenceName()).asString())
+            .isEqualTo(expected.get(d).toString());
+      }
+      assertThat(n.get("pdq").asString()).isEqualTo(expected.get(Dihedral.ORIG).toString());
+      assertThat(n.get("quality").asInt()).isEqualTo(expected.quality());
+    }
+    // Walked in sorted order: batch-0 first, files sorted within each folder.
+    List<String> sorted = new ArrayList<>(paths);
+    sorted.sort(null);
+    assertThat(paths).isEqualTo(sorted);
+  }
+
+  @Test
+  void badInputsAreReportedAndTheOthersStillHashed(@TempDir Path dir) throws IOException {
+    Path good = Files.copy(SAMPLES.resolve("tiles.png"), dir.resolve("a-good.png"));
+    byte[] jpeg = Files.readAllBytes(SAMPLES.resolve("tiles.jpg"));
+    Files.write(dir.resolve("b-truncated.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
+    Files.write(dir.resolve("c-empty.jpg"), new byte[0]);
+    byte[] noise = new byte[1000];
+    new java.util.Random(1).nextBytes(noise);
+    noise[0] = 0;
+    Files.write(dir.resolve("d-noise.png"), noise);
+    Files.write(dir.resolve("e-huge.png"), HugePng.header(100_000, 100_000));
+    Path good2 = Files.copy(SAMPLES.resolve("stripes.gif"), dir.resolve("f-good.gif"));
+    Path missing = dir.resolve("g-missing.png");
+
+    CliRun run = CliRun.of("hash", "--format", "jsonl", "--no-progress", dir.toString(),
+        missing.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    List<String> hashed = new ArrayList<>();
+    for (String line : run.outLines()) {
+      JsonNode n = JSON.readTree(line);
+      if (n.has("error")) {
+        errors.put(Path.of(n.get("path").asString()).getFileName().toString(),
+            n.get("error").asString());
+      } else {
+        hashed.add(n.get("path").asString());
+      }
+    }
+    assertThat(hashed).containsExactly(good.toString(), good2.toString());
+    assertThat(errors).containsOnlyKeys("b-truncated.jpg", "c-empty.jpg", "d-noise.png",
+        "e-huge.png", "g-missing.png");
+    assertThat(errors.get("b-truncated.jpg")).contains("truncated JPEG");
+    assertThat(errors.get("c-empty.jpg")).isEqualTo("empty file: not an image");
+    assertThat(errors.get("d-noise.png")).contains("not JPEG, PNG, GIF, BMP or WebP");
+    assertThat(errors.get("e-huge.png")).contains("over the limit");
+    assertThat(errors.get("g-missing.png")).isEqualTo("no such file or directory");
+    // One clear line per failure on stderr, no stack trace.
+    assertThat(run.err().lines().filter(l -> l.startsWith("hotlinekit: "))).hasSize(5);
+    assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void verbosePrintsStackTraces(@TempDir Path dir) throws IOException {
+    Files.write(dir.resolve("empty.jpg"), new byte[0]);
+    CliRun run = CliRun.of("hash", "--verbose", "--no-progress", dir.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("MalformedInputException").contains("\tat ");
+  }
+
+  @Test
+  void unreadableDirectoryIsReportedAndTheWalkGoesOn(@TempDir Path dir) throws IOException {
+    Path locked = Files.createDirectories(dir.resolve("a-locked"));
+    Files.copy(SAMPLES.resolve("tiles.png"), locked.resolve("x.png"));
+    Path open = Files.copy(SAMPLES.resolve("tiles.png"), dir.resolve("b-open.png"));
+    // The walker with a lister that refuses one folder, as the file system does without
+    // read permission (root ignores permissions, so this also runs in CI).
+    FileWalker walker = new FileWalker(d -> {
+      if (d.equals(locked)) {
+        throw new AccessDeniedException(d.toString());
+      }
+      try (var s = Files.list(d)) {
+        return s.sorted().toList();
+      }
+    });
+    List<FileWalker.Entry> entries = walker.expand(List.of(dir));
+    assertThat(entries).extracting(FileWalker.Entry::path).containsExactly(locked, open);
+    assertThat(entries.get(0).error()).contains("cannot read directory: permission denied");
+    assertThat(entries.get(1).error()).isEmpty();
+  }
+
+  @Test
+  void unreadableDirectoryThroughTheRealFileSystem(@TempDir Path dir) throws IOException {
+    Path locked = Files.createDirectories(dir.resolve("locked"));
+    Files.copy(SAMPLES.resolve("tiles.png"), locked.resolve("x.png"));
+    Files.copy(SAMPLES.resolve("tiles.png"), dir.resolve("open.png"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    try {
+      assumeFalse(Files.isReadable(locked), "running as root: permissions are not enforced");
+      CliRun run = CliRun.of("hash", "--algorithms", "md5", "--no-progress", dir.toString());
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).contains("locked: cannot read directory: permission denied");
+      assertThat(run.out()).contains("open.png\t");
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void symbolicLinksToDirectoriesInsideTheTreeAreNotFollowed(@TempDir Path dir)
+      throws IOException {
+    Path sub = Files.createDirectories(dir.resolve("sub"));
+    Files.copy(SAMPLES.resolve("tiles.png"), sub.resolve("x.png"));
+    Files.createSymbolicLink(sub.resolve("loop"), dir);
+    List<FileWalker.Entry> entries = new FileWalker().expand(List.of(dir));
+    assertThat(entries).extracting(FileWalker.Entry::path).containsExactly(sub.resolve("x.png"));
+  }
+
+  @Test
+  void digestsOnlyWorkOnAnyFile(@TempDir Path dir) throws IOException {
+    Path text = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+    CliRun run = CliRun.of("hash", "--algorithms", "md5,sha256", "--format", "jsonl",
+        text.toString());
+    assertThat(run.exitCode()).isZero();
+    JsonNode n = JSON.readTree(run.out());
+    assertThat(n.get("md5").asString()).isEqualTo("b1946ac92492d2347c6235b4d2611184");
+    assertThat(n.has("pdq")).isFalse();
+    assertThat(n.has("sha1")).isFalse();
+  }
+
+  @Test
+  void tsvEscapesAwkwardPaths(@TempDir Path dir) throws IOException {
+    Path odd = Files.copy(SAMPLES.resolve("tiles.png"), dir.resolve("tab\there.png"));
+    CliRun run = CliRun.of("hash", "--algorithms", "md5", odd.toString());
+    assertThat(run.outLines().get(1)).startsWith(odd.toString().replace("\t", "\\t") + "\t");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(CliRun.of("hash").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("hash", "--algorithms", "crc32", "x").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("hash", "--format", "xml", "x").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("hash", "--threads", "0", "x").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of().exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("--help").exitCode()).isZero();
+  }
+
+  @Test
+  void progressBarGoesToStderrOnlyWhenAsked(@TempDir Path dir) throws IOException {
+    Files.copy(SAMPLES.resolve("tiles.png"), dir.resolve("a.png"));
+    Files.copy(SAMPLES.resolve("rings.png"), dir.resolve("b.png"));
+    CliRun with = CliRun.of("hash", "--progress", "--algorithms", "md5", dir.toString());
+    assertThat(with.err()).contains("2/2 files");
+    assertThat(with.out()).doesNotContain("files");
+    CliRun without = CliRun.of("hash", "--no-progress", "--algorithms", "md5", dir.toString());
+    assertThat(without.err()).isEmpty();
+  }
+}
