@@ -83,7 +83,7 @@ public final class PdqHasher {
    */
   public PdqHashWithQuality hash(Pixels pixels) {
     Luma luma = Luma.of(Objects.requireNonNull(pixels, "pixels"));
-    return PdqCore.hash(luma.values, luma.rows, luma.cols);
+    return PdqCore.hash(luma, luma.rows, luma.cols);
   }
 
   /**
@@ -94,7 +94,7 @@ public final class PdqHasher {
    */
   public DihedralPdqHashes hashDihedral(Pixels pixels) {
     Luma luma = Luma.of(Objects.requireNonNull(pixels, "pixels"));
-    return PdqCore.hashDihedral(luma.values, luma.rows, luma.cols);
+    return PdqCore.hashDihedral(luma, luma.rows, luma.cols);
   }
 
   /**

@@ -42,22 +42,37 @@ public final class PdqCore {
 
   private PdqCore() {}
 
+  /** Supplies the luma matrix one row at a time, so that it never has to exist whole. */
+  public interface LumaRows {
+    /**
+     * Writes one row of luma.
+     *
+     * @param row the row index
+     * @param dst where to write {@code cols} values
+     * @param offset the index of the first value in {@code dst}
+     */
+    void fill(int row, float[] dst, int offset);
+  }
+
   /**
    * Hashes a luma matrix as {@code pdqHash256FromFloatLuma} does.
    *
-   * @param luma rows x cols, row-major; overwritten (it is the filter's first buffer)
+   * @param luma the rows of the matrix
    * @param rows the number of rows
    * @param cols the number of columns
    * @return the hash and quality; all zeros and quality 0 if a side is below 5
    */
-  public static PdqHashWithQuality hash(float[] luma, int rows, int cols) {
+  public static PdqHashWithQuality hash(LumaRows luma, int rows, int cols) {
     if (rows < MIN_HASHABLE_DIM || cols < MIN_HASHABLE_DIM) {
       return new PdqHashWithQuality(PdqHash.zero(), 0);
     }
     float[] b64;
     if (rows == 64 && cols == 64) {
       // The reference skips the filter for 64x64 input (in the single-hash path only).
-      b64 = Arrays.copyOf(luma, 64 * 64);
+      b64 = new float[64 * 64];
+      for (int r = 0; r < 64; r++) {
+        luma.fill(r, b64, r * 64);
+      }
     } else {
       b64 = blurAndDecimate(luma, rows, cols);
     }
@@ -67,16 +82,28 @@ public final class PdqCore {
   }
 
   /**
+   * Hashes a luma matrix given as one row-major array.
+   *
+   * @param luma rows x cols, row-major; not modified
+   * @param rows the number of rows
+   * @param cols the number of columns
+   * @return the hash and quality
+   */
+  public static PdqHashWithQuality hash(float[] luma, int rows, int cols) {
+    return hash(rowsOf(luma, cols), rows, cols);
+  }
+
+  /**
    * Hashes a luma matrix and derives the eight dihedral hashes, as {@code
    * pdqDihedralHash256esFromFloatLuma} does (which, unlike {@link #hash}, always filters, also at
    * 64x64).
    *
-   * @param luma rows x cols, row-major; overwritten
+   * @param luma the rows of the matrix
    * @param rows the number of rows
    * @param cols the number of columns
    * @return the eight hashes and the quality; all zeros and quality 0 if a side is below 5
    */
-  public static DihedralPdqHashes hashDihedral(float[] luma, int rows, int cols) {
+  public static DihedralPdqHashes hashDihedral(LumaRows luma, int rows, int cols) {
     EnumMap<Dihedral, PdqHash> out = new EnumMap<>(Dihedral.class);
     if (rows < MIN_HASHABLE_DIM || cols < MIN_HASHABLE_DIM) {
       for (Dihedral d : Dihedral.values()) {
@@ -95,66 +122,348 @@ public final class PdqCore {
     return DihedralPdqHashes.of(out, quality);
   }
 
+  /**
+   * Dihedral hashes of a luma matrix given as one row-major array.
+   *
+   * @param luma rows x cols, row-major; not modified
+   * @param rows the number of rows
+   * @param cols the number of columns
+   * @return the eight hashes and the quality
+   */
+  public static DihedralPdqHashes hashDihedral(float[] luma, int rows, int cols) {
+    return hashDihedral(rowsOf(luma, cols), rows, cols);
+  }
+
+  private static LumaRows rowsOf(float[] luma, int cols) {
+    return (row, dst, offset) -> System.arraycopy(luma, row * cols, dst, offset, cols);
+  }
+
   // ---------------------------------------------------------------- downscaling
 
-  private static float[] blurAndDecimate(float[] buffer1, int rows, int cols) {
-    float[] buffer2 = new float[rows * cols];
-    int windowAlongRows = jaroszWindow(cols, 64);
-    int windowAlongCols = jaroszWindow(rows, 64);
-    float[] colSums = new float[cols];
-    for (int pass = 0; pass < JAROSZ_PASSES; pass++) {
-      boxAlongRows(buffer1, buffer2, rows, cols, windowAlongRows);
-      boxAlongCols(buffer2, buffer1, rows, cols, windowAlongCols, colSums);
+  /**
+   * Two passes of the Jarosz tent filter (box along rows, then along columns) and decimation to
+   * 64x64, streamed: luma rows are filtered along the row as they arrive, the first column pass
+   * keeps only a small ring of rows, each of its output rows is filtered along the row at once,
+   * and only the 64 columns the decimation reads go on to the last column pass (columns are
+   * independent). Everything stays in cache, and every value is computed with exactly the
+   * reference's sequence of float operations.
+   */
+  private static float[] blurAndDecimate(LumaRows luma, int rows, int cols) {
+    return new Downscaler(luma, rows, cols).run();
+  }
+
+  /** The streamed filter of {@link #blurAndDecimate}; one instance per image. */
+  private static final class Downscaler {
+    private final LumaRows luma;
+    private final int rows;
+    private final int cols;
+    private final int windowAlongRows;
+    private final int windowAlongCols;
+    private final int[] sampleCols = new int[64];
+    /** Row-pass-1 output rows, a ring of {@code ringRows} rows. */
+    private final float[] ring;
+    private final int ringRows;
+    private int produced;
+    private final float[] lumaBatch;
+    /** Column-pass-1 output rows waiting for row pass 2, in batches of four. */
+    private final float[] c1Batch;
+    private final float[] r2Batch;
+    private int batched;
+    private int batchFirstRow;
+    /** The 64 sampled columns of every row-pass-2 output row. */
+    private final float[] picked;
+
+    Downscaler(LumaRows luma, int rows, int cols) {
+      this.luma = luma;
+      this.rows = rows;
+      this.cols = cols;
+      this.windowAlongRows = jaroszWindow(cols, 64);
+      this.windowAlongCols = jaroszWindow(rows, 64);
+      for (int k = 0; k < 64; k++) {
+        sampleCols[k] = (int) (((k + 0.5) * cols) / 64);
+      }
+      // Rows li = ri - window .. ri + 3 are live at once.
+      this.ringRows = windowAlongCols + 8;
+      this.ring = new float[ringRows * cols];
+      this.lumaBatch = new float[4 * cols];
+      this.c1Batch = new float[4 * cols];
+      this.r2Batch = new float[4 * cols];
+      this.picked = new float[rows * 64];
     }
-    float[] out = new float[64 * 64];
-    for (int oi = 0; oi < 64; oi++) {
-      int ini = (int) (((oi + 0.5) * rows) / 64);
-      for (int oj = 0; oj < 64; oj++) {
-        int inj = (int) (((oj + 0.5) * cols) / 64);
-        out[oi * 64 + oj] = buffer1[ini * cols + inj];
+
+    float[] run() {
+      columnPassOne();
+      flushBatch();
+      float[] filtered = new float[rows * 64];
+      boxAlongCols(picked, filtered, rows, 64, windowAlongCols, new float[64]);
+      float[] out = new float[64 * 64];
+      for (int oi = 0; oi < 64; oi++) {
+        int ini = (int) (((oi + 0.5) * rows) / 64);
+        System.arraycopy(filtered, ini * 64, out, oi * 64, 64);
+      }
+      return out;
+    }
+
+    private int slot(int row) {
+      return (row % ringRows) * cols;
+    }
+
+    /** Makes row-pass-1 output row {@code row} available in the ring. */
+    private void ensure(int row) {
+      while (produced <= row) {
+        if (produced + 4 <= rows) {
+          for (int k = 0; k < 4; k++) {
+            luma.fill(produced + k, lumaBatch, k * cols);
+          }
+          boxFourRows(lumaBatch, 0, cols, 2 * cols, 3 * cols,
+              ring, slot(produced), slot(produced + 1), slot(produced + 2), slot(produced + 3),
+              cols, windowAlongRows);
+          produced += 4;
+        } else {
+          luma.fill(produced, lumaBatch, 0);
+          boxOneRow(lumaBatch, 0, ring, slot(produced), cols, windowAlongRows);
+          produced++;
+        }
       }
     }
-    return out;
+
+    /** The reference's box1DFloat down every column, over the ring, emitting rows in order. */
+    private void columnPassOne() {
+      int window = windowAlongCols;
+      int half = (window + 2) / 2;
+      int phase1 = half - 1;
+      int phase2 = window - half + 1;
+      int phase3 = rows - window;
+      int phase4 = half - 1;
+      float[] sums = new float[cols];
+      int ri = 0;
+      int li = 0;
+      int size = 0;
+      for (int i = 0; i < phase1; i++, ri++) {
+        ensure(ri);
+        int in = slot(ri);
+        for (int j = 0; j < cols; j++) {
+          sums[j] += ring[in + j];
+        }
+        size++;
+      }
+      for (int i = 0; i < phase2; i++, ri++) {
+        ensure(ri);
+        size++;
+        int in = slot(ri);
+        int out = nextOutputRow();
+        for (int j = 0; j < cols; j++) {
+          float s = sums[j] + ring[in + j];
+          sums[j] = s;
+          c1Batch[out + j] = s / size;
+        }
+        outputRowDone();
+      }
+      boolean exactReciprocal = isPowerOfTwo(size);
+      float reciprocal = 1.0f / size;
+      float fsize = size;
+      for (int i = 0; i < phase3; i++, ri++, li++) {
+        ensure(ri);
+        int in = slot(ri);
+        int old = slot(li);
+        int out = nextOutputRow();
+        if (exactReciprocal) {
+          for (int j = 0; j < cols; j++) {
+            float s = (sums[j] + ring[in + j]) - ring[old + j];
+            sums[j] = s;
+            c1Batch[out + j] = s * reciprocal;
+          }
+        } else {
+          for (int j = 0; j < cols; j++) {
+            float s = (sums[j] + ring[in + j]) - ring[old + j];
+            sums[j] = s;
+            c1Batch[out + j] = s / fsize;
+          }
+        }
+        outputRowDone();
+      }
+      for (int i = 0; i < phase4; i++, li++) {
+        size--;
+        int old = slot(li);
+        int out = nextOutputRow();
+        for (int j = 0; j < cols; j++) {
+          float s = sums[j] - ring[old + j];
+          sums[j] = s;
+          c1Batch[out + j] = s / size;
+        }
+        outputRowDone();
+      }
+    }
+
+    private int nextOutputRow() {
+      return batched * cols;
+    }
+
+    /** Row pass 2 runs on four column-pass-1 rows at a time, then keeps the sampled columns. */
+    private void outputRowDone() {
+      batched++;
+      if (batched == 4) {
+        boxFourRows(c1Batch, 0, cols, 2 * cols, 3 * cols,
+            r2Batch, 0, cols, 2 * cols, 3 * cols, cols, windowAlongRows);
+        pick(4);
+      }
+    }
+
+    private void flushBatch() {
+      for (int k = 0; k < batched; k++) {
+        boxOneRow(c1Batch, k * cols, r2Batch, k * cols, cols, windowAlongRows);
+      }
+      pick(batched);
+    }
+
+    private void pick(int count) {
+      for (int k = 0; k < count; k++) {
+        int src = k * cols;
+        int dst = (batchFirstRow + k) * 64;
+        for (int c = 0; c < 64; c++) {
+          picked[dst + c] = r2Batch[src + sampleCols[c]];
+        }
+      }
+      batchFirstRow += count;
+      batched = 0;
+    }
   }
 
   static int jaroszWindow(int oldDimension, int newDimension) {
     return (oldDimension + 2 * newDimension - 1) / (2 * newDimension);
   }
 
-  /** The reference's box1DFloat along each row (stride 1). */
+  /**
+   * The reference's box1DFloat along each row (stride 1). The running sum is a chain of dependent
+   * float additions, so four rows are processed in lockstep: their chains are independent and the
+   * CPU overlaps them, while each row still sees exactly the reference's sequence of operations.
+   */
   static void boxAlongRows(float[] in, float[] out, int rows, int cols, int window) {
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      int b = r * cols;
+      boxFourRows(in, b, b + cols, b + 2 * cols, b + 3 * cols,
+          out, b, b + cols, b + 2 * cols, b + 3 * cols, cols, window);
+    }
+    for (; r < rows; r++) {
+      boxOneRow(in, r * cols, out, r * cols, cols, window);
+    }
+  }
+
+  private static void boxOneRow(
+      float[] in, int inBase, float[] out, int outBase, int cols, int window) {
     int half = (window + 2) / 2;
     int phase1 = half - 1;
     int phase2 = window - half + 1;
     int phase3 = cols - window;
     int phase4 = half - 1;
-    for (int r = 0; r < rows; r++) {
-      int base = r * cols;
-      int li = base;
-      int ri = base;
-      int oi = base;
-      float sum = 0.0f;
-      int size = 0;
-      for (int i = 0; i < phase1; i++) {
-        sum += in[ri++];
-        size++;
+    int li = inBase;
+    int ri = inBase;
+    int oi = outBase;
+    float sum = 0.0f;
+    int size = 0;
+    for (int i = 0; i < phase1; i++) {
+      sum += in[ri++];
+      size++;
+    }
+    for (int i = 0; i < phase2; i++) {
+      sum += in[ri++];
+      size++;
+      out[oi++] = sum / size;
+    }
+    boolean exactReciprocal = isPowerOfTwo(size);
+    float reciprocal = 1.0f / size;
+    for (int i = 0; i < phase3; i++) {
+      sum += in[ri++];
+      sum -= in[li++];
+      out[oi++] = exactReciprocal ? sum * reciprocal : sum / size;
+    }
+    for (int i = 0; i < phase4; i++) {
+      sum -= in[li++];
+      size--;
+      out[oi++] = sum / size;
+    }
+  }
+
+  private static void boxFourRows(
+      float[] in, int b0, int b1, int b2, int b3,
+      float[] out, int o0, int o1, int o2, int o3, int cols, int window) {
+    int half = (window + 2) / 2;
+    int phase1 = half - 1;
+    int phase2 = window - half + 1;
+    int phase3 = cols - window;
+    int phase4 = half - 1;
+    int ri = 0;
+    int li = 0;
+    int oi = 0;
+    float s0 = 0.0f;
+    float s1 = 0.0f;
+    float s2 = 0.0f;
+    float s3 = 0.0f;
+    int size = 0;
+    for (int i = 0; i < phase1; i++, ri++) {
+      s0 += in[b0 + ri];
+      s1 += in[b1 + ri];
+      s2 += in[b2 + ri];
+      s3 += in[b3 + ri];
+      size++;
+    }
+    for (int i = 0; i < phase2; i++, ri++, oi++) {
+      size++;
+      s0 += in[b0 + ri];
+      s1 += in[b1 + ri];
+      s2 += in[b2 + ri];
+      s3 += in[b3 + ri];
+      out[o0 + oi] = s0 / size;
+      out[o1 + oi] = s1 / size;
+      out[o2 + oi] = s2 / size;
+      out[o3 + oi] = s3 / size;
+    }
+    if (isPowerOfTwo(size)) {
+      float reciprocal = 1.0f / size;
+      for (int i = 0; i < phase3; i++, ri++, li++, oi++) {
+        s0 = (s0 + in[b0 + ri]) - in[b0 + li];
+        s1 = (s1 + in[b1 + ri]) - in[b1 + li];
+        s2 = (s2 + in[b2 + ri]) - in[b2 + li];
+        s3 = (s3 + in[b3 + ri]) - in[b3 + li];
+        out[o0 + oi] = s0 * reciprocal;
+        out[o1 + oi] = s1 * reciprocal;
+        out[o2 + oi] = s2 * reciprocal;
+        out[o3 + oi] = s3 * reciprocal;
       }
-      for (int i = 0; i < phase2; i++) {
-        sum += in[ri++];
-        size++;
-        out[oi++] = sum / size;
-      }
-      for (int i = 0; i < phase3; i++) {
-        sum += in[ri++];
-        sum -= in[li++];
-        out[oi++] = sum / size;
-      }
-      for (int i = 0; i < phase4; i++) {
-        sum -= in[li++];
-        size--;
-        out[oi++] = sum / size;
+    } else {
+      float fsize = size;
+      for (int i = 0; i < phase3; i++, ri++, li++, oi++) {
+        s0 = (s0 + in[b0 + ri]) - in[b0 + li];
+        s1 = (s1 + in[b1 + ri]) - in[b1 + li];
+        s2 = (s2 + in[b2 + ri]) - in[b2 + li];
+        s3 = (s3 + in[b3 + ri]) - in[b3 + li];
+        out[o0 + oi] = s0 / fsize;
+        out[o1 + oi] = s1 / fsize;
+        out[o2 + oi] = s2 / fsize;
+        out[o3 + oi] = s3 / fsize;
       }
     }
+    for (int i = 0; i < phase4; i++, li++, oi++) {
+      size--;
+      s0 -= in[b0 + li];
+      s1 -= in[b1 + li];
+      s2 -= in[b2 + li];
+      s3 -= in[b3 + li];
+      out[o0 + oi] = s0 / size;
+      out[o1 + oi] = s1 / size;
+      out[o2 + oi] = s2 / size;
+      out[o3 + oi] = s3 / size;
+    }
+  }
+
+  /**
+   * For a window of 2^k, {@code 1.0f / size} is exactly 2^-k, so {@code s * reciprocal} and {@code
+   * s / size} are the same real number, and IEEE rounds both to the same float. The common
+   * power-of-two windows therefore multiply instead of divide without changing a bit.
+   */
+  private static boolean isPowerOfTwo(int n) {
+    return n > 0 && (n & (n - 1)) == 0;
   }
 
   /**
@@ -189,11 +498,22 @@ public final class PdqCore {
       }
     }
     float fsize = size;
-    for (int i = 0; i < phase3; i++, ri += cols, li += cols, oi += cols) {
-      for (int j = 0; j < cols; j++) {
-        float s = (sums[j] + in[ri + j]) - in[li + j];
-        sums[j] = s;
-        out[oi + j] = s / fsize;
+    if (isPowerOfTwo(size)) {
+      float reciprocal = 1.0f / size;
+      for (int i = 0; i < phase3; i++, ri += cols, li += cols, oi += cols) {
+        for (int j = 0; j < cols; j++) {
+          float s = (sums[j] + in[ri + j]) - in[li + j];
+          sums[j] = s;
+          out[oi + j] = s * reciprocal;
+        }
+      }
+    } else {
+      for (int i = 0; i < phase3; i++, ri += cols, li += cols, oi += cols) {
+        for (int j = 0; j < cols; j++) {
+          float s = (sums[j] + in[ri + j]) - in[li + j];
+          sums[j] = s;
+          out[oi + j] = s / fsize;
+        }
       }
     }
     for (int i = 0; i < phase4; i++, li += cols, oi += cols) {
