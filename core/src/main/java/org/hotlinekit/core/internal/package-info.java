@@ -1,5 +1,5 @@
 /**
- * Implementation helpers shared by hotlinekit modules. Not API: exported only to sibling modules
- * and may change in any release.
+ * Implementation helpers of the core module. Not API: not exported from the module, and may change
+ * in any release.
  */
 package org.hotlinekit.core.internal;

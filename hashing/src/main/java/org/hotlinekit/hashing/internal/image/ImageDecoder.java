@@ -37,6 +37,8 @@ import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.hashing.pdq.PixelLayout;
 import org.hotlinekit.hashing.pdq.Pixels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes JPEG, PNG, GIF, BMP and WebP to the 8-bit samples Meta's reference hashes.
@@ -52,6 +54,8 @@ import org.hotlinekit.hashing.pdq.Pixels;
  * corrupt input becomes a {@link MalformedInputException}.
  */
 public final class ImageDecoder {
+  private static final Logger LOG = LoggerFactory.getLogger(ImageDecoder.class);
+
   private ImageDecoder() {}
 
   /**
@@ -152,6 +156,7 @@ public final class ImageDecoder {
                 + " (raise it with the hasher's maxPixels setting)");
       }
       refuseDeepSamples(reader.getRawImageType(0), format);
+      LOG.debug("decoding {} {}x{} with {}", format, width, height, reader.getClass().getName());
       BufferedImage image = reader.read(0);
       if (watch.truncated) {
         throw new MalformedInputException(
@@ -421,6 +426,10 @@ public final class ImageDecoder {
     public void warningOccurred(ImageReader source, String warning) {
       if (warning != null && warning.toLowerCase(Locale.ROOT).contains("premature end")) {
         truncated = true;
+      } else {
+        // Recoverable decoder warnings (e.g. extraneous bytes before a marker): the reference's
+        // decoder goes on too, so the image is hashed.
+        LOG.debug("image decoder warning ignored: {}", warning);
       }
     }
   }
