@@ -19,6 +19,8 @@ public record PdqHashWithQuality(PdqHash hash, int quality) {
   /**
    * Validates the components.
    *
+   * @param hash the hash
+   * @param quality the quality score, 0..100
    * @throws IllegalArgumentException if the quality is outside 0..100
    */
   public PdqHashWithQuality {
