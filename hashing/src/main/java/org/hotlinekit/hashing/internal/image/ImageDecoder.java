@@ -35,6 +35,7 @@ import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.hashing.internal.image.webp.WebPDecoder;
 import org.hotlinekit.hashing.pdq.PixelLayout;
 import org.hotlinekit.hashing.pdq.Pixels;
 import org.slf4j.Logger;
@@ -82,6 +83,15 @@ public final class ImageDecoder {
       throw new InputReadException("could not read the file: " + e.getMessage(), e);
     }
     ImageFormat format = recognise(head, n);
+    if (format == ImageFormat.WEBP) {
+      try {
+        return decode(Files.readAllBytes(file), maxPixels);
+      } catch (IOException e) {
+        throw new InputReadException("could not read the file: " + e.getMessage(), e);
+      } catch (OutOfMemoryError e) {
+        throw new LimitExceededException("the WebP file is too large to read into memory", e);
+      }
+    }
     try (ImageInputStream iis = new FileImageInputStream(file.toFile())) {
       return decode(iis, format, maxPixels);
     } catch (IOException e) {
@@ -101,6 +111,12 @@ public final class ImageDecoder {
    */
   public static Pixels decode(byte[] data, long maxPixels) {
     ImageFormat format = recognise(data, data.length);
+    if (format == ImageFormat.WEBP) {
+      Optional<Pixels> lossy = decodeLossyWebP(data, maxPixels);
+      if (lossy.isPresent()) {
+        return lossy.get();
+      }
+    }
     try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
       return decode(iis, format, maxPixels);
     } catch (IOException e) {
@@ -185,6 +201,22 @@ public final class ImageDecoder {
           "corrupt " + format.displayName() + ": the decoder failed (" + e + ")", e);
     } finally {
       reader.dispose();
+    }
+  }
+
+  /**
+   * Lossy WebP goes through hotlinekit's own VP8 decoder, which reproduces libwebp's pixels (the
+   * ImageIO plugin upsamples chroma differently); lossless and animated WebP go to ImageIO.
+   */
+  private static Optional<Pixels> decodeLossyWebP(byte[] data, long maxPixels) {
+    try {
+      return WebPDecoder.decodeLossy(data, maxPixels);
+    } catch (HotlinekitException e) {
+      throw e;
+    } catch (OutOfMemoryError e) {
+      throw new LimitExceededException("not enough memory to decode this WebP image", e);
+    } catch (RuntimeException e) {
+      throw new MalformedInputException("corrupt WebP: the decoder failed (" + e + ")", e);
     }
   }
 
