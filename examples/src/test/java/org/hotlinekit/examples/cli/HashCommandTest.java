@@ -48,11 +48,27 @@ class HashCommandTest {
       assertThat(f[1]).isEqualTo(d.get(DigestAlgorithm.MD5).orElseThrow().toString());
       assertThat(f[2]).isEqualTo(d.get(DigestAlgorithm.SHA1).orElseThrow().toString());
       assertThat(f[3]).isEqualTo(d.get(DigestAlgorithm.SHA256).orElseThrow().toString());
+      // ... and with coreutils.
+      assertThat(f[1]).isEqualTo(coreutils("md5sum", file));
+      assertThat(f[2]).isEqualTo(coreutils("sha1sum", file));
+      assertThat(f[3]).isEqualTo(coreutils("sha256sum", file));
       var pdq = PdqHasher.create().hashImage(file);
       assertThat(f[4]).isEqualTo(pdq.hash().toString());
       assertThat(f[5]).isEqualTo(Integer.toString(pdq.quality()));
       assertThat(f[6]).isEmpty();
     }
+  }
+
+  private static String coreutils(String tool, Path file) throws IOException {
+    Process p = new ProcessBuilder(tool, file.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      assertThat(p.waitFor()).as(tool + ": " + out).isZero();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return out.substring(0, out.indexOf(' '));
   }
 
   @Test
