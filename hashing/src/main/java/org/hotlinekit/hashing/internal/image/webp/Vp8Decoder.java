@@ -1103,29 +1103,33 @@ final class Vp8Decoder {
     }
   }
 
+  /** A macroblock edge: up to three pixels on each side change. */
   private static void edge26(
       byte[] p, int o, int step, int along, int size, int thresh, int ithresh, int hev) {
-    int thresh2 = 2 * thresh + 1;
-    for (int i = 0; i < size; i++) {
-      int at = o + i * along;
-      if (needsFilter2(p, at, step, thresh2, ithresh)) {
-        if (highEdgeVariance(p, at, step, hev)) {
-          filter2(p, at, step);
-        } else {
-          filter6(p, at, step);
-        }
-      }
-    }
+    normalEdge(p, o, step, along, size, thresh, ithresh, hev, true);
   }
 
+  /** An inner (sub-block) edge: up to two pixels on each side change. */
   private static void edge24(
       byte[] p, int o, int step, int along, int size, int thresh, int ithresh, int hev) {
+    normalEdge(p, o, step, along, size, thresh, ithresh, hev, false);
+  }
+
+  /**
+   * The normal loop filter along one edge (libwebp's FilterLoop26 / FilterLoop24). {@code step}
+   * crosses the edge, {@code along} moves along it.
+   */
+  private static void normalEdge(
+      byte[] p, int o, int step, int along, int size, int thresh, int ithresh, int hev,
+      boolean macroblockEdge) {
     int thresh2 = 2 * thresh + 1;
     for (int i = 0; i < size; i++) {
       int at = o + i * along;
       if (needsFilter2(p, at, step, thresh2, ithresh)) {
         if (highEdgeVariance(p, at, step, hev)) {
           filter2(p, at, step);
+        } else if (macroblockEdge) {
+          filter6(p, at, step);
         } else {
           filter4(p, at, step);
         }
