@@ -82,18 +82,6 @@ public final class PdqCore {
   }
 
   /**
-   * Hashes a luma matrix given as one row-major array.
-   *
-   * @param luma rows x cols, row-major; not modified
-   * @param rows the number of rows
-   * @param cols the number of columns
-   * @return the hash and quality
-   */
-  public static PdqHashWithQuality hash(float[] luma, int rows, int cols) {
-    return hash(rowsOf(luma, cols), rows, cols);
-  }
-
-  /**
    * Hashes a luma matrix and derives the eight dihedral hashes, as {@code
    * pdqDihedralHash256esFromFloatLuma} does (which, unlike {@link #hash}, always filters, also at
    * 64x64).
@@ -120,22 +108,6 @@ public final class PdqCore {
       out.put(d, toHash(b));
     }
     return DihedralPdqHashes.of(out, quality);
-  }
-
-  /**
-   * Dihedral hashes of a luma matrix given as one row-major array.
-   *
-   * @param luma rows x cols, row-major; not modified
-   * @param rows the number of rows
-   * @param cols the number of columns
-   * @return the eight hashes and the quality
-   */
-  public static DihedralPdqHashes hashDihedral(float[] luma, int rows, int cols) {
-    return hashDihedral(rowsOf(luma, cols), rows, cols);
-  }
-
-  private static LumaRows rowsOf(float[] luma, int cols) {
-    return (row, dst, offset) -> System.arraycopy(luma, row * cols, dst, offset, cols);
   }
 
   // ---------------------------------------------------------------- downscaling
