@@ -13,4 +13,5 @@ module org.hotlinekit.hashing {
   exports org.hotlinekit.hashing.digest;
   exports org.hotlinekit.hashing.pdq;
   exports org.hotlinekit.hashing.media;
+  exports org.hotlinekit.hashing.index;
 }
