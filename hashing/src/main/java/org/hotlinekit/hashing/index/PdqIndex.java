@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHash;
@@ -22,28 +21,35 @@ import org.hotlinekit.core.pdq.PdqHash;
  * List<PdqMatch> any = index.searchDihedral(all8, 31);  // rotated or mirrored copies too
  * }</pre>
  *
- * <p>How: multi-index hashing (Norouzi et al.). The 256 bits are cut into 16 chunks of 16 bits,
- * each with a table from chunk value to entries. Two hashes within distance {@code d} agree within
- * {@code d / 16} bits on at least one chunk (pigeonhole), so probing, in every chunk, the values
- * within that many bits of the query's chunk finds every match; each candidate is then checked on
- * all 256 bits. A candidate is counted once: only in the first chunk where it qualifies. When the
- * probed buckets hold more entries than a scan would read (clustered lists, large radii), the query
- * scans instead. Memory: 32 bytes of hash and 64 bytes of postings per entry, plus 4 MiB.
+ * <p>How: multi-index hashing (Norouzi et al.). The 256 bits are cut into {@code m} chunks of
+ * about log2(size) bits (16 to 24), each with a table from chunk value to entries. Two hashes
+ * within distance {@code d} agree within {@code d / m} bits on at least one chunk (pigeonhole), so
+ * probing, in every chunk, the values within that many bits of the query's chunk finds every
+ * match; each candidate is then checked on all 256 bits, and counted once: only in the first chunk
+ * where it qualifies. When the probes and candidates would cost more than a scan (clustered lists,
+ * large radii), the query scans instead. Memory at 10 million entries: 32 bytes of hash, 48 of
+ * postings and 13 of tables per entry.
  */
 public final class PdqIndex {
-  private static final int CHUNKS = 16;
-  private static final int BUCKETS = 1 << 16;
+  /** Random memory reads cost about this many sequential entry reads of a scan. */
+  private static final int RANDOM_ACCESS_COST = 16;
 
   /** Entry hashes, 4 longs each, most significant word first. */
   private final long[] words;
   private final int size;
-  /** Per chunk: bucket start offsets (BUCKETS + 1) and the entries, grouped by bucket. */
+  /** Chunk c covers bits [start[c], start[c] + width[c]) counted from the most significant. */
+  private final int[] start;
+  private final int[] width;
+  /** Per chunk: bucket start offsets (2^width + 1) and the entries, grouped by bucket. */
   private final int[][] offsets;
   private final int[][] postings;
 
-  private PdqIndex(long[] words, int size, int[][] offsets, int[][] postings) {
+  private PdqIndex(long[] words, int size, int[] start, int[] width, int[][] offsets,
+      int[][] postings) {
     this.words = words;
     this.size = size;
+    this.start = start;
+    this.width = width;
     this.offsets = offsets;
     this.postings = postings;
   }
@@ -65,34 +71,50 @@ public final class PdqIndex {
   }
 
   private static PdqIndex build(long[] words, int n) {
-    int[][] offsets = new int[CHUNKS][];
-    int[][] postings = new int[CHUNKS][];
-    for (int c = 0; c < CHUNKS; c++) {
-      int[] counts = new int[BUCKETS + 1];
+    // Chunks of about log2(n) bits keep buckets small; at least 16 bits, at most 24.
+    int bits = Math.max(16, Math.min(24, 64 - Long.numberOfLeadingZeros(Math.max(1, n))));
+    int m = (256 + bits - 1) / bits;
+    int[] width = new int[m];
+    int[] start = new int[m];
+    for (int c = 0, pos = 0; c < m; c++) {
+      width[c] = 256 / m + (c < 256 % m ? 1 : 0);
+      start[c] = pos;
+      pos += width[c];
+    }
+    int[][] offsets = new int[m][];
+    int[][] postings = new int[m][];
+    for (int c = 0; c < m; c++) {
+      int buckets = 1 << width[c];
+      int[] counts = new int[buckets + 1];
       for (int i = 0; i < n; i++) {
-        counts[chunk(words, i, c) + 1]++;
+        counts[chunk(words, 4 * i, start[c], width[c]) + 1]++;
       }
-      for (int b = 0; b < BUCKETS; b++) {
+      for (int b = 0; b < buckets; b++) {
         counts[b + 1] += counts[b];
       }
-      int[] next = counts.clone();
+      int[] next = java.util.Arrays.copyOf(counts, buckets);
       int[] list = new int[n];
       for (int i = 0; i < n; i++) {
-        list[next[chunk(words, i, c)]++] = i;
+        list[next[chunk(words, 4 * i, start[c], width[c])]++] = i;
       }
       offsets[c] = counts;
       postings[c] = list;
     }
-    return new PdqIndex(words, n, offsets, postings);
+    return new PdqIndex(words, n, start, width, offsets, postings);
   }
 
-  /** Chunk c (0 = bits 255..240) of entry i. */
-  private static int chunk(long[] words, int i, int c) {
-    return (int) (words[4 * i + (c >>> 2)] >>> (48 - 16 * (c & 3))) & 0xffff;
-  }
-
-  private static int chunk(long[] q, int c) {
-    return (int) (q[c >>> 2] >>> (48 - 16 * (c & 3))) & 0xffff;
+  /** Bits [from, from + w) (from the most significant) of the 4 words at {@code w[o..o+3]}. */
+  private static int chunk(long[] w, int o, int from, int bits) {
+    int word = from >>> 6;
+    int offset = from & 63;
+    long v;
+    if (offset + bits <= 64) {
+      v = w[o + word] >>> (64 - offset - bits);
+    } else {
+      int low = offset + bits - 64;
+      v = (w[o + word] << low) | (w[o + word + 1] >>> (64 - low));
+    }
+    return (int) (v & ((1L << bits) - 1));
   }
 
   /**
@@ -195,35 +217,38 @@ public final class PdqIndex {
   }
 
   private void collect(long[] q, int maxDistance, Dihedral variant, List<PdqMatch> out) {
-    int perChunk = maxDistance / CHUNKS;
-    int[] masks = Probes.masks(perChunk);
-    // Choose: the probed buckets' total size, against a scan of everything.
-    long candidates = 0;
-    for (int c = 0; c < CHUNKS; c++) {
-      int qc = chunk(q, c);
+    int m = width.length;
+    int perChunk = maxDistance / m;
+    int[] qChunks = new int[m];
+    // Choose: probes and candidates (random reads) against a scan (sequential reads).
+    long cost = 0;
+    for (int c = 0; c < m && cost * RANDOM_ACCESS_COST <= size; c++) {
+      qChunks[c] = chunk(q, 0, start[c], width[c]);
+      int[] masks = Probes.masks(width[c], perChunk);
+      if (masks == null) {
+        cost = Long.MAX_VALUE / RANDOM_ACCESS_COST;
+        break;
+      }
+      cost += masks.length;
       int[] off = offsets[c];
-      for (int m : masks) {
-        int b = qc ^ m;
-        candidates += off[b + 1] - off[b];
+      for (int k = 0; k < masks.length && cost * RANDOM_ACCESS_COST <= size; k++) {
+        int b = qChunks[c] ^ masks[k];
+        cost += off[b + 1] - off[b];
       }
     }
-    if (candidates * 2 > size) {
+    if (cost * RANDOM_ACCESS_COST > size) {
       scan(q, maxDistance, variant, out);
       return;
-    }
-    int[] qChunks = new int[CHUNKS];
-    for (int c = 0; c < CHUNKS; c++) {
-      qChunks[c] = chunk(q, c);
     }
     long q0 = q[0];
     long q1 = q[1];
     long q2 = q[2];
     long q3 = q[3];
-    for (int c = 0; c < CHUNKS; c++) {
+    for (int c = 0; c < m; c++) {
       int[] off = offsets[c];
       int[] list = postings[c];
-      for (int m : masks) {
-        int b = qChunks[c] ^ m;
+      for (int mask : Probes.masks(width[c], perChunk)) {
+        int b = qChunks[c] ^ mask;
         for (int p = off[b], end = off[b + 1]; p < end; p++) {
           int i = list[p];
           int o = 4 * i;
@@ -241,28 +266,59 @@ public final class PdqIndex {
   /** Whether entry i already qualified (and was therefore checked) in a chunk before c. */
   private boolean seenInEarlierChunk(int i, int c, int[] qChunks, int perChunk) {
     for (int e = 0; e < c; e++) {
-      if (Integer.bitCount(chunk(words, i, e) ^ qChunks[e]) <= perChunk) {
+      if (Integer.bitCount(chunk(words, 4 * i, start[e], width[e]) ^ qChunks[e]) <= perChunk) {
         return true;
       }
     }
     return false;
   }
 
-  /** The 16-bit masks of weight 0..k, by weight: the probes around a chunk value. */
+  /** The masks of {@code bits} bits with weight 0..k, by weight: the probes around a value. */
   private static final class Probes {
-    private static final ConcurrentHashMap<Integer, int[]> CACHE = new ConcurrentHashMap<>();
+    /** More probes than this are never worth it: a scan is cheaper. */
+    private static final long MAX_PROBES = 1L << 20;
 
-    static int[] masks(int maxWeight) {
-      return CACHE.computeIfAbsent(Math.min(maxWeight, 16), Probes::compute);
+    private static final int[] TOO_MANY = new int[0];
+    private static final ConcurrentHashMap<Long, int[]> CACHE = new ConcurrentHashMap<>();
+
+    /** The probes, or null if there are more than {@link #MAX_PROBES} (then scan). */
+    static int[] masks(int bits, int maxWeight) {
+      int k = Math.min(maxWeight, bits);
+      int[] masks = CACHE.computeIfAbsent(((long) bits << 32) | k, key -> compute(bits, k));
+      return masks == TOO_MANY ? null : masks;
     }
 
-    private static int[] compute(int k) {
-      return IntStream.range(0, BUCKETS)
-          .filter(m -> Integer.bitCount(m) <= k)
-          .boxed()
-          .sorted(Comparator.comparingInt(Integer::bitCount))
-          .mapToInt(Integer::intValue)
-          .toArray();
+    private static int[] compute(int bits, int k) {
+      long count = 0;
+      for (int weight = 0; weight <= k; weight++) {
+        count += binomial(bits, weight);
+      }
+      if (count > MAX_PROBES) {
+        return TOO_MANY;
+      }
+      List<Integer> out = new ArrayList<>((int) count);
+      for (int weight = 0; weight <= k; weight++) {
+        combinations(bits, weight, 0, 0, out);
+      }
+      return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static long binomial(int n, int k) {
+      long r = 1;
+      for (int i = 1; i <= k; i++) {
+        r = r * (n - k + i) / i;
+      }
+      return r;
+    }
+
+    private static void combinations(int bits, int left, int from, int mask, List<Integer> out) {
+      if (left == 0) {
+        out.add(mask);
+        return;
+      }
+      for (int b = from; b <= bits - left; b++) {
+        combinations(bits, left - 1, b + 1, mask | (1 << b), out);
+      }
     }
   }
 }

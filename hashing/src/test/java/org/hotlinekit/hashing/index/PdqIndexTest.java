@@ -75,6 +75,27 @@ class PdqIndexTest {
     }
   }
 
+  /**
+   * A list large enough for chunks wider than 16 bits (which straddle 64-bit words): still exact.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {21, 22})
+  void equalsBruteForceWithWideChunks(long seed) {
+    Random r = new Random(seed);
+    List<PdqHash> list = new ArrayList<>();
+    for (int i = 0; i < 300_000; i++) {
+      list.add(i % 10 == 9 ? flip(list.get(r.nextInt(i)), r.nextInt(41), r) : random(r));
+    }
+    PdqIndex index = PdqIndex.of(list);
+    for (int q = 0; q < 120; q++) {
+      PdqHash query = q % 2 == 0 ? flip(list.get(r.nextInt(list.size())), r.nextInt(40), r)
+          : random(r);
+      int radius = new int[] {0, 17, 31, 36, 47, 63}[q % 6];
+      assertThat(index.search(query, radius)).as("query %d radius %d", q, radius)
+          .isEqualTo(bruteForce(list, query, radius));
+    }
+  }
+
   /** Clustered lists (many near-identical entries): still exact, whether scanned or indexed. */
   @ParameterizedTest
   @ValueSource(longs = {11, 12, 13, 14, 15})
