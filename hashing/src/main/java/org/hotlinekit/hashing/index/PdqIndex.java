@@ -223,26 +223,20 @@ public final class PdqIndex {
     int m = width.length;
     int perChunk = maxDistance / m;
     int[] qChunks = new int[m];
-    // Choose: probes and candidates (random reads) against a scan (sequential reads).
-    long cost = 0;
-    for (int c = 0; c < m && cost * RANDOM_ACCESS_COST <= size; c++) {
+    int[][] masks = new int[m][];
+    for (int c = 0; c < m; c++) {
       qChunks[c] = chunk(q, 0, start[c], width[c]);
-      int[] masks = Probes.masks(width[c], perChunk);
-      if (masks == null) {
-        cost = Long.MAX_VALUE / RANDOM_ACCESS_COST;
-        break;
-      }
-      cost += masks.length;
-      int[] off = offsets[c];
-      for (int k = 0; k < masks.length && cost * RANDOM_ACCESS_COST <= size; k++) {
-        int b = qChunks[c] ^ masks[k];
-        cost += off[b + 1] - off[b];
+      masks[c] = Probes.masks(width[c], perChunk);
+      if (masks[c] == null) {
+        scan(q, maxDistance, variant, out);
+        return;
       }
     }
-    if (cost * RANDOM_ACCESS_COST > size) {
-      scan(q, maxDistance, variant, out);
-      return;
-    }
+    // Probe while that costs less than a scan (random reads against sequential ones); a clustered
+    // list or a large radius can make the buckets long, and then the query scans instead.
+    long budget = size / RANDOM_ACCESS_COST;
+    long cost = 0;
+    int found = out.size();
     long q0 = q[0];
     long q1 = q[1];
     long q2 = q[2];
@@ -250,9 +244,17 @@ public final class PdqIndex {
     for (int c = 0; c < m; c++) {
       int[] off = offsets[c];
       int[] list = postings[c];
-      for (int mask : Probes.masks(width[c], perChunk)) {
+      for (int mask : masks[c]) {
         int b = qChunks[c] ^ mask;
-        for (int p = off[b], end = off[b + 1]; p < end; p++) {
+        int end = off[b + 1];
+        int p = off[b];
+        cost += 1 + end - p;
+        if (cost > budget) {
+          out.subList(found, out.size()).clear();
+          scan(q, maxDistance, variant, out);
+          return;
+        }
+        for (; p < end; p++) {
           int i = list[p];
           int o = 4 * i;
           int d = Long.bitCount(words[o] ^ q0) + Long.bitCount(words[o + 1] ^ q1)
