@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +17,7 @@ import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.digest.Digest;
 import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.core.digest.DigestSet;
+import org.hotlinekit.hashing.internal.ReadErrors;
 
 /**
  * Computes a fixed set of digests over the same bytes in one pass. Immutable and thread-safe; each
@@ -132,17 +132,9 @@ public final class Digester {
     Objects.requireNonNull(file, "file");
     try (InputStream in = Files.newInputStream(file)) {
       return digest(in);
-    } catch (NoSuchFileException e) {
-      throw new InputReadException("no such file", e);
     } catch (IOException e) {
-      throw new InputReadException("could not read the file: " + describe(e), e);
+      throw ReadErrors.of(e);
     }
-  }
-
-  static String describe(IOException e) {
-    String m = e.getMessage();
-    String simple = e.getClass().getSimpleName();
-    return m == null ? simple : simple + " (" + m + ")";
   }
 
   /**

@@ -2,9 +2,7 @@ package org.hotlinekit.hashing.media;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.hotlinekit.core.digest.DigestSet;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHashWithQuality;
 import org.hotlinekit.hashing.digest.Digester;
+import org.hotlinekit.hashing.internal.ReadErrors;
 import org.hotlinekit.hashing.internal.image.ImageDecoder;
 import org.hotlinekit.hashing.pdq.PdqHasher;
 import org.hotlinekit.hashing.pdq.Pixels;
@@ -88,12 +87,8 @@ public final class MediaHasher {
       }
       byte[] data = readImageFile(file);
       return hashImageBytes(data);
-    } catch (NoSuchFileException e) {
-      throw new InputReadException("no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new InputReadException("permission denied", e);
     } catch (IOException e) {
-      throw new InputReadException("could not read the file: " + e.getMessage(), e);
+      throw ReadErrors.of(e);
     }
   }
 

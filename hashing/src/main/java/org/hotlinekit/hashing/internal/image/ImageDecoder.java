@@ -16,9 +16,7 @@ import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -35,6 +33,7 @@ import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.hashing.internal.ReadErrors;
 import org.hotlinekit.hashing.internal.image.webp.WebPDecoder;
 import org.hotlinekit.hashing.pdq.PixelLayout;
 import org.hotlinekit.hashing.pdq.Pixels;
@@ -75,19 +74,15 @@ public final class ImageDecoder {
     int n;
     try (var in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
-    } catch (NoSuchFileException e) {
-      throw new InputReadException("no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new InputReadException("permission denied", e);
     } catch (IOException e) {
-      throw new InputReadException("could not read the file: " + e.getMessage(), e);
+      throw ReadErrors.of(e);
     }
     ImageFormat format = recognise(head, n);
     if (format == ImageFormat.WEBP) {
       try {
         return decode(Files.readAllBytes(file), maxPixels);
       } catch (IOException e) {
-        throw new InputReadException("could not read the file: " + e.getMessage(), e);
+        throw ReadErrors.of(e);
       } catch (OutOfMemoryError e) {
         throw new LimitExceededException("the WebP file is too large to read into memory", e);
       }
@@ -95,7 +90,7 @@ public final class ImageDecoder {
     try (ImageInputStream iis = new FileImageInputStream(file.toFile())) {
       return decode(iis, format, maxPixels);
     } catch (IOException e) {
-      throw new InputReadException("could not read the file: " + e.getMessage(), e);
+      throw ReadErrors.of(e);
     }
   }
 
