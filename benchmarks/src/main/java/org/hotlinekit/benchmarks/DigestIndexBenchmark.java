@@ -1,0 +1,86 @@
+package org.hotlinekit.benchmarks;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.hotlinekit.core.digest.Digest;
+import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.hashing.index.DigestIndex;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Exact MD5 lookups in a 10 million entry list, one thread, half hits and half misses. Baseline in
+ * the same run: a {@code HashSet<Digest>} of the same entries.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 4, time = 3)
+@Fork(value = 1, jvmArgs = {"-Xmx12g"})
+public class DigestIndexBenchmark {
+  static final int SIZE = 10_000_000;
+  static final int QUERIES = 4096;
+
+  DigestIndex index;
+  Set<Digest> hashSet;
+  Digest[] queries;
+
+  @Setup
+  public void setUp() {
+    Random r = new Random(3);
+    List<Digest> list = new ArrayList<>(SIZE);
+    for (int i = 0; i < SIZE; i++) {
+      byte[] b = new byte[16];
+      r.nextBytes(b);
+      list.add(Digest.of(DigestAlgorithm.MD5, b));
+    }
+    long start = System.nanoTime();
+    index = DigestIndex.of(DigestAlgorithm.MD5, list);
+    System.out.printf("%nbuild: %.1f s%n", (System.nanoTime() - start) / 1e9);
+    hashSet = new HashSet<>(list);
+    queries = new Digest[QUERIES];
+    for (int q = 0; q < QUERIES; q++) {
+      byte[] b = new byte[16];
+      r.nextBytes(b);
+      queries[q] = q % 2 == 0 ? list.get(r.nextInt(SIZE)) : Digest.of(DigestAlgorithm.MD5, b);
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(QUERIES)
+  public int indexLookups() {
+    int hits = 0;
+    for (Digest q : queries) {
+      if (index.contains(q)) {
+        hits++;
+      }
+    }
+    return hits;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(QUERIES)
+  public int hashSetLookups() {
+    int hits = 0;
+    for (Digest q : queries) {
+      if (hashSet.contains(q)) {
+        hits++;
+      }
+    }
+    return hits;
+  }
+}
