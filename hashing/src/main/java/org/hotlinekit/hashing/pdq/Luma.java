@@ -101,11 +101,6 @@ final class Luma implements PdqCore.LumaRows {
     }
   }
 
-  /** The reference's float expression, evaluated left to right in float. */
-  static float luma(int r, int g, int b) {
-    return 0.299f * r + 0.587f * g + 0.114f * b;
-  }
-
   /** Whether every pixel of the whole image has R = G = B (stops at the first that does not). */
   static boolean isAllGray(Pixels p) {
     if (p.ints != null) {
