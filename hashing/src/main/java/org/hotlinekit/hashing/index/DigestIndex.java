@@ -14,35 +14,33 @@ import org.hotlinekit.core.digest.DigestAlgorithm;
  * int[] entries = index.find(fileMd5);     // positions of equal entries, empty if none
  * }</pre>
  *
- * <p>Layout: the entries sorted by digest, as primitive arrays (the first 8 bytes, the rest, the
- * entry's position), and a directory from the top {@code log2(size) + 1} bits of a digest to its
- * range in the sorted order. Digests are uniformly distributed, so a range holds about half an
- * entry: a miss usually costs one memory read, a hit two or three. About 27 bytes per MD5 entry
- * (a {@code HashSet} of boxed digests costs about 140).
+ * <p>Layout: an open-addressing table with linear probing, sized for a load of about 3/4, whose
+ * slots are two longs: the digest's first 8 bytes, and the entry's position with 4 more bytes of
+ * the digest. Digests are uniformly distributed, so the first 8 bytes are the hash: a miss
+ * usually costs one memory read (a probe run rarely leaves its cache line). A slot that agrees on
+ * those 12 bytes is confirmed against the rest of the digest, kept in a separate array. About 29
+ * bytes per MD5 entry including its position (a {@code HashSet} of boxed digests costs about 140).
  */
 public final class DigestIndex {
+  private static final long EMPTY_ENTRY = -1L;
+
   private final DigestAlgorithm algorithm;
   private final int size;
-  private final int directoryBits;
-  private final int[] directory;
-  /** First 8 bytes of each digest, big-endian, in sorted order. */
-  private final long[] head;
-  /** The remaining bytes, {@code tailWords} longs per digest (zero-padded), in sorted order. */
-  private final long[] tail;
+  private final int capacity;
+  /** Slot s: {@code table[2s]} = bytes 0..7, {@code table[2s+1]} = bytes 8..11 << 32 | entry. */
+  private final long[] table;
+  /** Bytes 8.. of entry i, {@code tailWords} longs per entry (zero-padded). */
+  private final long[] tails;
   private final int tailWords;
-  /** The entry position of each sorted digest. */
-  private final int[] entry;
 
-  private DigestIndex(DigestAlgorithm algorithm, int size, int directoryBits, int[] directory,
-      long[] head, long[] tail, int tailWords, int[] entry) {
+  private DigestIndex(
+      DigestAlgorithm algorithm, int size, int capacity, long[] table, long[] tails, int tailWords) {
     this.algorithm = algorithm;
     this.size = size;
-    this.directoryBits = directoryBits;
-    this.directory = directory;
-    this.head = head;
-    this.tail = tail;
+    this.capacity = capacity;
+    this.table = table;
+    this.tails = tails;
     this.tailWords = tailWords;
-    this.entry = entry;
   }
 
   /**
@@ -57,7 +55,11 @@ public final class DigestIndex {
     Objects.requireNonNull(algorithm, "algorithm");
     int n = digests.size();
     int tailWords = (algorithm.byteLength() - 8 + 7) / 8;
-    long[] keys = new long[n];
+    int capacity = (int) Math.min(Integer.MAX_VALUE / 2 - 8, n + (long) n / 3 + 16);
+    long[] table = new long[2 * capacity];
+    for (int s = 0; s < capacity; s++) {
+      table[2 * s + 1] = EMPTY_ENTRY;
+    }
     long[] tails = new long[n * tailWords];
     for (int i = 0; i < n; i++) {
       Digest d = Objects.requireNonNull(digests.get(i), "digest");
@@ -66,55 +68,23 @@ public final class DigestIndex {
             "entry " + i + " is " + d.algorithm().jcaName() + ", not " + algorithm.jcaName());
       }
       byte[] b = d.toByteArray();
-      keys[i] = word(b, 0);
+      long head = word(b, 0);
       for (int t = 0; t < tailWords; t++) {
         tails[i * tailWords + t] = word(b, 8 + 8 * t);
       }
-    }
-    // Bucket by the top bits (a counting sort), then order each small bucket by (head, tail).
-    int bits = Math.max(1, Math.min(30, 65 - Long.numberOfLeadingZeros(Math.max(1, n))));
-    int[] directory = new int[(1 << bits) + 1];
-    for (int i = 0; i < n; i++) {
-      directory[(int) (keys[i] >>> (64 - bits)) + 1]++;
-    }
-    for (int b = 0; b < (1 << bits); b++) {
-      directory[b + 1] += directory[b];
-    }
-    int[] order = new int[n];
-    int[] next = Arrays.copyOf(directory, 1 << bits);
-    for (int i = 0; i < n; i++) {
-      order[next[(int) (keys[i] >>> (64 - bits))]++] = i;
-    }
-    for (int b = 0; b < (1 << bits); b++) {
-      // Insertion sort: buckets hold about half an entry on average.
-      for (int x = directory[b] + 1; x < directory[b + 1]; x++) {
-        int v = order[x];
-        int y = x - 1;
-        while (y >= directory[b] && compare(keys, tails, tailWords, order[y], v) > 0) {
-          order[y + 1] = order[y];
-          y--;
-        }
-        order[y + 1] = v;
+      int s = home(head, capacity);
+      while (table[2 * s + 1] != EMPTY_ENTRY) {
+        s = s + 1 == capacity ? 0 : s + 1;
       }
+      table[2 * s] = head;
+      table[2 * s + 1] = (tails[i * tailWords] & 0xffff_ffff_0000_0000L) | i;
     }
-    long[] head = new long[n];
-    long[] tail = new long[n * tailWords];
-    int[] entry = new int[n];
-    for (int s = 0; s < n; s++) {
-      int i = order[s];
-      head[s] = keys[i];
-      System.arraycopy(tails, i * tailWords, tail, s * tailWords, tailWords);
-      entry[s] = i;
-    }
-    return new DigestIndex(algorithm, n, bits, directory, head, tail, tailWords, entry);
+    return new DigestIndex(algorithm, n, capacity, table, tails, tailWords);
   }
 
-  private static int compare(long[] keys, long[] tails, int tw, int x, int y) {
-    int c = Long.compareUnsigned(keys[x], keys[y]);
-    for (int t = 0; c == 0 && t < tw; t++) {
-      c = Long.compareUnsigned(tails[x * tw + t], tails[y * tw + t]);
-    }
-    return c != 0 ? c : Integer.compare(x, y);
+  /** The home slot: the top bits of the (uniform) first 8 bytes, scaled to the capacity. */
+  private static int home(long head, int capacity) {
+    return (int) Math.multiplyHigh(head >>> 1, (long) capacity << 1);
   }
 
   /** Eight bytes big-endian from {@code off}, zero-padded past the end. */
@@ -151,7 +121,21 @@ public final class DigestIndex {
    * @return true if found
    */
   public boolean contains(Digest digest) {
-    return first(digest) >= 0;
+    if (digest.algorithm() != algorithm || size == 0) {
+      return false;
+    }
+    byte[] b = digest.toByteArray();
+    long head = word(b, 0);
+    long tail0 = word(b, 8);
+    for (int s = home(head, capacity); ; s = s + 1 == capacity ? 0 : s + 1) {
+      long meta = table[2 * s + 1];
+      if (meta == EMPTY_ENTRY) {
+        return false;
+      }
+      if (table[2 * s] == head && matches(meta, tail0, b)) {
+        return true;
+      }
+    }
   }
 
   /**
@@ -161,50 +145,35 @@ public final class DigestIndex {
    * @return the entry positions in ascending order; empty if none
    */
   public int[] find(Digest digest) {
-    int s = first(digest);
-    if (s < 0) {
+    if (digest.algorithm() != algorithm || size == 0) {
       return new int[0];
     }
-    int e = s + 1;
-    while (e < size && sameAt(e, head[s], s)) {
-      e++;
-    }
-    int[] out = Arrays.copyOfRange(entry, s, e);
-    Arrays.sort(out);
-    return out;
-  }
-
-  /** The first sorted position holding the digest, or -1. */
-  private int first(Digest digest) {
-    if (digest.algorithm() != algorithm) {
-      return -1;
-    }
     byte[] b = digest.toByteArray();
-    long key = word(b, 0);
-    int bucket = (int) (key >>> (64 - directoryBits));
-    for (int s = directory[bucket], end = directory[bucket + 1]; s < end; s++) {
-      if (head[s] == key && tailEquals(s, b)) {
-        return s;
+    long head = word(b, 0);
+    long tail0 = word(b, 8);
+    int[] found = new int[0];
+    for (int s = home(head, capacity); ; s = s + 1 == capacity ? 0 : s + 1) {
+      long meta = table[2 * s + 1];
+      if (meta == EMPTY_ENTRY) {
+        break;
+      }
+      if (table[2 * s] == head && matches(meta, tail0, b)) {
+        found = Arrays.copyOf(found, found.length + 1);
+        found[found.length - 1] = (int) meta;
       }
     }
-    return -1;
+    Arrays.sort(found);
+    return found;
   }
 
-  private boolean tailEquals(int s, byte[] b) {
-    for (int t = 0; t < tailWords; t++) {
-      if (tail[s * tailWords + t] != word(b, 8 + 8 * t)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean sameAt(int e, long key, int s) {
-    if (head[e] != key) {
+  /** Whether the slot's 4 tail bytes and then the entry's whole tail equal the query's. */
+  private boolean matches(long meta, long tail0, byte[] b) {
+    if ((meta & 0xffff_ffff_0000_0000L) != (tail0 & 0xffff_ffff_0000_0000L)) {
       return false;
     }
+    int i = (int) meta;
     for (int t = 0; t < tailWords; t++) {
-      if (tail[e * tailWords + t] != tail[s * tailWords + t]) {
+      if (tails[i * tailWords + t] != word(b, 8 + 8 * t)) {
         return false;
       }
     }
