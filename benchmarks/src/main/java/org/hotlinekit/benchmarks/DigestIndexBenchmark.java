@@ -39,6 +39,7 @@ public class DigestIndexBenchmark {
   DigestIndex index;
   Set<Digest> hashSet;
   Digest[] queries;
+  List<Digest> queryList;
 
   @Setup
   public void setUp() {
@@ -63,6 +64,7 @@ public class DigestIndexBenchmark {
               ? Digest.of(DigestAlgorithm.MD5, list.get(r.nextInt(SIZE)).toByteArray())
               : Digest.of(DigestAlgorithm.MD5, b);
     }
+    queryList = List.of(queries);
   }
 
   @Benchmark
@@ -75,6 +77,12 @@ public class DigestIndexBenchmark {
       }
     }
     return hits;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(QUERIES)
+  public boolean[] indexBatchLookups() {
+    return index.containsEach(queryList);
   }
 
   @Benchmark

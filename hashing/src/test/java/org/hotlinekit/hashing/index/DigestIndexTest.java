@@ -32,12 +32,20 @@ class DigestIndexTest {
       }
       DigestIndex index = DigestIndex.of(algorithm, list);
       assertThat(index.size()).isEqualTo(n);
+      List<Digest> batch = new ArrayList<>();
       for (int q = 0; q < 2_000; q++) {
         Digest query = n > 0 && q % 2 == 0 ? list.get(r.nextInt(n)) : random(algorithm, r);
         int[] expected =
             oracle.getOrDefault(query, List.of()).stream().mapToInt(Integer::intValue).toArray();
         assertThat(index.find(query)).as("seed %d query %d", seed, q).containsExactly(expected);
         assertThat(index.contains(query)).isEqualTo(expected.length > 0);
+        batch.add(query);
+      }
+      batch.add(random(algorithm == DigestAlgorithm.MD5 ? DigestAlgorithm.SHA1
+          : DigestAlgorithm.MD5, r));
+      boolean[] each = index.containsEach(batch);
+      for (int k = 0; k < batch.size(); k++) {
+        assertThat(each[k]).as("batch %d", k).isEqualTo(oracle.containsKey(batch.get(k)));
       }
     }
   }
