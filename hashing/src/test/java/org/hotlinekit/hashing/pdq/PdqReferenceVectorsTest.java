@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.pdq.Dihedral;
@@ -21,30 +20,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bit. Exceptions, as the vectors' README says: the 16-bit PNG (whose reference output is garbage)
  * must be refused, and for quality below 50 only the quality range is asserted.
  *
- * <p>Known gaps, listed here by name so that every other image must match exactly: the reference
- * decodes through ImageMagick with libjpeg-turbo 2.1, and where the JDK's JPEG decoder produces
- * different pixels the hash can differ in a few bits. {@code wee.jpg}: a progressive JPEG whose
- * pixels differ (2,290 samples, up to 15) because libjpeg-turbo 2.1 smooths progressive blocks
- * differently from the JDK's libjpeg 6b; its plain hash still matches, two dihedral hashes do not.
- * For these the hash must stay within {@link #KNOWN_GAP_MAX_DISTANCE} bits of the reference.
- * (Lossy WebP is exact: hotlinekit decodes it itself, as libwebp does.)
+ * <p>Decoder details that these vectors pin down: JPEGs with an embedded ICC profile are hashed
+ * without colour management ({@code wee.jpg}), lossy WebP is decoded as libwebp does ({@code
+ * modes/*.webp}), CMYK uses ImageMagick's conversion ({@code CMYK.jpg}), gray PNGs are read as
+ * samples, not through a gamma curve ({@code L.png}, {@code LA.png}).
  */
 class PdqReferenceVectorsTest {
   private static final PdqHasher HASHER = PdqHasher.create();
 
-  /** Images whose decoded pixels are known to differ from the reference's decoder. */
-  static final Set<String> KNOWN_DECODER_GAPS = Set.of("misc-images/wee.jpg");
-
-  static final int KNOWN_GAP_MAX_DISTANCE = 8;
-
   private static void assertHash(String image, String what, PdqHash actual, String expected) {
-    if (KNOWN_DECODER_GAPS.contains(image)) {
-      assertThat(actual.hammingDistance(PdqHash.parse(expected)))
-          .as("%s %s (known decoder gap)", image, what)
-          .isLessThanOrEqualTo(KNOWN_GAP_MAX_DISTANCE);
-    } else {
-      assertThat(actual.toString()).as("%s %s", image, what).isEqualTo(expected);
-    }
+    assertThat(actual.toString()).as("%s %s", image, what).isEqualTo(expected);
   }
 
   static Stream<Arguments> photoHasher() {

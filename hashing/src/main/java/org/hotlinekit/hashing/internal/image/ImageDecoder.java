@@ -168,7 +168,7 @@ public final class ImageDecoder {
       }
       refuseDeepSamples(reader.getRawImageType(0), format);
       LOG.debug("decoding {} {}x{} with {}", format, width, height, reader.getClass().getName());
-      BufferedImage image = reader.read(0);
+      BufferedImage image = reader.read(0, readParam(reader, format));
       if (watch.truncated) {
         throw new MalformedInputException(
             "truncated " + format.displayName() + ": the data ends before the image is complete");
@@ -213,6 +213,33 @@ public final class ImageDecoder {
     } catch (RuntimeException e) {
       throw new MalformedInputException("corrupt WebP: the decoder failed (" + e + ")", e);
     }
+  }
+
+  /**
+   * For a JPEG with an embedded ICC profile the JDK's reader converts the decoded RGB from that
+   * profile to sRGB; the reference (ImageMagick) hashes the decoded RGB as it is. Asking for the
+   * image type in the embedded profile's colour space skips that conversion, so the raster holds
+   * libjpeg's own output.
+   */
+  private static javax.imageio.ImageReadParam readParam(ImageReader reader, ImageFormat format)
+      throws IOException {
+    javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+    if (format != ImageFormat.JPEG) {
+      return param;
+    }
+    Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+    while (types.hasNext()) {
+      ImageTypeSpecifier type = types.next();
+      ColorSpace cs = type.getColorModel().getColorSpace();
+      if (cs instanceof java.awt.color.ICC_ColorSpace
+          && cs.getType() == ColorSpace.TYPE_RGB
+          && !cs.isCS_sRGB()
+          && type.getNumBands() == 3) {
+        param.setDestinationType(type);
+        break;
+      }
+    }
+    return param;
   }
 
   private static ImageReader readerFor(ImageFormat format) {
