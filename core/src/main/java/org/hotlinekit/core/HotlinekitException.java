@@ -13,6 +13,7 @@ package org.hotlinekit.core;
  *   <li>{@link LimitExceededException}: the input is larger than a configured limit.
  *   <li>{@link InputReadException}: the input could not be read at all (missing file, no
  *       permission, I/O error).
+ *   <li>{@link OutputWriteException}: an output could not be written.
  * </ul>
  *
  * <p>Messages are meant for people: they name the problem and, where it helps, the location, but

@@ -1,5 +1,12 @@
 package org.hotlinekit.hashing.index;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,9 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
+import org.hotlinekit.core.InputReadException;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.OutputWriteException;
+import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHash;
+import org.hotlinekit.hashing.internal.ReadErrors;
 
 /**
  * Finds every indexed PDQ hash within a Hamming distance of a query, exactly: the result is always
@@ -118,6 +131,228 @@ public final class PdqIndex {
       v = (w[o + word] << low) | (w[o + word + 1] >>> (64 - low));
     }
     return (int) (v & ((1L << bits) - 1));
+  }
+
+  /** The file format: magic, version, then the arrays, then a CRC32C of everything before it. */
+  private static final long MAGIC = 0x484c4b5044515831L; // "HLKPDQX1"
+
+  private static final int FORMAT_VERSION = 1;
+
+  /**
+   * Saves the index to a file, atomically: a temporary file beside the target is written, forced
+   * to disk and moved over the target, so a crash never leaves a half-written index.
+   *
+   * @param file the target file (replaced if it exists)
+   * @throws OutputWriteException if writing fails
+   */
+  public void writeTo(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer header = ByteBuffer.allocate(8 + 4 + 4 + 4 + 8 * width.length);
+        header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(size).putInt(width.length);
+        for (int c = 0; c < width.length; c++) {
+          header.putInt(start[c]).putInt(width[c]);
+        }
+        writeAll(ch, header.flip(), crc);
+        writeLongs(ch, words, crc);
+        for (int c = 0; c < width.length; c++) {
+          writeInts(ch, offsets[c], crc);
+          writeInts(ch, postings[c], crc);
+        }
+        writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+    } catch (IOException e) {
+      throw ReadErrors.writeFailed(e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // The write already failed; that failure is the one reported.
+        }
+      }
+    }
+  }
+
+  /**
+   * Opens an index saved by {@link #writeTo(Path)}. Everything is checked before it is used: the
+   * magic number, the format version, the sizes against the file length (before allocating), the
+   * checksum, and the structure of the tables.
+   *
+   * @param file the file
+   * @return the index
+   * @throws InputReadException if the file cannot be read
+   * @throws UnsupportedInputException if it is an index of another format version
+   * @throws MalformedInputException if it is not an index, truncated or corrupt
+   */
+  public static PdqIndex read(Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long length = ch.size();
+      ByteBuffer head = ByteBuffer.allocate(20);
+      if (length < 28 || readFully(ch, head) < 20) {
+        throw new MalformedInputException("not a hotlinekit PDQ index: the file is too short");
+      }
+      head.flip();
+      if (head.getLong() != MAGIC) {
+        throw new MalformedInputException("not a hotlinekit PDQ index (wrong magic number)");
+      }
+      int version = head.getInt();
+      if (version != FORMAT_VERSION) {
+        throw new UnsupportedInputException(
+            "PDQ index format version " + version + " is not supported (this is version "
+                + FORMAT_VERSION + ")");
+      }
+      int n = head.getInt();
+      int m = head.getInt();
+      if (n < 0 || m < 11 || m > 256) {
+        throw new MalformedInputException("corrupt PDQ index: " + n + " entries, " + m + " chunks");
+      }
+      ByteBuffer chunks = ByteBuffer.allocate(8 * m);
+      readFully(ch, chunks);
+      chunks.flip();
+      int[] start = new int[m];
+      int[] width = new int[m];
+      long expected = 20L + 8L * m + 32L * n + 8;
+      int pos = 0;
+      for (int c = 0; c < m; c++) {
+        start[c] = chunks.getInt();
+        width[c] = chunks.getInt();
+        if (start[c] != pos || width[c] < 1 || width[c] > 24) {
+          throw new MalformedInputException("corrupt PDQ index: bad chunk " + c);
+        }
+        pos += width[c];
+        expected += 4L * ((1L << width[c]) + 1) + 4L * n;
+      }
+      if (pos != 256) {
+        throw new MalformedInputException("corrupt PDQ index: chunks cover " + pos + " bits");
+      }
+      if (length != expected) {
+        throw new MalformedInputException(
+            "corrupt PDQ index: the file has " + length + " bytes, " + expected + " expected"
+                + (length < expected ? " (truncated)" : ""));
+      }
+      CRC32C crc = new CRC32C();
+      crc.update(head.flip());
+      crc.update(chunks.flip());
+      long[] words = readLongs(ch, 4 * n, crc);
+      int[][] offsets = new int[m][];
+      int[][] postings = new int[m][];
+      for (int c = 0; c < m; c++) {
+        offsets[c] = readInts(ch, (1 << width[c]) + 1, crc);
+        postings[c] = readInts(ch, n, crc);
+      }
+      ByteBuffer sum = ByteBuffer.allocate(8);
+      readFully(ch, sum);
+      if (sum.flip().getLong() != crc.getValue()) {
+        throw new MalformedInputException("corrupt PDQ index: checksum mismatch");
+      }
+      for (int c = 0; c < m; c++) {
+        checkTable(offsets[c], postings[c], n, c);
+      }
+      return new PdqIndex(words, n, start, width, offsets, postings);
+    } catch (IOException e) {
+      throw ReadErrors.of(e);
+    }
+  }
+
+  private static void checkTable(int[] off, int[] list, int n, int c) {
+    if (off[0] != 0 || off[off.length - 1] != n) {
+      throw new MalformedInputException("corrupt PDQ index: table " + c + " does not add up");
+    }
+    for (int b = 1; b < off.length; b++) {
+      if (off[b] < off[b - 1]) {
+        throw new MalformedInputException("corrupt PDQ index: table " + c + " is not ordered");
+      }
+    }
+    for (int i : list) {
+      if (i < 0 || i >= n) {
+        throw new MalformedInputException("corrupt PDQ index: entry out of range in table " + c);
+      }
+    }
+  }
+
+  private static final int IO_CHUNK = 1 << 20;
+
+  private static void writeAll(FileChannel ch, ByteBuffer b, CRC32C crc) throws IOException {
+    if (crc != null) {
+      crc.update(b.duplicate());
+    }
+    while (b.hasRemaining()) {
+      ch.write(b);
+    }
+  }
+
+  private static void writeLongs(FileChannel ch, long[] a, CRC32C crc) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
+    for (int i = 0; i < a.length; ) {
+      b.clear();
+      int k = Math.min(a.length - i, IO_CHUNK / 8);
+      b.asLongBuffer().put(a, i, k);
+      b.limit(8 * k);
+      writeAll(ch, b, crc);
+      i += k;
+    }
+  }
+
+  private static void writeInts(FileChannel ch, int[] a, CRC32C crc) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
+    for (int i = 0; i < a.length; ) {
+      b.clear();
+      int k = Math.min(a.length - i, IO_CHUNK / 4);
+      b.asIntBuffer().put(a, i, k);
+      b.limit(4 * k);
+      writeAll(ch, b, crc);
+      i += k;
+    }
+  }
+
+  private static int readFully(FileChannel ch, ByteBuffer b) throws IOException {
+    int total = 0;
+    while (b.hasRemaining()) {
+      int r = ch.read(b);
+      if (r < 0) {
+        throw new MalformedInputException("corrupt PDQ index: the file ends too early");
+      }
+      total += r;
+    }
+    return total;
+  }
+
+  private static long[] readLongs(FileChannel ch, int count, CRC32C crc) throws IOException {
+    long[] out = new long[count];
+    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
+    for (int i = 0; i < count; ) {
+      int k = Math.min(count - i, IO_CHUNK / 8);
+      b.clear().limit(8 * k);
+      readFully(ch, b);
+      b.flip();
+      crc.update(b.duplicate());
+      b.asLongBuffer().get(out, i, k);
+      i += k;
+    }
+    return out;
+  }
+
+  private static int[] readInts(FileChannel ch, int count, CRC32C crc) throws IOException {
+    int[] out = new int[count];
+    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
+    for (int i = 0; i < count; ) {
+      int k = Math.min(count - i, IO_CHUNK / 4);
+      b.clear().limit(4 * k);
+      readFully(ch, b);
+      b.flip();
+      crc.update(b.duplicate());
+      b.asIntBuffer().get(out, i, k);
+      i += k;
+    }
+    return out;
   }
 
   /**
