@@ -7,6 +7,7 @@ module org.hotlinekit.hashing {
   requires transitive org.hotlinekit.core;
   requires java.desktop;
   requires org.slf4j;
+  requires tools.jackson.databind;
   // The WebP decoder is an ImageIO plugin found through the service registry, never called directly.
   requires com.twelvemonkeys.imageio.webp;
 
@@ -14,4 +15,5 @@ module org.hotlinekit.hashing {
   exports org.hotlinekit.hashing.pdq;
   exports org.hotlinekit.hashing.media;
   exports org.hotlinekit.hashing.index;
+  exports org.hotlinekit.hashing.list;
 }

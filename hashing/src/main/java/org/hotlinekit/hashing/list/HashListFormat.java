@@ -1,0 +1,387 @@
+package org.hotlinekit.hashing.list;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.hashing.internal.ReadErrors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A line-based hash-list format: streaming reader and writer. Readers never hold the file in
+ * memory; every entry goes to a consumer as soon as it is read. A bad line is reported as {@code
+ * file:line: reason} and, by default, skipped and counted while every other entry is kept; in
+ * strict mode the first bad line fails the read.
+ *
+ * <ul>
+ *   <li>{@link #plainHex(HashType)}: one hash per line, of a declared type. The entry id is the
+ *       hash itself. Blank lines and lines starting with {@code #} are skipped.
+ *   <li>{@link #threatExchange()}: ThreatExchange's {@code <signal_type> <value>} lines, one space;
+ *       {@code pdq}, {@code video_md5}, {@code video_sha256} (and {@code sha256}).
+ *   <li>{@link #jsonLines()}: hotlinekit's canonical format, one JSON object per line: {@code
+ *       {"id": ..., "type": "md5|sha1|sha256|pdq|photodna", "hash": "<hex>", "quality": 0..100,
+ *       "label": ..., "tags": [...], "added": "<ISO-8601 instant>", "source": ...}}; {@code id},
+ *       {@code type} and {@code hash} are required, duplicate and unknown keys are errors.
+ * </ul>
+ */
+public abstract class HashListFormat {
+  private HashListFormat() {}
+
+  /**
+   * One hash per line, all of the declared type (the type is never guessed from the length: a
+   * 64-digit value could be SHA-256 or PDQ).
+   *
+   * @param type the type of every hash
+   * @return the format
+   */
+  public static HashListFormat plainHex(HashType type) {
+    return new PlainHex(Objects.requireNonNull(type, "type"));
+  }
+
+  /**
+   * ThreatExchange {@code <signal_type> <value>} lines.
+   *
+   * @return the format
+   */
+  public static HashListFormat threatExchange() {
+    return new ThreatExchange();
+  }
+
+  /**
+   * hotlinekit's canonical JSON lines.
+   *
+   * @return the format
+   */
+  public static HashListFormat jsonLines() {
+    return new JsonLines();
+  }
+
+  /**
+   * Reads a file.
+   *
+   * @param file the file (UTF-8)
+   * @param strict whether the first bad line fails the read
+   * @param sink receives every good entry, in order
+   * @return what was read and rejected
+   * @throws org.hotlinekit.core.InputReadException if the file cannot be read
+   * @throws MalformedInputException in strict mode, at the first bad line
+   */
+  public ReadReport read(Path file, boolean strict, Consumer<HashListEntry> sink) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(in, file.toString(), strict, sink);
+    } catch (CharacterCodingException e) {
+      throw new MalformedInputException(file + ": the file is not UTF-8 text", e);
+    } catch (IOException e) {
+      throw ReadErrors.of(e);
+    }
+  }
+
+  /**
+   * Reads from a reader.
+   *
+   * @param in the text
+   * @param name the name used in problem reports
+   * @param strict whether the first bad line fails the read
+   * @param sink receives every good entry, in order
+   * @return what was read and rejected
+   * @throws IOException if reading fails
+   * @throws MalformedInputException in strict mode, at the first bad line
+   */
+  public ReadReport read(BufferedReader in, String name, boolean strict,
+      Consumer<HashListEntry> sink) throws IOException {
+    long lines = 0;
+    long entries = 0;
+    long rejected = 0;
+    List<ReadReport.Problem> problems = new ArrayList<>();
+    String line;
+    while ((line = in.readLine()) != null) {
+      lines++;
+      if (skip(line, lines)) {
+        continue;
+      }
+      HashListEntry entry;
+      try {
+        entry = parse(line, lines);
+      } catch (HotlinekitException | IllegalArgumentException e) {
+        ReadReport.Problem p = new ReadReport.Problem(name, lines, e.getMessage());
+        if (strict) {
+          throw new MalformedInputException(p.toString(), e);
+        }
+        rejected++;
+        if (problems.size() < ReadReport.MAX_PROBLEMS) {
+          problems.add(p);
+        }
+        continue;
+      }
+      sink.accept(entry);
+      entries++;
+    }
+    return new ReadReport(name, lines, entries, rejected, problems);
+  }
+
+  /**
+   * Writes entries to a file atomically (a temporary file, then a move).
+   *
+   * @param entries the entries
+   * @param file the target (replaced if it exists)
+   * @throws org.hotlinekit.core.OutputWriteException if writing fails
+   * @throws IllegalArgumentException if an entry cannot be expressed in this format
+   */
+  public void write(Iterable<HashListEntry> entries, Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+      try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        write(entries, out);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+    } catch (IOException e) {
+      throw ReadErrors.writeFailed(e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // The write already failed; that failure is the one reported.
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes entries, one per line.
+   *
+   * @param entries the entries
+   * @param out where to write
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if an entry cannot be expressed in this format
+   */
+  public void write(Iterable<HashListEntry> entries, Writer out) throws IOException {
+    for (HashListEntry e : entries) {
+      out.write(format(e));
+      out.write('\n');
+    }
+  }
+
+  /** Whether a line carries no entry (blank or a comment). */
+  boolean skip(String line, long number) {
+    return line.isBlank() || line.startsWith("#");
+  }
+
+  abstract HashListEntry parse(String line, long number);
+
+  abstract String format(HashListEntry entry);
+
+  // ---------------------------------------------------------------- formats
+
+  private static final class PlainHex extends HashListFormat {
+    private final HashType type;
+
+    PlainHex(HashType type) {
+      this.type = type;
+    }
+
+    @Override
+    HashListEntry parse(String line, long number) {
+      HashValue v = HashValue.parse(type, line.strip().toLowerCase(Locale.ROOT));
+      return HashListEntry.builder(v.toString(), v).build();
+    }
+
+    @Override
+    String format(HashListEntry entry) {
+      if (entry.hash().type() != type) {
+        throw new IllegalArgumentException(
+            "entry " + entry.id() + " is " + entry.hash().type().id() + ", the list is "
+                + type.id());
+      }
+      return entry.hash().toString();
+    }
+  }
+
+  private static final class ThreatExchange extends HashListFormat {
+    private static final Map<String, HashType> SIGNALS =
+        Map.of("pdq", HashType.PDQ, "video_md5", HashType.MD5, "video_sha256", HashType.SHA256,
+            "sha256", HashType.SHA256);
+
+    @Override
+    HashListEntry parse(String line, long number) {
+      int space = line.indexOf(' ');
+      if (space < 0 || line.indexOf(' ', space + 1) >= 0) {
+        throw new MalformedInputException("expected '<signal_type> <value>' with one space");
+      }
+      String signal = line.substring(0, space);
+      HashType type = SIGNALS.get(signal);
+      if (type == null) {
+        throw new MalformedInputException("unsupported signal type '" + printable(signal) + "'");
+      }
+      HashValue v = HashValue.parse(type, line.substring(space + 1).toLowerCase(Locale.ROOT));
+      return HashListEntry.builder(v.toString(), v).build();
+    }
+
+    @Override
+    String format(HashListEntry entry) {
+      switch (entry.hash().type()) {
+        case PDQ:
+          return "pdq " + entry.hash();
+        case MD5:
+          return "video_md5 " + entry.hash();
+        case SHA256:
+          return "video_sha256 " + entry.hash();
+        default:
+          throw new IllegalArgumentException(
+              "ThreatExchange lines have no signal type for " + entry.hash().type().id());
+      }
+    }
+  }
+
+  private static final class JsonLines extends HashListFormat {
+    private static final JsonMapper JSON =
+        JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final List<String> KEYS =
+        List.of("id", "type", "hash", "quality", "label", "tags", "added", "source");
+
+    @Override
+    boolean skip(String line, long number) {
+      return line.isBlank();
+    }
+
+    @Override
+    HashListEntry parse(String line, long number) {
+      JsonNode node;
+      try {
+        node = JSON.readTree(line);
+      } catch (JacksonException e) {
+        throw new MalformedInputException("not a JSON object: " + e.getOriginalMessage());
+      }
+      if (node == null || !node.isObject()) {
+        throw new MalformedInputException("not a JSON object");
+      }
+      for (String key : node.propertyNames()) {
+        if (!KEYS.contains(key)) {
+          throw new MalformedInputException("unknown field '" + printable(key) + "'");
+        }
+      }
+      String id = requiredString(node, "id");
+      String typeName = requiredString(node, "type");
+      HashType type = HashType.fromId(typeName).filter(t -> t.id().equals(typeName))
+          .orElseThrow(() -> new MalformedInputException(
+              "field 'type': unknown hash type '" + printable(typeName) + "'"));
+      String hex = requiredString(node, "hash");
+      HashValue hash;
+      try {
+        hash = HashValue.parse(type, hex);
+      } catch (MalformedInputException e) {
+        throw new MalformedInputException("field 'hash': " + e.getMessage());
+      }
+      if (id.isEmpty()) {
+        throw new MalformedInputException("field 'id' is empty");
+      }
+      HashListEntry.Builder b = HashListEntry.builder(id, hash);
+      JsonNode quality = node.get("quality");
+      if (quality != null) {
+        if (!quality.isInt() || quality.asInt() < 0 || quality.asInt() > 100
+            || type != HashType.PDQ) {
+          throw new MalformedInputException("field 'quality' must be 0..100, for PDQ only");
+        }
+        b.quality(quality.asInt());
+      }
+      optionalString(node, "label").ifPresent(b::label);
+      optionalString(node, "source").ifPresent(b::source);
+      Optional<String> added = optionalString(node, "added");
+      if (added.isPresent()) {
+        try {
+          b.added(Instant.parse(added.get()));
+        } catch (DateTimeParseException e) {
+          throw new MalformedInputException("field 'added' is not an ISO-8601 instant");
+        }
+      }
+      JsonNode tags = node.get("tags");
+      if (tags != null) {
+        if (!tags.isArray()) {
+          throw new MalformedInputException("field 'tags' must be an array of strings");
+        }
+        List<String> list = new ArrayList<>();
+        for (JsonNode t : tags) {
+          if (!t.isString()) {
+            throw new MalformedInputException("field 'tags' must be an array of strings");
+          }
+          list.add(t.asString());
+        }
+        b.tags(list);
+      }
+      return b.build();
+    }
+
+    private static String requiredString(JsonNode node, String key) {
+      JsonNode v = node.get(key);
+      if (v == null) {
+        throw new MalformedInputException("missing field '" + key + "'");
+      }
+      if (!v.isString()) {
+        throw new MalformedInputException("field '" + key + "' must be a string");
+      }
+      return v.asString();
+    }
+
+    private static Optional<String> optionalString(JsonNode node, String key) {
+      JsonNode v = node.get(key);
+      if (v == null) {
+        return Optional.empty();
+      }
+      if (!v.isString()) {
+        throw new MalformedInputException("field '" + key + "' must be a string");
+      }
+      return Optional.of(v.asString());
+    }
+
+    @Override
+    String format(HashListEntry e) {
+      ObjectNode n = JSON.createObjectNode();
+      n.put("id", e.id());
+      n.put("type", e.hash().type().id());
+      n.put("hash", e.hash().toString());
+      e.quality().ifPresent(q -> n.put("quality", q));
+      e.label().ifPresent(l -> n.put("label", l));
+      if (!e.tags().isEmpty()) {
+        ArrayNode a = n.putArray("tags");
+        e.tags().forEach(a::add);
+      }
+      e.added().ifPresent(t -> n.put("added", t.toString()));
+      e.source().ifPresent(s -> n.put("source", s));
+      return JSON.writeValueAsString(n);
+    }
+  }
+
+  /** A short, printable excerpt of untrusted text for an error message. */
+  static String printable(String s) {
+    String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    StringBuilder b = new StringBuilder();
+    for (char c : cut.toCharArray()) {
+      b.append(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,142 @@
+package org.hotlinekit.hashing.list;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.digest.Digest;
+import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.core.pdq.PdqHash;
+
+/** A hash of a known {@link HashType}: its bytes. Immutable; {@link #toString()} is lowercase hex. */
+public final class HashValue {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final HashType type;
+  private final byte[] bytes;
+
+  private HashValue(HashType type, byte[] bytes) {
+    this.type = type;
+    this.bytes = bytes;
+  }
+
+  /**
+   * Wraps bytes (copied).
+   *
+   * @param type the type
+   * @param bytes exactly {@code type.byteLength()} bytes
+   * @return the value
+   * @throws MalformedInputException if the length is wrong
+   */
+  public static HashValue of(HashType type, byte[] bytes) {
+    Objects.requireNonNull(type, "type");
+    if (bytes.length != type.byteLength()) {
+      throw new MalformedInputException(
+          type.id() + " hash must be " + type.byteLength() + " bytes, got " + bytes.length);
+    }
+    return new HashValue(type, bytes.clone());
+  }
+
+  /**
+   * A digest as a hash value.
+   *
+   * @param digest the digest
+   * @return the value
+   */
+  public static HashValue of(Digest digest) {
+    HashType type = HashType.fromId(digest.algorithm().id()).orElseThrow();
+    return new HashValue(type, digest.toByteArray());
+  }
+
+  /**
+   * A PDQ hash as a hash value.
+   *
+   * @param pdq the hash
+   * @return the value
+   */
+  public static HashValue of(PdqHash pdq) {
+    return new HashValue(HashType.PDQ, pdq.toByteArray());
+  }
+
+  /**
+   * Parses the hex form of a hash of a declared type (either case, nothing else).
+   *
+   * @param type the type
+   * @param hex exactly {@code 2 * type.byteLength()} hex digits
+   * @return the value
+   * @throws MalformedInputException if the text is not such a hash
+   */
+  public static HashValue parse(HashType type, String hex) {
+    Objects.requireNonNull(type, "type");
+    if (hex.length() != 2 * type.byteLength()) {
+      throw new MalformedInputException(
+          type.id() + " hash must be " + 2 * type.byteLength() + " hex digits, got "
+              + hex.length() + " characters");
+    }
+    for (int i = 0; i < hex.length(); i++) {
+      if (Character.digit(hex.charAt(i), 16) < 0 || hex.charAt(i) > 'f') {
+        throw new MalformedInputException(
+            type.id() + " hash has a character that is not a hex digit at position " + (i + 1));
+      }
+    }
+    return new HashValue(type, HEX.parseHex(hex));
+  }
+
+  /**
+   * The type.
+   *
+   * @return the type
+   */
+  public HashType type() {
+    return type;
+  }
+
+  /**
+   * The bytes.
+   *
+   * @return a fresh copy
+   */
+  public byte[] toByteArray() {
+    return bytes.clone();
+  }
+
+  /**
+   * The value as a digest, for MD5, SHA-1 and SHA-256.
+   *
+   * @return the digest, or empty for other types
+   */
+  public Optional<Digest> asDigest() {
+    return DigestAlgorithm.fromId(type.id()).map(a -> Digest.of(a, bytes));
+  }
+
+  /**
+   * The value as a PDQ hash.
+   *
+   * @return the hash, or empty for other types
+   */
+  public Optional<PdqHash> asPdq() {
+    return type == HashType.PDQ ? Optional.of(PdqHash.fromByteArray(bytes)) : Optional.empty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HashValue && type == ((HashValue) o).type
+        && Arrays.equals(bytes, ((HashValue) o).bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * type.hashCode() + Arrays.hashCode(bytes);
+  }
+
+  /**
+   * The canonical form.
+   *
+   * @return lowercase hex
+   */
+  @Override
+  public String toString() {
+    return HEX.formatHex(bytes);
+  }
+}

@@ -1,0 +1,51 @@
+package org.hotlinekit.hashing.list;
+
+import java.util.List;
+
+/**
+ * What reading a list did: lines read, entries kept, lines rejected, and the first problems (at
+ * most {@link #MAX_PROBLEMS} are kept; {@link #rejected()} counts them all).
+ *
+ * @param name the name of what was read (e.g. the file)
+ * @param lines the number of lines read
+ * @param entries the number of entries delivered
+ * @param rejected the number of lines rejected
+ * @param problems the first problems, in order
+ */
+public record ReadReport(String name, long lines, long entries, long rejected,
+    List<Problem> problems) {
+  /** How many problems a report keeps. */
+  public static final int MAX_PROBLEMS = 1000;
+
+  /**
+   * Copies the list of problems.
+   *
+   * @param name the name
+   * @param lines lines read
+   * @param entries entries kept
+   * @param rejected lines rejected
+   * @param problems the problems kept
+   */
+  public ReadReport {
+    problems = List.copyOf(problems);
+  }
+
+  /**
+   * One rejected line.
+   *
+   * @param name the file (or stream name)
+   * @param line the 1-based line number
+   * @param reason why it was rejected
+   */
+  public record Problem(String name, long line, String reason) {
+    /**
+     * The conventional form.
+     *
+     * @return {@code name:line: reason}
+     */
+    @Override
+    public String toString() {
+      return name + ":" + line + ": " + reason;
+    }
+  }
+}
