@@ -16,4 +16,5 @@ module org.hotlinekit.hashing {
   exports org.hotlinekit.hashing.media;
   exports org.hotlinekit.hashing.index;
   exports org.hotlinekit.hashing.list;
+  exports org.hotlinekit.hashing.match;
 }

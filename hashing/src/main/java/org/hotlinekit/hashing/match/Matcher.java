@@ -1,0 +1,227 @@
+package org.hotlinekit.hashing.match;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.hotlinekit.core.digest.Digest;
+import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.core.pdq.Dihedral;
+import org.hotlinekit.core.pdq.DihedralPdqHashes;
+import org.hotlinekit.core.pdq.PdqHash;
+import org.hotlinekit.core.pdq.PdqHashWithQuality;
+import org.hotlinekit.hashing.index.DigestIndex;
+import org.hotlinekit.hashing.index.PdqIndex;
+import org.hotlinekit.hashing.index.PdqMatch;
+import org.hotlinekit.hashing.list.HashList;
+import org.hotlinekit.hashing.list.HashListEntry;
+import org.hotlinekit.hashing.list.HashType;
+import org.hotlinekit.hashing.media.MediaHashes;
+
+/**
+ * Looks media hashes up in hash lists: digests exactly, PDQ within a Hamming distance (default
+ * 31), optionally through all eight rotations and mirror images. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Matcher matcher = Matcher.builder().list(iwf).list(ownList).maxDistance(31).build();
+ * Matcher.Result r = matcher.match(mediaHasher.hash(file));
+ * r.matches();           // every matching entry of every list
+ * r.pdqBelowQuality();   // true if the PDQ hash was too weak to match (quality < 50)
+ * }</pre>
+ *
+ * <p>PDQ hashes below the quality gate (default 50, upstream's recommendation) are not matched,
+ * and the result says so. Entries of other types (PhotoDNA) are indexed by nobody yet and never
+ * match.
+ */
+public final class Matcher {
+  private final int maxDistance;
+  private final int minQuality;
+  private final List<Indexed> lists;
+
+  /** One list with an index per hash type and each index position's entry. */
+  private static final class Indexed {
+    final String name;
+    final Map<DigestAlgorithm, DigestIndex> digests = new EnumMap<>(DigestAlgorithm.class);
+    final Map<DigestAlgorithm, List<HashListEntry>> digestEntries =
+        new EnumMap<>(DigestAlgorithm.class);
+    PdqIndex pdq;
+    List<HashListEntry> pdqEntries = List.of();
+
+    Indexed(HashList list) {
+      this.name = list.name();
+      Map<DigestAlgorithm, List<Digest>> byAlg = new EnumMap<>(DigestAlgorithm.class);
+      List<PdqHash> pdqs = new ArrayList<>();
+      List<HashListEntry> pdqList = new ArrayList<>();
+      for (HashListEntry e : list.entries()) {
+        Optional<Digest> d = e.hash().asDigest();
+        if (d.isPresent()) {
+          DigestAlgorithm a = d.get().algorithm();
+          byAlg.computeIfAbsent(a, k -> new ArrayList<>()).add(d.get());
+          digestEntries.computeIfAbsent(a, k -> new ArrayList<>()).add(e);
+        } else if (e.hash().type() == HashType.PDQ) {
+          pdqs.add(e.hash().asPdq().orElseThrow());
+          pdqList.add(e);
+        }
+      }
+      byAlg.forEach((a, ds) -> digests.put(a, DigestIndex.of(a, ds)));
+      if (!pdqs.isEmpty()) {
+        pdq = PdqIndex.of(pdqs);
+        pdqEntries = pdqList;
+      }
+    }
+  }
+
+  private Matcher(Builder b) {
+    this.maxDistance = b.maxDistance;
+    this.minQuality = b.minQuality;
+    List<Indexed> built = new ArrayList<>();
+    for (HashList l : b.lists) {
+      built.add(new Indexed(l));
+    }
+    this.lists = List.copyOf(built);
+  }
+
+  /**
+   * Starts configuring a matcher.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Matches what was computed for one file.
+   *
+   * @param hashes the file's digests and, if computed, its PDQ (and dihedral) hashes
+   * @return every match, sorted by list, then distance, then entry id
+   */
+  public Result match(MediaHashes hashes) {
+    Objects.requireNonNull(hashes, "hashes");
+    List<Match> out = new ArrayList<>();
+    for (Indexed l : lists) {
+      for (Digest d : hashes.digests().asMap().values()) {
+        DigestIndex index = l.digests.get(d.algorithm());
+        if (index != null) {
+          HashType type = HashType.fromId(d.algorithm().id()).orElseThrow();
+          for (int i : index.find(d)) {
+            out.add(new Match(l.name, l.digestEntries.get(d.algorithm()).get(i), type, 0,
+                Dihedral.ORIG));
+          }
+        }
+      }
+    }
+    boolean belowQuality = false;
+    Optional<PdqHashWithQuality> pdq = hashes.pdq();
+    if (pdq.isPresent()) {
+      if (pdq.get().quality() < minQuality) {
+        belowQuality = true;
+      } else {
+        Optional<DihedralPdqHashes> all = hashes.dihedral();
+        for (Indexed l : lists) {
+          if (l.pdq == null) {
+            continue;
+          }
+          List<PdqMatch> found = all.isPresent()
+              ? l.pdq.searchDihedral(all.get(), maxDistance)
+              : l.pdq.search(pdq.get().hash(), maxDistance);
+          for (PdqMatch m : found) {
+            out.add(new Match(l.name, l.pdqEntries.get(m.entry()), HashType.PDQ, m.distance(),
+                m.variant()));
+          }
+        }
+      }
+    }
+    out.sort(Comparator.comparing(Match::list).thenComparingInt(Match::distance)
+        .thenComparing(m -> m.entry().id()));
+    return new Result(out, belowQuality);
+  }
+
+  /**
+   * The matches of one file.
+   *
+   * @param matches every match, possibly none
+   * @param pdqBelowQuality whether a PDQ hash was computed but not matched because its quality
+   *     is below the gate
+   */
+  public record Result(List<Match> matches, boolean pdqBelowQuality) {
+    /**
+     * Copies the matches.
+     *
+     * @param matches the matches
+     * @param pdqBelowQuality the quality flag
+     */
+    public Result {
+      matches = List.copyOf(matches);
+    }
+
+    /**
+     * Whether anything matched.
+     *
+     * @return true if known
+     */
+    public boolean known() {
+      return !matches.isEmpty();
+    }
+  }
+
+  /** Configures a {@link Matcher}. */
+  public static final class Builder {
+    private final List<HashList> lists = new ArrayList<>();
+    private int maxDistance = PdqHash.RECOMMENDED_MATCH_DISTANCE;
+    private int minQuality = PdqHashWithQuality.RECOMMENDED_MIN_QUALITY;
+
+    private Builder() {}
+
+    /**
+     * Adds a list.
+     *
+     * @param list the list
+     * @return this builder
+     */
+    public Builder list(HashList list) {
+      lists.add(Objects.requireNonNull(list, "list"));
+      return this;
+    }
+
+    /**
+     * The largest PDQ distance that matches.
+     *
+     * @param distance 0..63 (default 31)
+     * @return this builder
+     */
+    public Builder maxDistance(int distance) {
+      if (distance < 0 || distance > 63) {
+        throw new IllegalArgumentException("maxDistance must be 0..63, got " + distance);
+      }
+      this.maxDistance = distance;
+      return this;
+    }
+
+    /**
+     * The lowest PDQ quality that is matched.
+     *
+     * @param quality 0..100 (default 50; 0 matches every hash)
+     * @return this builder
+     */
+    public Builder minQuality(int quality) {
+      if (quality < 0 || quality > 100) {
+        throw new IllegalArgumentException("minQuality must be 0..100, got " + quality);
+      }
+      this.minQuality = quality;
+      return this;
+    }
+
+    /**
+     * Builds the indexes.
+     *
+     * @return the matcher
+     */
+    public Matcher build() {
+      return new Matcher(this);
+    }
+  }
+}
