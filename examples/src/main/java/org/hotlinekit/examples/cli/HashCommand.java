@@ -227,7 +227,7 @@ final class HashCommand implements Callable<Integer> {
   }
 
   /** The TSV layout for the requested algorithms. */
-  private static final class Columns {
+  static final class Columns {
     final Set<DigestAlgorithm> digests;
     final boolean pdq;
     final boolean dihedral;

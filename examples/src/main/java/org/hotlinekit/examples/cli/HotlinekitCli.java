@@ -1,5 +1,6 @@
 package org.hotlinekit.examples.cli;
 
+import org.hotlinekit.core.HotlinekitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "hotlinekit 0.1.0-SNAPSHOT",
     description = "Hash, match and exchange media fingerprints for hotlines and trust & safety teams.",
-    subcommands = {HashCommand.class},
+    subcommands = {HashCommand.class, MatchCommand.class, TriageCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every input was processed",
@@ -40,7 +41,17 @@ public final class HotlinekitCli implements Runnable {
    * @return a fresh command line
    */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new HotlinekitCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new HotlinekitCli())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(
+            (e, cmd, parseResult) -> {
+              if (e instanceof HotlinekitException) {
+                // A bad list, an unreadable file: one clear line, no stack trace.
+                cmd.getErr().println("hotlinekit: " + e.getMessage());
+                return EXIT_INPUT_FAILED;
+              }
+              throw e;
+            });
   }
 
   @Override

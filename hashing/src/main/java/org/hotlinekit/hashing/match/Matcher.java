@@ -19,6 +19,7 @@ import org.hotlinekit.hashing.index.PdqMatch;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
 import org.hotlinekit.hashing.list.HashType;
+import org.hotlinekit.hashing.list.HashValue;
 import org.hotlinekit.hashing.media.MediaHashes;
 
 /**
@@ -102,17 +103,8 @@ public final class Matcher {
   public Result match(MediaHashes hashes) {
     Objects.requireNonNull(hashes, "hashes");
     List<Match> out = new ArrayList<>();
-    for (Indexed l : lists) {
-      for (Digest d : hashes.digests().asMap().values()) {
-        DigestIndex index = l.digests.get(d.algorithm());
-        if (index != null) {
-          HashType type = HashType.fromId(d.algorithm().id()).orElseThrow();
-          for (int i : index.find(d)) {
-            out.add(new Match(l.name, l.digestEntries.get(d.algorithm()).get(i), type, 0,
-                Dihedral.ORIG));
-          }
-        }
-      }
+    for (Digest d : hashes.digests().asMap().values()) {
+      matchDigest(d, out);
     }
     boolean belowQuality = false;
     Optional<PdqHashWithQuality> pdq = hashes.pdq();
@@ -120,21 +112,55 @@ public final class Matcher {
       if (pdq.get().quality() < minQuality) {
         belowQuality = true;
       } else {
-        Optional<DihedralPdqHashes> all = hashes.dihedral();
-        for (Indexed l : lists) {
-          if (l.pdq == null) {
-            continue;
-          }
-          List<PdqMatch> found = all.isPresent()
-              ? l.pdq.searchDihedral(all.get(), maxDistance)
-              : l.pdq.search(pdq.get().hash(), maxDistance);
-          for (PdqMatch m : found) {
-            out.add(new Match(l.name, l.pdqEntries.get(m.entry()), HashType.PDQ, m.distance(),
-                m.variant()));
-          }
+        matchPdq(pdq.get().hash(), hashes.dihedral().orElse(null), out);
+      }
+    }
+    return result(out, belowQuality);
+  }
+
+  /**
+   * Matches one hash, e.g. from a query list. A PDQ hash given this way has no quality to gate
+   * on and is always matched.
+   *
+   * @param hash the hash
+   * @return every match, sorted by list, then distance, then entry id
+   */
+  public Result match(HashValue hash) {
+    List<Match> out = new ArrayList<>();
+    hash.asDigest().ifPresent(d -> matchDigest(d, out));
+    hash.asPdq().ifPresent(p -> matchPdq(p, null, out));
+    return result(out, false);
+  }
+
+  private void matchDigest(Digest d, List<Match> out) {
+    HashType type = HashType.fromId(d.algorithm().id()).orElseThrow();
+    for (Indexed l : lists) {
+      DigestIndex index = l.digests.get(d.algorithm());
+      if (index != null) {
+        for (int i : index.find(d)) {
+          out.add(new Match(l.name, l.digestEntries.get(d.algorithm()).get(i), type, 0,
+              Dihedral.ORIG));
         }
       }
     }
+  }
+
+  private void matchPdq(PdqHash hash, DihedralPdqHashes all, List<Match> out) {
+    for (Indexed l : lists) {
+      if (l.pdq == null) {
+        continue;
+      }
+      List<PdqMatch> found = all != null
+          ? l.pdq.searchDihedral(all, maxDistance)
+          : l.pdq.search(hash, maxDistance);
+      for (PdqMatch m : found) {
+        out.add(new Match(l.name, l.pdqEntries.get(m.entry()), HashType.PDQ, m.distance(),
+            m.variant()));
+      }
+    }
+  }
+
+  private static Result result(List<Match> out, boolean belowQuality) {
     out.sort(Comparator.comparing(Match::list).thenComparingInt(Match::distance)
         .thenComparing(m -> m.entry().id()));
     return new Result(out, belowQuality);

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.hashing.media.MediaHasher;
+import org.hotlinekit.hashing.media.MediaHashes;
 
 /**
  * Sorts files into known (matching a loaded list) and new material, so that analysts see only
@@ -68,14 +70,26 @@ public final class Triage {
   }
 
   /**
-   * Hashes one file and matches it. Failures to read or decode it are part of the outcome.
+   * Hashes one file and matches it. A file that is not an image (a video, a document) is matched
+   * on its digests alone, if the hasher computes any. Failures to read or decode it are part of
+   * the outcome.
    *
    * @param file the file
    * @return the outcome
    */
   public Outcome triage(Path file) {
     try {
-      Matcher.Result r = matcher.match(hasher.hash(file));
+      MediaHashes hashes;
+      try {
+        hashes = hasher.hash(file);
+      } catch (UnsupportedInputException notAnImage) {
+        Optional<MediaHasher> digests = hasher.digestsOnly();
+        if (digests.isEmpty()) {
+          throw notAnImage;
+        }
+        hashes = digests.get().hash(file);
+      }
+      Matcher.Result r = matcher.match(hashes);
       return new Outcome(file, r.known() ? Status.KNOWN : Status.NEW, r.matches(),
           r.pdqBelowQuality(), Optional.empty());
     } catch (HotlinekitException e) {

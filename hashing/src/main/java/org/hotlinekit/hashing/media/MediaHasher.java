@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.LimitExceededException;
@@ -63,6 +64,21 @@ public final class MediaHasher {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The same digests without PDQ, for files that turn out not to be images.
+   *
+   * @return a digest-only hasher, or empty if this one computes no digests
+   */
+  public Optional<MediaHasher> digestsOnly() {
+    if (digester == null) {
+      return Optional.empty();
+    }
+    if (!pdq) {
+      return Optional.of(this);
+    }
+    return Optional.of(builder().digests(digester.algorithms()).build());
   }
 
   /**

@@ -1,0 +1,94 @@
+package org.hotlinekit.examples.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hotlinekit.core.InputReadException;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.hashing.list.HashList;
+import org.hotlinekit.hashing.list.HashListEntry;
+import org.hotlinekit.hashing.list.HashListFormat;
+import org.hotlinekit.hashing.list.HashType;
+import org.hotlinekit.hashing.list.ReadReport;
+
+/** Loads hash lists for the CLI, choosing the format from {@code --list-format} or the content. */
+final class Lists {
+  private Lists() {}
+
+  /** The list formats the CLI accepts. */
+  enum Format {
+    auto,
+    jsonl,
+    te,
+    md5,
+    sha1,
+    sha256,
+    pdq
+  }
+
+  static HashList load(Path file, Format format, boolean strict, PrintWriter err) {
+    HashListFormat f = format == Format.auto ? detect(file) : explicit(format);
+    List<HashListEntry> entries = new ArrayList<>();
+    ReadReport r = f.read(file, strict, entries::add);
+    for (ReadReport.Problem p : r.problems().subList(0, Math.min(5, r.problems().size()))) {
+      err.println("hotlinekit: " + p);
+    }
+    if (r.rejected() > 0) {
+      err.println("hotlinekit: " + file + ": " + r.rejected() + " bad lines skipped, "
+          + r.entries() + " entries loaded");
+    }
+    return new HashList(file.getFileName().toString(), file.toString(), entries);
+  }
+
+  static HashListFormat explicit(Format format) {
+    switch (format) {
+      case jsonl:
+        return HashListFormat.jsonLines();
+      case te:
+        return HashListFormat.threatExchange();
+      default:
+        return HashListFormat.plainHex(HashType.fromId(format.name()).orElseThrow());
+    }
+  }
+
+  /** The format from the first line that carries an entry. */
+  static HashListFormat detect(Path file) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        String s = line.strip();
+        if (s.isEmpty() || s.startsWith("#")) {
+          continue;
+        }
+        if (s.startsWith("{")) {
+          return HashListFormat.jsonLines();
+        }
+        if (s.contains(" ")) {
+          return HashListFormat.threatExchange();
+        }
+        switch (s.length()) {
+          case 32:
+            return HashListFormat.plainHex(HashType.MD5);
+          case 40:
+            return HashListFormat.plainHex(HashType.SHA1);
+          case 64:
+            throw new MalformedInputException(file + ": 64-digit hashes may be SHA-256 or PDQ;"
+                + " say which with --list-format sha256 or --list-format pdq");
+          default:
+            throw new MalformedInputException(file + ": cannot tell the list format from line '"
+                + (s.length() > 20 ? s.substring(0, 20) + "..." : s).toLowerCase(Locale.ROOT)
+                + "'; use --list-format");
+        }
+      }
+      throw new MalformedInputException(file + ": the list has no entries");
+    } catch (IOException e) {
+      throw new InputReadException(file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.hotlinekit.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.hashing.list.HashList;
+import org.hotlinekit.hashing.list.HashListEntry;
+import org.hotlinekit.hashing.match.Matcher;
+import org.hotlinekit.hashing.media.MediaHasher;
+import org.hotlinekit.hashing.media.MediaHashes;
+import org.hotlinekit.hashing.pdq.PdqHasher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code hotlinekit match}: files or hashes against hash lists. */
+@Command(
+    name = "match",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Match media files (or the hashes in a file) against hash lists: MD5/SHA exactly, PDQ within",
+      "a Hamming distance. Prints one line per query with every matching list entry."
+    })
+final class MatchCommand implements Callable<Integer> {
+  @Option(names = "--list", required = true, paramLabel = "FILE",
+      description = "A hash list (repeatable).")
+  List<Path> lists;
+
+  @Option(names = "--list-format", paramLabel = "FORMAT",
+      description = "auto (default), jsonl, te (ThreatExchange lines), md5, sha1, sha256, pdq.")
+  Lists.Format listFormat = Lists.Format.auto;
+
+  @Option(names = "--strict", description = "Refuse a list with any bad line.")
+  boolean strict;
+
+  @Option(names = "--hashes", paramLabel = "FILE",
+      description = "Match the hashes in this file (any list format) instead of media files.")
+  Path hashes;
+
+  @Option(names = "--hashes-format", paramLabel = "FORMAT",
+      description = "The format of --hashes, as --list-format (default auto).")
+  Lists.Format hashesFormat = Lists.Format.auto;
+
+  @Option(names = "--max-distance", paramLabel = "N", description = "PDQ match distance (default 31).")
+  int maxDistance = 31;
+
+  @Option(names = "--dihedral", description = "Also match rotated and mirrored copies (PDQ).")
+  boolean dihedral;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl (default) or tsv.")
+  HashCommand.Format format = HashCommand.Format.jsonl;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Media files or folders.")
+  List<Path> paths = new ArrayList<>();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if ((hashes == null) == paths.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "give media PATHs or --hashes FILE (one of them)");
+    }
+    if (maxDistance < 0 || maxDistance > 63) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-distance is 0..63");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Matcher.Builder mb = Matcher.builder().maxDistance(maxDistance);
+    for (Path l : lists) {
+      mb.list(Lists.load(l, listFormat, strict, err));
+    }
+    Matcher matcher = mb.build();
+    if (format == HashCommand.Format.tsv) {
+      out.println("query\tmatches\terror");
+    }
+    int failures = 0;
+    if (hashes != null) {
+      HashList queries = Lists.load(hashes, hashesFormat, strict, err);
+      for (HashListEntry q : queries.entries()) {
+        print(out, q.hash().toString(), matcher.match(q.hash()).matches(), null);
+      }
+    } else {
+      MediaHasher full = MediaHasher.builder()
+          .digests(EnumSet.allOf(DigestAlgorithm.class)).pdq(true).dihedral(dihedral)
+          .pdqHasher(PdqHasher.create()).build();
+      MediaHasher digestsOnly = full.digestsOnly().orElseThrow();
+      for (FileWalker.Entry e : new FileWalker().expand(paths)) {
+        String error = e.error().orElse(null);
+        List<org.hotlinekit.hashing.match.Match> found = List.of();
+        if (error == null) {
+          try {
+            MediaHashes h;
+            try {
+              h = full.hash(e.path());
+            } catch (UnsupportedInputException notAnImage) {
+              h = digestsOnly.hash(e.path()); // not an image: its digests can still match
+            }
+            found = matcher.match(h).matches();
+          } catch (HotlinekitException x) {
+            error = x.getMessage();
+          }
+        }
+        if (error != null) {
+          failures++;
+          err.println("hotlinekit: " + e.path() + ": " + error);
+        }
+        print(out, e.path().toString(), found, error);
+      }
+    }
+    out.flush();
+    return failures == 0 ? 0 : HotlinekitCli.EXIT_INPUT_FAILED;
+  }
+
+  private void print(PrintWriter out, String query,
+      List<org.hotlinekit.hashing.match.Match> found, String error) {
+    if (format == HashCommand.Format.tsv) {
+      out.println(HashCommand.Columns.escape(query) + "\t" + MatchOutput.cell(found) + "\t"
+          + (error == null ? "" : HashCommand.Columns.escape(error)));
+      return;
+    }
+    ObjectNode n = MatchOutput.JSON.createObjectNode();
+    n.put("query", query);
+    if (error != null) {
+      n.put("error", error);
+    } else {
+      n.set("matches", MatchOutput.matches(found));
+    }
+    out.println(MatchOutput.JSON.writeValueAsString(n));
+  }
+}

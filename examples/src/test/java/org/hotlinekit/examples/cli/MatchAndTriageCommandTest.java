@@ -1,0 +1,106 @@
+package org.hotlinekit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class MatchAndTriageCommandTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Path SAMPLES = Path.of("samples");
+
+  /** The upstream needles against the haystack: exactly the 250 expected pairs at 31. */
+  @Test
+  void needlesAgainstHaystack() throws IOException {
+    Path shared = sharedHashlists();
+    CliRun run = CliRun.of("match", "--list", shared.resolve("haystack.txt").toString(),
+        "--list-format", "pdq", "--hashes", shared.resolve("needles.txt").toString(),
+        "--hashes-format", "pdq");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.outLines()).hasSize(100);
+    int pairs = 0;
+    for (String line : run.outLines()) {
+      JsonNode n = JSON.readTree(line);
+      for (JsonNode m : n.get("matches")) {
+        assertThat(m.get("distance").asInt()).isLessThanOrEqualTo(31);
+        assertThat(m.get("list").asString()).isEqualTo("haystack.txt");
+        pairs++;
+      }
+    }
+    assertThat(pairs).isEqualTo(250);
+  }
+
+  @Test
+  void mediaMatchesAListMadeFromTheirHashes(@TempDir Path dir) throws IOException {
+    // A canonical list holding tiles.png's PDQ and stripes.gif's MD5.
+    CliRun hashed = CliRun.of("hash", "--format", "jsonl", "--algorithms", "md5,pdq",
+        SAMPLES.resolve("tiles.png").toString(), SAMPLES.resolve("stripes.gif").toString());
+    List<String> listLines = new ArrayList<>();
+    JsonNode tiles = JSON.readTree(hashed.outLines().get(0));
+    JsonNode stripes = JSON.readTree(hashed.outLines().get(1));
+    listLines.add("{\"id\":\"tiles\",\"type\":\"pdq\",\"hash\":\"" + tiles.get("pdq").asString()
+        + "\",\"label\":\"B1\"}");
+    listLines.add("{\"id\":\"stripes\",\"type\":\"md5\",\"hash\":\""
+        + stripes.get("md5").asString() + "\"}");
+    Path list = Files.write(dir.resolve("own.jsonl"), listLines);
+
+    CliRun run = CliRun.of("match", "--list", list.toString(), "--dihedral", SAMPLES.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, List<String>> byFile = new HashMap<>();
+    for (String line : run.outLines()) {
+      JsonNode n = JSON.readTree(line);
+      List<String> ids = new ArrayList<>();
+      n.get("matches").forEach(m -> ids.add(m.get("entry").asString()));
+      byFile.put(Path.of(n.get("query").asString()).getFileName().toString(), ids);
+    }
+    assertThat(byFile.get("tiles.png")).containsExactly("tiles");
+    assertThat(byFile.get("tiles.jpg")).containsExactly("tiles");
+    assertThat(byFile.get("tiles-mirrored.png")).containsExactly("tiles");
+    assertThat(byFile.get("stripes.gif")).containsExactly("stripes");
+    assertThat(byFile.get("rings.png")).isEmpty();
+
+    CliRun triage = CliRun.of("triage", "--list", list.toString(), "--no-progress",
+        SAMPLES.toString());
+    assertThat(triage.exitCode()).as(triage.err()).isZero();
+    Map<String, String> status = new HashMap<>();
+    for (String line : triage.outLines()) {
+      JsonNode n = JSON.readTree(line);
+      status.put(Path.of(n.get("path").asString()).getFileName().toString(),
+          n.get("status").asString());
+    }
+    assertThat(status).containsEntry("tiles.png", "known").containsEntry("tiles.jpg", "known")
+        .containsEntry("tiles-mirrored.png", "known").containsEntry("stripes.gif", "known")
+        .containsEntry("rings.png", "new").containsEntry("gray-gradient.png", "new")
+        .hasSize(8);
+    assertThat(triage.err()).contains("known           4").contains("new             4");
+  }
+
+  @Test
+  void ambiguousPlainListsNeedAFormat(@TempDir Path dir) throws IOException {
+    Path list = Files.writeString(dir.resolve("list.txt"),
+        "d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22\n");
+    CliRun run = CliRun.of("match", "--list", list.toString(), SAMPLES.toString());
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("--list-format sha256 or --list-format pdq")
+        .doesNotContain("\tat ");
+  }
+
+  private static Path sharedHashlists() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path c = p.resolveSibling("shared").resolve("testdata/pdq/hashlists");
+      if (Files.isDirectory(c)) {
+        return c;
+      }
+    }
+    throw new AssertionError("shared test data not found (looked for ../shared beside the repo)");
+  }
+}
