@@ -84,7 +84,11 @@ class TriageTest {
     // The exact copies match on MD5 at distance 0 as well as on PDQ.
     Triage.Outcome exact = triage.triage(listed.get(0));
     assertThat(exact.matches()).extracting(m -> m.entry().id()).contains("md5-0", "pdq-0");
-    Path broken = Files.write(dir.resolve("broken.png"), new byte[] {1, 2, 3});
+    // Not an image: matched on its digests alone (new here). A corrupt image: failed, with why.
+    Path notImage = Files.write(dir.resolve("notes.txt"), new byte[] {1, 2, 3});
+    assertThat(triage.triage(notImage).status()).isEqualTo(Triage.Status.NEW);
+    byte[] png = Files.readAllBytes(listed.get(0));
+    Path broken = Files.write(dir.resolve("broken.png"), java.util.Arrays.copyOf(png, 100));
     Triage.Outcome failed = triage.triage(broken);
     assertThat(failed.status()).isEqualTo(Triage.Status.FAILED);
     assertThat(failed.error()).isPresent();
