@@ -26,6 +26,7 @@ final class Lists {
     auto,
     jsonl,
     te,
+    pytx,
     md5,
     sha1,
     sha256,
@@ -52,6 +53,8 @@ final class Lists {
         return HashListFormat.jsonLines();
       case te:
         return HashListFormat.threatExchange();
+      case pytx:
+        return HashListFormat.pythonThreatExchangeCsv();
       default:
         return HashListFormat.plainHex(HashType.fromId(format.name()).orElseThrow());
     }
@@ -68,6 +71,9 @@ final class Lists {
         }
         if (s.startsWith("{")) {
           return HashListFormat.jsonLines();
+        }
+        if (s.startsWith("signal_type,signal_str")) {
+          return HashListFormat.pythonThreatExchangeCsv();
         }
         if (s.contains(" ")) {
           return HashListFormat.threatExchange();

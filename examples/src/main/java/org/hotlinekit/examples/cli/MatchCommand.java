@@ -35,7 +35,7 @@ final class MatchCommand implements Callable<Integer> {
   List<Path> lists;
 
   @Option(names = "--list-format", paramLabel = "FORMAT",
-      description = "auto (default), jsonl, te (ThreatExchange lines), md5, sha1, sha256, pdq.")
+      description = "auto (default), jsonl, te (ThreatExchange lines), pytx (python-threatexchange CSV), md5, sha1, sha256, pdq.")
   Lists.Format listFormat = Lists.Format.auto;
 
   @Option(names = "--strict", description = "Refuse a list with any bad line.")

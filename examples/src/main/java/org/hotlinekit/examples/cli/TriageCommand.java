@@ -37,7 +37,7 @@ final class TriageCommand implements Callable<Integer> {
   List<Path> lists;
 
   @Option(names = "--list-format", paramLabel = "FORMAT",
-      description = "auto (default), jsonl, te, md5, sha1, sha256, pdq.")
+      description = "auto (default), jsonl, te, pytx, md5, sha1, sha256, pdq.")
   Lists.Format listFormat = Lists.Format.auto;
 
   @Option(names = "--strict", description = "Refuse a list with any bad line.")

@@ -39,6 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       hash itself. Blank lines and lines starting with {@code #} are skipped.
  *   <li>{@link #threatExchange()}: ThreatExchange's {@code <signal_type> <value>} lines, one space;
  *       {@code pdq}, {@code video_md5}, {@code video_sha256} (and {@code sha256}).
+ *   <li>{@link #pythonThreatExchangeCsv()}: python-threatexchange's dataset CSV, header {@code
+ *       signal_type,signal_str,collab,category,tags}; the collaboration becomes the entry's
+ *       source, the category its label, the space-separated tags its tags.
  *   <li>{@link #jsonLines()}: hotlinekit's canonical format, one JSON object per line: {@code
  *       {"id": ..., "type": "md5|sha1|sha256|pdq|photodna", "hash": "<hex>", "quality": 0..100,
  *       "label": ..., "tags": [...], "added": "<ISO-8601 instant>", "source": ...}}; {@code id},
@@ -66,6 +69,15 @@ public abstract class HashListFormat {
    */
   public static HashListFormat threatExchange() {
     return new ThreatExchange();
+  }
+
+  /**
+   * python-threatexchange's dataset CSV.
+   *
+   * @return the format
+   */
+  public static HashListFormat pythonThreatExchangeCsv() {
+    return new PyTxCsv();
   }
 
   /**
@@ -180,6 +192,11 @@ public abstract class HashListFormat {
    * @throws IllegalArgumentException if an entry cannot be expressed in this format
    */
   public void write(Iterable<HashListEntry> entries, Writer out) throws IOException {
+    Optional<String> header = header();
+    if (header.isPresent()) {
+      out.write(header.get());
+      out.write('\n');
+    }
     for (HashListEntry e : entries) {
       out.write(format(e));
       out.write('\n');
@@ -189,6 +206,11 @@ public abstract class HashListFormat {
   /** Whether a line carries no entry (blank or a comment). */
   boolean skip(String line, long number) {
     return line.isBlank() || line.startsWith("#");
+  }
+
+  /** A first line the format writes before the entries, if any. */
+  Optional<String> header() {
+    return Optional.empty();
   }
 
   abstract HashListEntry parse(String line, long number);
@@ -222,7 +244,7 @@ public abstract class HashListFormat {
   }
 
   private static final class ThreatExchange extends HashListFormat {
-    private static final Map<String, HashType> SIGNALS =
+    static final Map<String, HashType> SIGNALS =
         Map.of("pdq", HashType.PDQ, "video_md5", HashType.MD5, "video_sha256", HashType.SHA256,
             "sha256", HashType.SHA256);
 
@@ -243,17 +265,120 @@ public abstract class HashListFormat {
 
     @Override
     String format(HashListEntry entry) {
+      return signalOf(entry) + " " + entry.hash();
+    }
+
+    /** The signal type written for an entry: pdq, video_md5 or video_sha256. */
+    static String signalOf(HashListEntry entry) {
       switch (entry.hash().type()) {
         case PDQ:
-          return "pdq " + entry.hash();
+          return "pdq";
         case MD5:
-          return "video_md5 " + entry.hash();
+          return "video_md5";
         case SHA256:
-          return "video_sha256 " + entry.hash();
+          return "video_sha256";
         default:
           throw new IllegalArgumentException(
-              "ThreatExchange lines have no signal type for " + entry.hash().type().id());
+              "ThreatExchange has no signal type for " + entry.hash().type().id());
       }
+    }
+  }
+
+  private static final class PyTxCsv extends HashListFormat {
+    private static final String HEADER = "signal_type,signal_str,collab,category,tags";
+
+    @Override
+    Optional<String> header() {
+      return Optional.of(HEADER);
+    }
+
+    @Override
+    boolean skip(String line, long number) {
+      return line.isBlank() || (number == 1 && line.strip().equals(HEADER));
+    }
+
+    @Override
+    HashListEntry parse(String line, long number) {
+      List<String> f = Csv.split(line);
+      if (f.size() != 5) {
+        throw new MalformedInputException("expected 5 comma-separated fields, got " + f.size());
+      }
+      HashType type = ThreatExchange.SIGNALS.get(f.get(0));
+      if (type == null) {
+        throw new MalformedInputException("unsupported signal type '" + printable(f.get(0)) + "'");
+      }
+      HashValue v = HashValue.parse(type, f.get(1).toLowerCase(Locale.ROOT));
+      HashListEntry.Builder b = HashListEntry.builder(v.toString(), v);
+      if (!f.get(2).isEmpty()) {
+        b.source(f.get(2));
+      }
+      if (!f.get(3).isEmpty()) {
+        b.label(f.get(3));
+      }
+      String tags = f.get(4).strip();
+      if (!tags.isEmpty()) {
+        b.tags(List.of(tags.split(" +")));
+      }
+      return b.build();
+    }
+
+    @Override
+    String format(HashListEntry e) {
+      String signal = ThreatExchange.signalOf(e);
+      for (String t : e.tags()) {
+        if (t.isEmpty() || t.contains(" ")) {
+          throw new IllegalArgumentException("python-threatexchange tags cannot contain spaces");
+        }
+      }
+      return String.join(",", signal, e.hash().toString(), Csv.quote(e.source().orElse("")),
+          Csv.quote(e.label().orElse("")), Csv.quote(String.join(" ", e.tags())));
+    }
+  }
+
+  /** Minimal RFC 4180 fields on one line: quotes around fields, doubled quotes inside. */
+  private static final class Csv {
+    static List<String> split(String line) {
+      List<String> out = new ArrayList<>();
+      StringBuilder cur = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (quoted) {
+          if (c == '"') {
+            if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+              cur.append('"');
+              i++;
+            } else {
+              quoted = false;
+            }
+          } else {
+            cur.append(c);
+          }
+        } else if (c == '"' && cur.length() == 0) {
+          quoted = true;
+        } else if (c == ',') {
+          out.add(cur.toString());
+          cur.setLength(0);
+        } else {
+          cur.append(c);
+        }
+      }
+      if (quoted) {
+        throw new MalformedInputException("unterminated quoted field");
+      }
+      out.add(cur.toString());
+      return out;
+    }
+
+    static String quote(String s) {
+      if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
+          && s.indexOf('\r') < 0) {
+        return s;
+      }
+      if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("a CSV field cannot hold a line break here");
+      }
+      return '"' + s.replace("\"", "\"\"") + '"';
     }
   }
 

@@ -80,6 +80,30 @@ class HashListFormatTest {
   }
 
   @Test
+  void pythonThreatExchangeCsv() throws IOException {
+    String text = String.join("\n",
+        "signal_type,signal_str,collab,category,tags",
+        "pdq," + PDQ + ",Example Collab,POSITIVE_CLASS,tag1 tag2",
+        "video_md5," + MD5 + ",\"Collab, with comma\",DISPUTED,",
+        "pdq," + PDQ + ",x,y",
+        "pdq," + PDQ.substring(2) + ",x,y,z",
+        "text_tlsh,abc,x,y,z",
+        "pdq,\"" + PDQ + ",x,y,z");
+    List<HashListEntry> got = new ArrayList<>();
+    ReadReport r = read(HashListFormat.pythonThreatExchangeCsv(), text, got);
+    assertThat(got).hasSize(2);
+    assertThat(got.get(0).source()).contains("Example Collab");
+    assertThat(got.get(0).label()).contains("POSITIVE_CLASS");
+    assertThat(got.get(0).tags()).containsExactly("tag1", "tag2");
+    assertThat(got.get(1).source()).contains("Collab, with comma");
+    assertThat(got.get(1).tags()).isEmpty();
+    assertThat(r.problems()).extracting(ReadReport.Problem::line)
+        .containsExactly(4L, 5L, 6L, 7L);
+    assertThat(r.problems().get(0).reason()).isEqualTo("expected 5 comma-separated fields, got 4");
+    assertThat(r.problems().get(3).reason()).isEqualTo("unterminated quoted field");
+  }
+
+  @Test
   void jsonLines() throws IOException {
     String text = String.join("\n",
         "{\"id\":\"a\",\"type\":\"pdq\",\"hash\":\"" + PDQ + "\",\"quality\":90,\"label\":\"A1\","
@@ -119,12 +143,24 @@ class HashListFormatTest {
     Random r = new Random(seed);
     List<HashListEntry> md5s = new ArrayList<>();
     List<HashListEntry> mixed = new ArrayList<>();
+    List<HashListEntry> pytx = new ArrayList<>();
     List<HashListEntry> rich = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       HashValue md5 = random(HashType.MD5, r);
       HashValue pdq = random(HashType.PDQ, r);
       md5s.add(HashListEntry.builder(md5.toString(), md5).build());
       mixed.add(HashListEntry.builder(pdq.toString(), pdq).build());
+      HashListEntry.Builder p = HashListEntry.builder(pdq.toString(), pdq);
+      if (r.nextBoolean()) {
+        p.source("collab \"" + r.nextInt(3) + "\", inc");
+      }
+      if (r.nextBoolean()) {
+        p.label("POSITIVE_CLASS");
+      }
+      if (r.nextBoolean()) {
+        p.tags(List.of("a" + r.nextInt(9), "b"));
+      }
+      pytx.add(p.build());
       HashType type = HashType.values()[r.nextInt(HashType.values().length)];
       HashListEntry.Builder b = HashListEntry.builder("entry-" + i, random(type, r));
       if (type == HashType.PDQ && r.nextBoolean()) {
@@ -147,6 +183,7 @@ class HashListFormatTest {
     assertRoundTrip(HashListFormat.plainHex(HashType.MD5), md5s, dir.resolve("a.txt"));
     assertRoundTrip(HashListFormat.threatExchange(), mixed, dir.resolve("b.te"));
     assertRoundTrip(HashListFormat.jsonLines(), rich, dir.resolve("c.jsonl"));
+    assertRoundTrip(HashListFormat.pythonThreatExchangeCsv(), pytx, dir.resolve("d.csv"));
   }
 
   private static void assertRoundTrip(HashListFormat f, List<HashListEntry> entries, Path file) {

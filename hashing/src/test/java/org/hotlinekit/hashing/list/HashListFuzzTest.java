@@ -14,7 +14,7 @@ class HashListFuzzTest {
     String text = new String(data, StandardCharsets.UTF_8);
     for (HashListFormat f : new HashListFormat[] {
       HashListFormat.plainHex(HashType.PDQ), HashListFormat.threatExchange(),
-      HashListFormat.jsonLines()}) {
+      HashListFormat.jsonLines(), HashListFormat.pythonThreatExchangeCsv()}) {
       for (boolean strict : new boolean[] {false, true}) {
         try {
           f.read(new BufferedReader(new StringReader(text)), "fuzz", strict, e -> { });
