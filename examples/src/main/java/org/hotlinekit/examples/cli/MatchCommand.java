@@ -5,15 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.hotlinekit.core.HotlinekitException;
-import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
+import org.hotlinekit.hashing.match.Match;
 import org.hotlinekit.hashing.match.Matcher;
+import org.hotlinekit.hashing.match.Triage;
 import org.hotlinekit.hashing.media.MediaHasher;
-import org.hotlinekit.hashing.media.MediaHashes;
 import org.hotlinekit.hashing.pdq.PdqHasher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,31 +89,24 @@ final class MatchCommand implements Callable<Integer> {
         print(out, q.hash().toString(), matcher.match(q.hash()).matches(), null);
       }
     } else {
-      MediaHasher full = MediaHasher.builder()
+      // The same hashing and matching as triage: digests and PDQ (dihedral if asked), digests
+      // alone for files that are not images.
+      Triage triage = new Triage(MediaHasher.builder()
           .digests(EnumSet.allOf(DigestAlgorithm.class)).pdq(true).dihedral(dihedral)
-          .pdqHasher(PdqHasher.create()).build();
-      MediaHasher digestsOnly = full.digestsOnly().orElseThrow();
+          .pdqHasher(PdqHasher.create()).build(), matcher);
       for (FileWalker.Entry e : new FileWalker().expand(paths)) {
-        String error = e.error().orElse(null);
-        List<org.hotlinekit.hashing.match.Match> found = List.of();
-        if (error == null) {
-          try {
-            MediaHashes h;
-            try {
-              h = full.hash(e.path());
-            } catch (UnsupportedInputException notAnImage) {
-              h = digestsOnly.hash(e.path()); // not an image: its digests can still match
-            }
-            found = matcher.match(h).matches();
-          } catch (HotlinekitException x) {
-            error = x.getMessage();
-          }
+        Optional<String> error = e.error();
+        List<Match> found = List.of();
+        if (error.isEmpty()) {
+          Triage.Outcome o = triage.triage(e.path());
+          error = o.error();
+          found = o.matches();
         }
-        if (error != null) {
+        if (error.isPresent()) {
           failures++;
-          err.println("hotlinekit: " + e.path() + ": " + error);
+          err.println("hotlinekit: " + e.path() + ": " + error.get());
         }
-        print(out, e.path().toString(), found, error);
+        print(out, e.path().toString(), found, error.orElse(null));
       }
     }
     out.flush();
@@ -121,7 +114,7 @@ final class MatchCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, String query,
-      List<org.hotlinekit.hashing.match.Match> found, String error) {
+      List<Match> found, String error) {
     if (format == HashCommand.Format.tsv) {
       out.println(HashCommand.Columns.escape(query) + "\t" + MatchOutput.cell(found) + "\t"
           + (error == null ? "" : HashCommand.Columns.escape(error)));
