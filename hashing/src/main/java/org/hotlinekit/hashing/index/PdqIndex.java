@@ -3,9 +3,7 @@ package org.hotlinekit.hashing.index;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +20,7 @@ import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHash;
+import org.hotlinekit.hashing.internal.AtomicFiles;
 import org.hotlinekit.hashing.internal.ReadErrors;
 
 /**
@@ -146,10 +145,7 @@ public final class PdqIndex {
    * @throws OutputWriteException if writing fails
    */
   public void writeTo(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    AtomicFiles.write(file, tmp -> {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         CRC32C crc = new CRC32C();
         ByteBuffer header = ByteBuffer.allocate(8 + 4 + 4 + 4 + 8 * width.length);
@@ -166,19 +162,7 @@ public final class PdqIndex {
         writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
         ch.force(true);
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      tmp = null;
-    } catch (IOException e) {
-      throw ReadErrors.writeFailed(e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // The write already failed; that failure is the one reported.
-        }
-      }
-    }
+    });
   }
 
   /**

@@ -8,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.hotlinekit.core.HotlinekitException;
 import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.hashing.internal.AtomicFiles;
 import org.hotlinekit.hashing.internal.ReadErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -161,26 +161,11 @@ public abstract class HashListFormat {
    * @throws IllegalArgumentException if an entry cannot be expressed in this format
    */
   public void write(Iterable<HashListEntry> entries, Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    AtomicFiles.write(file, tmp -> {
       try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         write(entries, out);
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      tmp = null;
-    } catch (IOException e) {
-      throw ReadErrors.writeFailed(e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // The write already failed; that failure is the one reported.
-        }
-      }
-    }
+    });
   }
 
   /**
