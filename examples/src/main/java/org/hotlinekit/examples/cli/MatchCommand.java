@@ -30,16 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
       "a Hamming distance. Prints one line per query with every matching list entry."
     })
 final class MatchCommand implements Callable<Integer> {
-  @Option(names = "--list", required = true, paramLabel = "FILE",
-      description = "A hash list (repeatable).")
-  List<Path> lists;
-
-  @Option(names = "--list-format", paramLabel = "FORMAT",
-      description = "auto (default), jsonl, te (ThreatExchange lines), pytx (python-threatexchange CSV), md5, sha1, sha256, pdq.")
-  Lists.Format listFormat = Lists.Format.auto;
-
-  @Option(names = "--strict", description = "Refuse a list with any bad line.")
-  boolean strict;
+  @CommandLine.Mixin ListOptions listOptions;
 
   @Option(names = "--hashes", paramLabel = "FILE",
       description = "Match the hashes in this file (any list format) instead of media files.")
@@ -48,9 +39,6 @@ final class MatchCommand implements Callable<Integer> {
   @Option(names = "--hashes-format", paramLabel = "FORMAT",
       description = "The format of --hashes, as --list-format (default auto).")
   Lists.Format hashesFormat = Lists.Format.auto;
-
-  @Option(names = "--max-distance", paramLabel = "N", description = "PDQ match distance (default 31).")
-  int maxDistance = 31;
 
   @Option(names = "--dihedral", description = "Also match rotated and mirrored copies (PDQ).")
   boolean dihedral;
@@ -69,22 +57,15 @@ final class MatchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "give media PATHs or --hashes FILE (one of them)");
     }
-    if (maxDistance < 0 || maxDistance > 63) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--max-distance is 0..63");
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Matcher.Builder mb = Matcher.builder().maxDistance(maxDistance);
-    for (Path l : lists) {
-      mb.list(Lists.load(l, listFormat, strict, err));
-    }
-    Matcher matcher = mb.build();
+    Matcher matcher = listOptions.matcher(spec.commandLine(), err);
     if (format == HashCommand.Format.tsv) {
       out.println("query\tmatches\terror");
     }
     int failures = 0;
     if (hashes != null) {
-      HashList queries = Lists.load(hashes, hashesFormat, strict, err);
+      HashList queries = Lists.load(hashes, hashesFormat, listOptions.strict, err);
       for (HashListEntry q : queries.entries()) {
         print(out, q.hash().toString(), matcher.match(q.hash()).matches(), null);
       }

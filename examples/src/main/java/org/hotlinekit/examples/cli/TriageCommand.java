@@ -32,19 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
       "stderr."
     })
 final class TriageCommand implements Callable<Integer> {
-  @Option(names = "--list", required = true, paramLabel = "FILE",
-      description = "A hash list (repeatable).")
-  List<Path> lists;
-
-  @Option(names = "--list-format", paramLabel = "FORMAT",
-      description = "auto (default), jsonl, te, pytx, md5, sha1, sha256, pdq.")
-  Lists.Format listFormat = Lists.Format.auto;
-
-  @Option(names = "--strict", description = "Refuse a list with any bad line.")
-  boolean strict;
-
-  @Option(names = "--max-distance", paramLabel = "N", description = "PDQ match distance (default 31).")
-  int maxDistance = 31;
+  @CommandLine.Mixin ListOptions listOptions;
 
   @Option(names = "--threads", paramLabel = "N", description = "Files in parallel (default: cores).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -60,17 +48,12 @@ final class TriageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (threads < 1 || maxDistance < 0 || maxDistance > 63) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--threads must be at least 1 and --max-distance 0..63");
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Matcher.Builder mb = Matcher.builder().maxDistance(maxDistance);
-    for (Path l : lists) {
-      mb.list(Lists.load(l, listFormat, strict, err));
-    }
-    Matcher matcher = mb.build();
+    Matcher matcher = listOptions.matcher(spec.commandLine(), err);
     Triage triage = new Triage(MediaHasher.builder()
         .digests(EnumSet.allOf(DigestAlgorithm.class)).dihedral(true).build(), matcher);
     List<FileWalker.Entry> entries = new FileWalker().expand(paths);
