@@ -93,8 +93,10 @@ final class Lists {
         }
       }
       throw new MalformedInputException(file + ": the list has no entries");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new MalformedInputException(file + ": not a hash list (the file is not UTF-8 text)", e);
     } catch (IOException e) {
-      throw new InputReadException(file + ": " + e.getMessage(), e);
+      throw new InputReadException(file + ": could not read the list: " + e.getMessage(), e);
     }
   }
 }

@@ -94,6 +94,15 @@ class MatchAndTriageCommandTest {
         .doesNotContain("\tat ");
   }
 
+  @Test
+  void aBinaryFileGivenAsAListIsRefusedClearly() {
+    CliRun run = CliRun.of("triage", "--list", SAMPLES.resolve("tiles.png").toString(),
+        SAMPLES.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("not a hash list (the file is not UTF-8 text)")
+        .doesNotContain("\tat ");
+  }
+
   private static Path sharedHashlists() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       Path c = p.resolveSibling("shared").resolve("testdata/pdq/hashlists");
