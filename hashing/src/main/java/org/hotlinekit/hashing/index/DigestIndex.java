@@ -1,10 +1,21 @@
 package org.hotlinekit.hashing.index;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.CRC32C;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.digest.Digest;
 import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.hashing.internal.AtomicFiles;
+import org.hotlinekit.hashing.internal.BinaryIo;
+import org.hotlinekit.hashing.internal.ReadErrors;
 
 /**
  * Exact lookup of digests (MD5, SHA-1 or SHA-256) in a list of millions. Immutable and thread-safe.
@@ -94,6 +105,108 @@ public final class DigestIndex {
       v = (v << 8) | (off + i < b.length ? b[off + i] & 0xffL : 0);
     }
     return v;
+  }
+
+  private static final long MAGIC = 0x484c4b4447535831L; // "HLKDGSX1"
+  private static final int FORMAT_VERSION = 1;
+
+  /**
+   * Saves the index to a file, atomically (a temporary file, forced to disk, then moved).
+   *
+   * @param file the target (replaced if it exists)
+   * @throws org.hotlinekit.core.OutputWriteException if writing fails
+   */
+  public void writeTo(Path file) {
+    AtomicFiles.write(file, tmp -> {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer header = ByteBuffer.allocate(28);
+        header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(algorithm.ordinal()).putInt(size)
+            .putInt(capacity).putInt(tailWords);
+        BinaryIo.writeAll(ch, header.flip(), crc);
+        BinaryIo.writeLongs(ch, table, crc);
+        BinaryIo.writeLongs(ch, tails, crc);
+        BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
+        ch.force(true);
+      }
+    });
+  }
+
+  /**
+   * Opens an index saved by {@link #writeTo(Path)}, checking magic number, version, sizes (before
+   * allocating), checksum and table structure first.
+   *
+   * @param file the file
+   * @return the index
+   * @throws org.hotlinekit.core.InputReadException if the file cannot be read
+   * @throws UnsupportedInputException if it is another format version
+   * @throws MalformedInputException if it is not a digest index, truncated or corrupt
+   */
+  public static DigestIndex read(Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long length = ch.size();
+      if (length < 36) {
+        throw new MalformedInputException("not a hotlinekit digest index: the file is too short");
+      }
+      ByteBuffer head = ByteBuffer.allocate(28);
+      BinaryIo.readFully(ch, head);
+      head.flip();
+      if (head.getLong() != MAGIC) {
+        throw new MalformedInputException("not a hotlinekit digest index (wrong magic number)");
+      }
+      int version = head.getInt();
+      if (version != FORMAT_VERSION) {
+        throw new UnsupportedInputException("digest index format version " + version
+            + " is not supported (this is version " + FORMAT_VERSION + ")");
+      }
+      int alg = head.getInt();
+      int n = head.getInt();
+      int capacity = head.getInt();
+      int tailWords = head.getInt();
+      if (alg < 0 || alg >= DigestAlgorithm.values().length) {
+        throw new MalformedInputException("corrupt digest index: unknown algorithm " + alg);
+      }
+      DigestAlgorithm algorithm = DigestAlgorithm.values()[alg];
+      if (n < 0 || capacity <= n || capacity > Integer.MAX_VALUE / 2 - 8
+          || tailWords != (algorithm.byteLength() - 8 + 7) / 8) {
+        throw new MalformedInputException("corrupt digest index: bad sizes");
+      }
+      long expected = 28L + 16L * capacity + 8L * n * tailWords + 8;
+      if (length != expected) {
+        throw new MalformedInputException("corrupt digest index: the file has " + length
+            + " bytes, " + expected + " expected" + (length < expected ? " (truncated)" : ""));
+      }
+      CRC32C crc = new CRC32C();
+      crc.update(head.flip());
+      long[] table = BinaryIo.readLongs(ch, 2 * capacity, crc);
+      long[] tails = BinaryIo.readLongs(ch, n * tailWords, crc);
+      ByteBuffer sum = ByteBuffer.allocate(8);
+      BinaryIo.readFully(ch, sum);
+      if (sum.flip().getLong() != crc.getValue()) {
+        throw new MalformedInputException("corrupt digest index: checksum mismatch");
+      }
+      // Every entry in exactly one slot, and at least one empty slot (probes must end).
+      boolean[] seen = new boolean[n];
+      int used = 0;
+      for (int slot = 0; slot < capacity; slot++) {
+        long meta = table[2 * slot + 1];
+        if (meta == EMPTY_ENTRY) {
+          continue;
+        }
+        int i = (int) meta;
+        if (i < 0 || i >= n || seen[i]) {
+          throw new MalformedInputException("corrupt digest index: bad slot " + slot);
+        }
+        seen[i] = true;
+        used++;
+      }
+      if (used != n) {
+        throw new MalformedInputException("corrupt digest index: entries missing from the table");
+      }
+      return new DigestIndex(algorithm, n, capacity, table, tails, tailWords);
+    } catch (IOException e) {
+      throw ReadErrors.of(e);
+    }
   }
 
   /**

@@ -21,6 +21,7 @@ import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.hashing.internal.AtomicFiles;
+import org.hotlinekit.hashing.internal.BinaryIo;
 import org.hotlinekit.hashing.internal.ReadErrors;
 
 /**
@@ -153,13 +154,13 @@ public final class PdqIndex {
         for (int c = 0; c < width.length; c++) {
           header.putInt(start[c]).putInt(width[c]);
         }
-        writeAll(ch, header.flip(), crc);
-        writeLongs(ch, words, crc);
+        BinaryIo.writeAll(ch, header.flip(), crc);
+        BinaryIo.writeLongs(ch, words, crc);
         for (int c = 0; c < width.length; c++) {
-          writeInts(ch, offsets[c], crc);
-          writeInts(ch, postings[c], crc);
+          BinaryIo.writeInts(ch, offsets[c], crc);
+          BinaryIo.writeInts(ch, postings[c], crc);
         }
-        writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
+        BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
         ch.force(true);
       }
     });
@@ -180,7 +181,7 @@ public final class PdqIndex {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long length = ch.size();
       ByteBuffer head = ByteBuffer.allocate(20);
-      if (length < 28 || readFully(ch, head) < 20) {
+      if (length < 28 || BinaryIo.readFully(ch, head) < 20) {
         throw new MalformedInputException("not a hotlinekit PDQ index: the file is too short");
       }
       head.flip();
@@ -199,7 +200,7 @@ public final class PdqIndex {
         throw new MalformedInputException("corrupt PDQ index: " + n + " entries, " + m + " chunks");
       }
       ByteBuffer chunks = ByteBuffer.allocate(8 * m);
-      readFully(ch, chunks);
+      BinaryIo.readFully(ch, chunks);
       chunks.flip();
       int[] start = new int[m];
       int[] width = new int[m];
@@ -225,15 +226,15 @@ public final class PdqIndex {
       CRC32C crc = new CRC32C();
       crc.update(head.flip());
       crc.update(chunks.flip());
-      long[] words = readLongs(ch, 4 * n, crc);
+      long[] words = BinaryIo.readLongs(ch, 4 * n, crc);
       int[][] offsets = new int[m][];
       int[][] postings = new int[m][];
       for (int c = 0; c < m; c++) {
-        offsets[c] = readInts(ch, (1 << width[c]) + 1, crc);
-        postings[c] = readInts(ch, n, crc);
+        offsets[c] = BinaryIo.readInts(ch, (1 << width[c]) + 1, crc);
+        postings[c] = BinaryIo.readInts(ch, n, crc);
       }
       ByteBuffer sum = ByteBuffer.allocate(8);
-      readFully(ch, sum);
+      BinaryIo.readFully(ch, sum);
       if (sum.flip().getLong() != crc.getValue()) {
         throw new MalformedInputException("corrupt PDQ index: checksum mismatch");
       }
@@ -260,83 +261,6 @@ public final class PdqIndex {
         throw new MalformedInputException("corrupt PDQ index: entry out of range in table " + c);
       }
     }
-  }
-
-  private static final int IO_CHUNK = 1 << 20;
-
-  private static void writeAll(FileChannel ch, ByteBuffer b, CRC32C crc) throws IOException {
-    if (crc != null) {
-      crc.update(b.duplicate());
-    }
-    while (b.hasRemaining()) {
-      ch.write(b);
-    }
-  }
-
-  private static void writeLongs(FileChannel ch, long[] a, CRC32C crc) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
-    for (int i = 0; i < a.length; ) {
-      b.clear();
-      int k = Math.min(a.length - i, IO_CHUNK / 8);
-      b.asLongBuffer().put(a, i, k);
-      b.limit(8 * k);
-      writeAll(ch, b, crc);
-      i += k;
-    }
-  }
-
-  private static void writeInts(FileChannel ch, int[] a, CRC32C crc) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
-    for (int i = 0; i < a.length; ) {
-      b.clear();
-      int k = Math.min(a.length - i, IO_CHUNK / 4);
-      b.asIntBuffer().put(a, i, k);
-      b.limit(4 * k);
-      writeAll(ch, b, crc);
-      i += k;
-    }
-  }
-
-  private static int readFully(FileChannel ch, ByteBuffer b) throws IOException {
-    int total = 0;
-    while (b.hasRemaining()) {
-      int r = ch.read(b);
-      if (r < 0) {
-        throw new MalformedInputException("corrupt PDQ index: the file ends too early");
-      }
-      total += r;
-    }
-    return total;
-  }
-
-  private static long[] readLongs(FileChannel ch, int count, CRC32C crc) throws IOException {
-    long[] out = new long[count];
-    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
-    for (int i = 0; i < count; ) {
-      int k = Math.min(count - i, IO_CHUNK / 8);
-      b.clear().limit(8 * k);
-      readFully(ch, b);
-      b.flip();
-      crc.update(b.duplicate());
-      b.asLongBuffer().get(out, i, k);
-      i += k;
-    }
-    return out;
-  }
-
-  private static int[] readInts(FileChannel ch, int count, CRC32C crc) throws IOException {
-    int[] out = new int[count];
-    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
-    for (int i = 0; i < count; ) {
-      int k = Math.min(count - i, IO_CHUNK / 4);
-      b.clear().limit(4 * k);
-      readFully(ch, b);
-      b.flip();
-      crc.update(b.duplicate());
-      b.asIntBuffer().get(out, i, k);
-      i += k;
-    }
-    return out;
   }
 
   /**

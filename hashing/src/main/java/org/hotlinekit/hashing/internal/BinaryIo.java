@@ -1,0 +1,89 @@
+package org.hotlinekit.hashing.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.zip.CRC32C;
+import org.hotlinekit.core.MalformedInputException;
+
+/** Big-endian arrays to and from file channels in 1 MiB blocks, with a running CRC32C. */
+public final class BinaryIo {
+  private BinaryIo() {}
+
+  private static final int IO_CHUNK = 1 << 20;
+
+  public static void writeAll(FileChannel ch, ByteBuffer b, CRC32C crc) throws IOException {
+    if (crc != null) {
+      crc.update(b.duplicate());
+    }
+    while (b.hasRemaining()) {
+      ch.write(b);
+    }
+  }
+
+  public static void writeLongs(FileChannel ch, long[] a, CRC32C crc) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
+    for (int i = 0; i < a.length; ) {
+      b.clear();
+      int k = Math.min(a.length - i, IO_CHUNK / 8);
+      b.asLongBuffer().put(a, i, k);
+      b.limit(8 * k);
+      writeAll(ch, b, crc);
+      i += k;
+    }
+  }
+
+  public static void writeInts(FileChannel ch, int[] a, CRC32C crc) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
+    for (int i = 0; i < a.length; ) {
+      b.clear();
+      int k = Math.min(a.length - i, IO_CHUNK / 4);
+      b.asIntBuffer().put(a, i, k);
+      b.limit(4 * k);
+      writeAll(ch, b, crc);
+      i += k;
+    }
+  }
+
+  public static int readFully(FileChannel ch, ByteBuffer b) throws IOException {
+    int total = 0;
+    while (b.hasRemaining()) {
+      int r = ch.read(b);
+      if (r < 0) {
+        throw new MalformedInputException("corrupt index file: it ends too early");
+      }
+      total += r;
+    }
+    return total;
+  }
+
+  public static long[] readLongs(FileChannel ch, int count, CRC32C crc) throws IOException {
+    long[] out = new long[count];
+    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
+    for (int i = 0; i < count; ) {
+      int k = Math.min(count - i, IO_CHUNK / 8);
+      b.clear().limit(8 * k);
+      readFully(ch, b);
+      b.flip();
+      crc.update(b.duplicate());
+      b.asLongBuffer().get(out, i, k);
+      i += k;
+    }
+    return out;
+  }
+
+  public static int[] readInts(FileChannel ch, int count, CRC32C crc) throws IOException {
+    int[] out = new int[count];
+    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
+    for (int i = 0; i < count; ) {
+      int k = Math.min(count - i, IO_CHUNK / 4);
+      b.clear().limit(4 * k);
+      readFully(ch, b);
+      b.flip();
+      crc.update(b.duplicate());
+      b.asIntBuffer().get(out, i, k);
+      i += k;
+    }
+    return out;
+  }
+}
