@@ -2,23 +2,31 @@ package org.hotlinekit.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.hotlinekit.hashing.match.IndexedList;
 import org.hotlinekit.hashing.match.Matcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The hash-list options shared by {@code match} and {@code triage}. */
 final class ListOptions {
-  @Option(names = "--list", required = true, paramLabel = "FILE",
-      description = "A hash list (repeatable).")
-  List<Path> lists;
+  @Option(names = "--list", paramLabel = "FILE",
+      description = "A hash list (repeatable; --list or --index at least once).")
+  List<Path> lists = new ArrayList<>();
+
+  @Option(names = "--index", paramLabel = "FILE",
+      description = "A list indexed by 'hotlinekit index build' (repeatable); opens without"
+          + " re-indexing.")
+  List<Path> indexes = new ArrayList<>();
 
   @Option(names = "--list-format", paramLabel = "FORMAT",
       description = "auto (default), jsonl, te (ThreatExchange lines), pytx (python-threatexchange"
-          + " CSV), md5, sha1, sha256, pdq.")
+          + " CSV), ncmec (NCMEC hash sharing v2 XML), stopncii (StopNCII JSON), stix (STIX 2.1"
+          + " bundle), md5, sha1, sha256, pdq.")
   Lists.Format listFormat = Lists.Format.auto;
 
-  @Option(names = "--strict", description = "Refuse a list with any bad line.")
+  @Option(names = "--strict", description = "Refuse a list with any bad record.")
   boolean strict;
 
   @Option(names = "--max-distance", paramLabel = "N",
@@ -30,9 +38,22 @@ final class ListOptions {
     if (maxDistance < 0 || maxDistance > 63) {
       throw new CommandLine.ParameterException(commandLine, "--max-distance is 0..63");
     }
+    if (lists.isEmpty() && indexes.isEmpty()) {
+      throw new CommandLine.ParameterException(commandLine,
+          "give at least one --list or --index");
+    }
     Matcher.Builder b = Matcher.builder().maxDistance(maxDistance);
-    for (Path l : lists) {
-      b.list(Lists.load(l, listFormat, strict, err));
+    try {
+      for (Path l : lists) {
+        b.list(Lists.load(l, listFormat, strict, err));
+      }
+      for (Path i : indexes) {
+        b.list(IndexedList.read(i));
+      }
+    } catch (IllegalArgumentException e) {
+      // Two lists with one name: say so on the command line's terms.
+      throw new CommandLine.ParameterException(commandLine, e.getMessage()
+          + " (lists are named after their files; rename one)");
     }
     return b.build();
   }

@@ -27,6 +27,9 @@ final class Lists {
     jsonl,
     te,
     pytx,
+    ncmec,
+    stopncii,
+    stix,
     md5,
     sha1,
     sha256,
@@ -41,8 +44,12 @@ final class Lists {
       err.println("hotlinekit: " + p);
     }
     if (r.rejected() > 0) {
-      err.println("hotlinekit: " + file + ": " + r.rejected() + " bad lines skipped, "
+      err.println("hotlinekit: " + file + ": " + r.rejected() + " bad records skipped, "
           + r.entries() + " entries loaded");
+    }
+    if (r.withdrawn() > 0) {
+      err.println("hotlinekit: " + file + ": " + r.withdrawn()
+          + " withdrawn records left out (delete them from any copy you keep)");
     }
     return new HashList(file.getFileName().toString(), file.toString(), entries);
   }
@@ -55,14 +62,47 @@ final class Lists {
         return HashListFormat.threatExchange();
       case pytx:
         return HashListFormat.pythonThreatExchangeCsv();
+      case ncmec:
+        return HashListFormat.ncmecHashSharingXml();
+      case stopncii:
+        return HashListFormat.stopNcii();
+      case stix:
+        return HashListFormat.stix();
       default:
         return HashListFormat.plainHex(HashType.fromId(format.name()).orElseThrow());
     }
   }
 
-  /** The format from the first line that carries an entry. */
+  private static final java.util.regex.Pattern STIX_BUNDLE =
+      java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"bundle\"");
+
+  /**
+   * The format from the first line that carries an entry; for XML and JSON documents, from the
+   * first 64 KiB.
+   */
   static HashListFormat detect(Path file) {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      in.mark(1 << 16);
+      char[] head = new char[1 << 16];
+      int n = in.read(head);
+      String start = n <= 0 ? "" : new String(head, 0, n);
+      in.reset();
+      String lead = start.stripLeading();
+      if (lead.startsWith("<")) {
+        if (start.contains("queryResult")) {
+          return HashListFormat.ncmecHashSharingXml();
+        }
+        throw new MalformedInputException(file + ": an XML file that is not an NCMEC hash sharing"
+            + " queryResult; use --list-format");
+      }
+      if (lead.startsWith("[") || lead.startsWith("{")) {
+        if (start.contains("\"hashRecords\"") || start.contains("\"signalType\"")) {
+          return HashListFormat.stopNcii();
+        }
+        if (STIX_BUNDLE.matcher(start).find()) {
+          return HashListFormat.stix();
+        }
+      }
       String line;
       while ((line = in.readLine()) != null) {
         String s = line.strip();

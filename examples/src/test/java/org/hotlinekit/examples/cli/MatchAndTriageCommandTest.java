@@ -103,6 +103,70 @@ class MatchAndTriageCommandTest {
         .doesNotContain("\tat ");
   }
 
+  /** index build, then --index: the same 250 pairs, without re-indexing. */
+  @Test
+  void indexBuildThenMatchWithIndex(@TempDir Path dir) throws IOException {
+    Path shared = sharedHashlists();
+    Path index = dir.resolve("haystack.hlx");
+    CliRun build = CliRun.of("index", "build", "--list", shared.resolve("haystack.txt").toString(),
+        "--list-format", "pdq", "--name", "haystack", "--out", index.toString());
+    assertThat(build.exitCode()).as(build.err()).isZero();
+    long lines = Files.readAllLines(shared.resolve("haystack.txt")).stream()
+        .filter(l -> !l.isBlank()).count();
+    assertThat(build.err()).contains("indexed " + lines + " entries");
+    CliRun run = CliRun.of("match", "--index", index.toString(), "--hashes",
+        shared.resolve("needles.txt").toString(), "--hashes-format", "pdq");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    int pairs = 0;
+    for (String line : run.outLines()) {
+      for (JsonNode m : JSON.readTree(line).get("matches")) {
+        assertThat(m.get("list").asString()).isEqualTo("haystack");
+        pairs++;
+      }
+    }
+    assertThat(pairs).isEqualTo(250);
+
+    Files.write(index, new byte[] {1, 2, 3});
+    CliRun broken = CliRun.of("match", "--index", index.toString(), SAMPLES.toString());
+    assertThat(broken.exitCode()).isEqualTo(1);
+    assertThat(broken.err()).contains("not a hotlinekit indexed list").doesNotContain("\tat ");
+    CliRun none = CliRun.of("match", SAMPLES.toString());
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("--list or --index");
+  }
+
+  /** NCMEC XML, StopNCII JSON and STIX bundles are recognised without --list-format. */
+  @Test
+  void documentListFormatsAreDetected(@TempDir Path dir) throws IOException {
+    CliRun hashed = CliRun.of("hash", "--format", "jsonl", "--algorithms", "md5,pdq",
+        SAMPLES.resolve("stripes.gif").toString(), SAMPLES.resolve("tiles.png").toString());
+    String md5 = JSON.readTree(hashed.outLines().get(0)).get("md5").asString();
+    String pdq = JSON.readTree(hashed.outLines().get(1)).get("pdq").asString();
+    Path ncmec = Files.writeString(dir.resolve("ncmec.xml"),
+        "<?xml version=\"1.0\"?>\n<queryResult xmlns=\"https://hashsharing.ncmec.org/hashsharing/v2\">"
+            + "<images><image><id>n1</id><classification>A2</classification><fingerprints><md5>"
+            + md5 + "</md5></fingerprints></image><deletedImage><id>n2</id></deletedImage>"
+            + "</images></queryResult>\n");
+    Path stop = Files.writeString(dir.resolve("stop.json"), "{\"hashRecords\": [{\"signalType\":"
+        + " \"ImagePDQ\", \"hashValue\": \"" + pdq + "\", \"hashStatus\": \"Active\"}]}");
+    Path stix = Files.writeString(dir.resolve("stix.json"), "{\"type\": \"bundle\", \"objects\":"
+        + " [{\"type\": \"indicator\", \"name\": \"x1\", \"pattern_type\": \"stix\","
+        + " \"pattern\": \"[file:hashes.MD5 = '" + md5 + "']\"}]}");
+    CliRun run = CliRun.of("match", "--list", ncmec.toString(), "--list", stop.toString(),
+        "--list", stix.toString(), SAMPLES.resolve("stripes.gif").toString(),
+        SAMPLES.resolve("tiles.png").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("ncmec.xml: 1 withdrawn records left out");
+    JsonNode stripes = JSON.readTree(run.outLines().get(0));
+    JsonNode tiles = JSON.readTree(run.outLines().get(1));
+    List<String> stripeLists = new ArrayList<>();
+    stripes.get("matches").forEach(m -> stripeLists.add(m.get("list").asString() + ":"
+        + m.get("entry").asString() + ":" + (m.has("label") ? m.get("label").asString() : "-")));
+    assertThat(stripeLists).containsExactly("ncmec.xml:n1:A2", "stix.json:x1:-");
+    assertThat(tiles.get("matches")).singleElement()
+        .satisfies(m -> assertThat(m.get("list").asString()).isEqualTo("stop.json"));
+  }
+
   private static Path sharedHashlists() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       Path c = p.resolveSibling("shared").resolve("testdata/pdq/hashlists");

@@ -3,6 +3,8 @@ package org.hotlinekit.hashing.index;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -119,17 +121,28 @@ public final class DigestIndex {
   public void writeTo(Path file) {
     AtomicFiles.write(file, tmp -> {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        CRC32C crc = new CRC32C();
-        ByteBuffer header = ByteBuffer.allocate(28);
-        header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(algorithm.ordinal()).putInt(size)
-            .putInt(capacity).putInt(tailWords);
-        BinaryIo.writeAll(ch, header.flip(), crc);
-        BinaryIo.writeLongs(ch, table, crc);
-        BinaryIo.writeLongs(ch, tails, crc);
-        BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
+        write(ch);
         ch.force(true);
       }
     });
+  }
+
+  /**
+   * Writes the index in its file format to a channel, e.g. as a section of a larger file that
+   * the caller makes durable and closes; {@link #read(ReadableByteChannel, long)} reads it back.
+   *
+   * @param ch where to write
+   * @throws IOException if writing fails
+   */
+  public void write(WritableByteChannel ch) throws IOException {
+    CRC32C crc = new CRC32C();
+    ByteBuffer header = ByteBuffer.allocate(28);
+    header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(algorithm.ordinal()).putInt(size)
+        .putInt(capacity).putInt(tailWords);
+    BinaryIo.writeAll(ch, header.flip(), crc);
+    BinaryIo.writeLongs(ch, table, crc);
+    BinaryIo.writeLongs(ch, tails, crc);
+    BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
   }
 
   /**
@@ -144,69 +157,83 @@ public final class DigestIndex {
    */
   public static DigestIndex read(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long length = ch.size();
-      if (length < 36) {
-        throw new MalformedInputException("not a hotlinekit digest index: the file is too short");
-      }
-      ByteBuffer head = ByteBuffer.allocate(28);
-      BinaryIo.readFully(ch, head);
-      head.flip();
-      if (head.getLong() != MAGIC) {
-        throw new MalformedInputException("not a hotlinekit digest index (wrong magic number)");
-      }
-      int version = head.getInt();
-      if (version != FORMAT_VERSION) {
-        throw new UnsupportedInputException("digest index format version " + version
-            + " is not supported (this is version " + FORMAT_VERSION + ")");
-      }
-      int alg = head.getInt();
-      int n = head.getInt();
-      int capacity = head.getInt();
-      int tailWords = head.getInt();
-      if (alg < 0 || alg >= DigestAlgorithm.values().length) {
-        throw new MalformedInputException("corrupt digest index: unknown algorithm " + alg);
-      }
-      DigestAlgorithm algorithm = DigestAlgorithm.values()[alg];
-      if (n < 0 || capacity <= n || capacity > Integer.MAX_VALUE / 2 - 8
-          || tailWords != (algorithm.byteLength() - 8 + 7) / 8) {
-        throw new MalformedInputException("corrupt digest index: bad sizes");
-      }
-      long expected = 28L + 16L * capacity + 8L * n * tailWords + 8;
-      if (length != expected) {
-        throw new MalformedInputException("corrupt digest index: the file has " + length
-            + " bytes, " + expected + " expected" + (length < expected ? " (truncated)" : ""));
-      }
-      CRC32C crc = new CRC32C();
-      crc.update(head.flip());
-      long[] table = BinaryIo.readLongs(ch, 2 * capacity, crc);
-      long[] tails = BinaryIo.readLongs(ch, n * tailWords, crc);
-      ByteBuffer sum = ByteBuffer.allocate(8);
-      BinaryIo.readFully(ch, sum);
-      if (sum.flip().getLong() != crc.getValue()) {
-        throw new MalformedInputException("corrupt digest index: checksum mismatch");
-      }
-      // Every entry in exactly one slot, and at least one empty slot (probes must end).
-      boolean[] seen = new boolean[n];
-      int used = 0;
-      for (int slot = 0; slot < capacity; slot++) {
-        long meta = table[2 * slot + 1];
-        if (meta == EMPTY_ENTRY) {
-          continue;
-        }
-        int i = (int) meta;
-        if (i < 0 || i >= n || seen[i]) {
-          throw new MalformedInputException("corrupt digest index: bad slot " + slot);
-        }
-        seen[i] = true;
-        used++;
-      }
-      if (used != n) {
-        throw new MalformedInputException("corrupt digest index: entries missing from the table");
-      }
-      return new DigestIndex(algorithm, n, capacity, table, tails, tailWords);
+      return read(ch, ch.size());
     } catch (IOException e) {
       throw ReadErrors.of(e);
     }
+  }
+
+  /**
+   * Reads an index written by {@link #write(WritableByteChannel)} from the next {@code length}
+   * bytes of a channel, with the same checks as {@link #read(Path)}.
+   *
+   * @param ch the channel, positioned at the index
+   * @param length the number of bytes the index occupies
+   * @return the index
+   * @throws IOException if reading fails
+   * @throws UnsupportedInputException if it is another format version
+   * @throws MalformedInputException if it is not a digest index, truncated or corrupt
+   */
+  public static DigestIndex read(ReadableByteChannel ch, long length) throws IOException {
+    if (length < 36) {
+      throw new MalformedInputException("not a hotlinekit digest index: the file is too short");
+    }
+    ByteBuffer head = ByteBuffer.allocate(28);
+    BinaryIo.readFully(ch, head);
+    head.flip();
+    if (head.getLong() != MAGIC) {
+      throw new MalformedInputException("not a hotlinekit digest index (wrong magic number)");
+    }
+    int version = head.getInt();
+    if (version != FORMAT_VERSION) {
+      throw new UnsupportedInputException("digest index format version " + version
+          + " is not supported (this is version " + FORMAT_VERSION + ")");
+    }
+    int alg = head.getInt();
+    int n = head.getInt();
+    int capacity = head.getInt();
+    int tailWords = head.getInt();
+    if (alg < 0 || alg >= DigestAlgorithm.values().length) {
+      throw new MalformedInputException("corrupt digest index: unknown algorithm " + alg);
+    }
+    DigestAlgorithm algorithm = DigestAlgorithm.values()[alg];
+    if (n < 0 || capacity <= n || capacity > Integer.MAX_VALUE / 2 - 8
+        || tailWords != (algorithm.byteLength() - 8 + 7) / 8) {
+      throw new MalformedInputException("corrupt digest index: bad sizes");
+    }
+    long expected = 28L + 16L * capacity + 8L * n * tailWords + 8;
+    if (length != expected) {
+      throw new MalformedInputException("corrupt digest index: the file has " + length
+          + " bytes, " + expected + " expected" + (length < expected ? " (truncated)" : ""));
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(head.flip());
+    long[] table = BinaryIo.readLongs(ch, 2 * capacity, crc);
+    long[] tails = BinaryIo.readLongs(ch, n * tailWords, crc);
+    ByteBuffer sum = ByteBuffer.allocate(8);
+    BinaryIo.readFully(ch, sum);
+    if (sum.flip().getLong() != crc.getValue()) {
+      throw new MalformedInputException("corrupt digest index: checksum mismatch");
+    }
+    // Every entry in exactly one slot, and at least one empty slot (probes must end).
+    boolean[] seen = new boolean[n];
+    int used = 0;
+    for (int slot = 0; slot < capacity; slot++) {
+      long meta = table[2 * slot + 1];
+      if (meta == EMPTY_ENTRY) {
+        continue;
+      }
+      int i = (int) meta;
+      if (i < 0 || i >= n || seen[i]) {
+        throw new MalformedInputException("corrupt digest index: bad slot " + slot);
+      }
+      seen[i] = true;
+      used++;
+    }
+    if (used != n) {
+      throw new MalformedInputException("corrupt digest index: entries missing from the table");
+    }
+    return new DigestIndex(algorithm, n, capacity, table, tails, tailWords);
   }
 
   /**

@@ -3,6 +3,8 @@ package org.hotlinekit.hashing.index;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -88,7 +90,10 @@ public final class PdqIndex {
     // 16 chunks of 16 bits probe only 17 values per chunk at distance 31 and have small tables;
     // from 4 million entries their buckets get long, and about 12 chunks of ~21 bits (289 probes
     // each, short buckets) read less memory per query (measured with PdqIndexBenchmark).
-    int bits = n < (1 << 22) ? 16 : Math.min(24, 63 - Long.numberOfLeadingZeros(n));
+    // Below 65,536 entries, chunks of about log2(n) bits (at least 8) keep the bucket tables
+    // (2^bits offsets per chunk) from outweighing the entries: a 2-entry index is 33 KB, not 4 MB.
+    int log2 = 63 - Long.numberOfLeadingZeros(Math.max(1, n));
+    int bits = n < (1 << 16) ? Math.max(8, log2) : n < (1 << 22) ? 16 : Math.min(24, log2);
     int m = (256 + bits - 1) / bits;
     int[] width = new int[m];
     int[] start = new int[m];
@@ -148,22 +153,33 @@ public final class PdqIndex {
   public void writeTo(Path file) {
     AtomicFiles.write(file, tmp -> {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        CRC32C crc = new CRC32C();
-        ByteBuffer header = ByteBuffer.allocate(8 + 4 + 4 + 4 + 8 * width.length);
-        header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(size).putInt(width.length);
-        for (int c = 0; c < width.length; c++) {
-          header.putInt(start[c]).putInt(width[c]);
-        }
-        BinaryIo.writeAll(ch, header.flip(), crc);
-        BinaryIo.writeLongs(ch, words, crc);
-        for (int c = 0; c < width.length; c++) {
-          BinaryIo.writeInts(ch, offsets[c], crc);
-          BinaryIo.writeInts(ch, postings[c], crc);
-        }
-        BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
+        write(ch);
         ch.force(true);
       }
     });
+  }
+
+  /**
+   * Writes the index in its file format to a channel, e.g. as a section of a larger file that
+   * the caller makes durable and closes; {@link #read(ReadableByteChannel, long)} reads it back.
+   *
+   * @param ch where to write
+   * @throws IOException if writing fails
+   */
+  public void write(WritableByteChannel ch) throws IOException {
+    CRC32C crc = new CRC32C();
+    ByteBuffer header = ByteBuffer.allocate(8 + 4 + 4 + 4 + 8 * width.length);
+    header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(size).putInt(width.length);
+    for (int c = 0; c < width.length; c++) {
+      header.putInt(start[c]).putInt(width[c]);
+    }
+    BinaryIo.writeAll(ch, header.flip(), crc);
+    BinaryIo.writeLongs(ch, words, crc);
+    for (int c = 0; c < width.length; c++) {
+      BinaryIo.writeInts(ch, offsets[c], crc);
+      BinaryIo.writeInts(ch, postings[c], crc);
+    }
+    BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
   }
 
   /**
@@ -179,72 +195,86 @@ public final class PdqIndex {
    */
   public static PdqIndex read(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long length = ch.size();
-      ByteBuffer head = ByteBuffer.allocate(20);
-      if (length < 28 || BinaryIo.readFully(ch, head) < 20) {
-        throw new MalformedInputException("not a hotlinekit PDQ index: the file is too short");
-      }
-      head.flip();
-      if (head.getLong() != MAGIC) {
-        throw new MalformedInputException("not a hotlinekit PDQ index (wrong magic number)");
-      }
-      int version = head.getInt();
-      if (version != FORMAT_VERSION) {
-        throw new UnsupportedInputException(
-            "PDQ index format version " + version + " is not supported (this is version "
-                + FORMAT_VERSION + ")");
-      }
-      int n = head.getInt();
-      int m = head.getInt();
-      if (n < 0 || m < 11 || m > 256) {
-        throw new MalformedInputException("corrupt PDQ index: " + n + " entries, " + m + " chunks");
-      }
-      ByteBuffer chunks = ByteBuffer.allocate(8 * m);
-      BinaryIo.readFully(ch, chunks);
-      chunks.flip();
-      int[] start = new int[m];
-      int[] width = new int[m];
-      long expected = 20L + 8L * m + 32L * n + 8;
-      int pos = 0;
-      for (int c = 0; c < m; c++) {
-        start[c] = chunks.getInt();
-        width[c] = chunks.getInt();
-        if (start[c] != pos || width[c] < 1 || width[c] > 24) {
-          throw new MalformedInputException("corrupt PDQ index: bad chunk " + c);
-        }
-        pos += width[c];
-        expected += 4L * ((1L << width[c]) + 1) + 4L * n;
-      }
-      if (pos != 256) {
-        throw new MalformedInputException("corrupt PDQ index: chunks cover " + pos + " bits");
-      }
-      if (length != expected) {
-        throw new MalformedInputException(
-            "corrupt PDQ index: the file has " + length + " bytes, " + expected + " expected"
-                + (length < expected ? " (truncated)" : ""));
-      }
-      CRC32C crc = new CRC32C();
-      crc.update(head.flip());
-      crc.update(chunks.flip());
-      long[] words = BinaryIo.readLongs(ch, 4 * n, crc);
-      int[][] offsets = new int[m][];
-      int[][] postings = new int[m][];
-      for (int c = 0; c < m; c++) {
-        offsets[c] = BinaryIo.readInts(ch, (1 << width[c]) + 1, crc);
-        postings[c] = BinaryIo.readInts(ch, n, crc);
-      }
-      ByteBuffer sum = ByteBuffer.allocate(8);
-      BinaryIo.readFully(ch, sum);
-      if (sum.flip().getLong() != crc.getValue()) {
-        throw new MalformedInputException("corrupt PDQ index: checksum mismatch");
-      }
-      for (int c = 0; c < m; c++) {
-        checkTable(offsets[c], postings[c], n, c);
-      }
-      return new PdqIndex(words, n, start, width, offsets, postings);
+      return read(ch, ch.size());
     } catch (IOException e) {
       throw ReadErrors.of(e);
     }
+  }
+
+  /**
+   * Reads an index written by {@link #write(WritableByteChannel)} from the next {@code length}
+   * bytes of a channel, with the same checks as {@link #read(Path)}.
+   *
+   * @param ch the channel, positioned at the index
+   * @param length the number of bytes the index occupies
+   * @return the index
+   * @throws IOException if reading fails
+   * @throws UnsupportedInputException if it is an index of another format version
+   * @throws MalformedInputException if it is not an index, truncated or corrupt
+   */
+  public static PdqIndex read(ReadableByteChannel ch, long length) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate(20);
+    if (length < 28 || BinaryIo.readFully(ch, head) < 20) {
+      throw new MalformedInputException("not a hotlinekit PDQ index: the file is too short");
+    }
+    head.flip();
+    if (head.getLong() != MAGIC) {
+      throw new MalformedInputException("not a hotlinekit PDQ index (wrong magic number)");
+    }
+    int version = head.getInt();
+    if (version != FORMAT_VERSION) {
+      throw new UnsupportedInputException(
+          "PDQ index format version " + version + " is not supported (this is version "
+              + FORMAT_VERSION + ")");
+    }
+    int n = head.getInt();
+    int m = head.getInt();
+    if (n < 0 || m < 11 || m > 256) {
+      throw new MalformedInputException("corrupt PDQ index: " + n + " entries, " + m + " chunks");
+    }
+    ByteBuffer chunks = ByteBuffer.allocate(8 * m);
+    BinaryIo.readFully(ch, chunks);
+    chunks.flip();
+    int[] start = new int[m];
+    int[] width = new int[m];
+    long expected = 20L + 8L * m + 32L * n + 8;
+    int pos = 0;
+    for (int c = 0; c < m; c++) {
+      start[c] = chunks.getInt();
+      width[c] = chunks.getInt();
+      if (start[c] != pos || width[c] < 1 || width[c] > 24) {
+        throw new MalformedInputException("corrupt PDQ index: bad chunk " + c);
+      }
+      pos += width[c];
+      expected += 4L * ((1L << width[c]) + 1) + 4L * n;
+    }
+    if (pos != 256) {
+      throw new MalformedInputException("corrupt PDQ index: chunks cover " + pos + " bits");
+    }
+    if (length != expected) {
+      throw new MalformedInputException(
+          "corrupt PDQ index: the file has " + length + " bytes, " + expected + " expected"
+              + (length < expected ? " (truncated)" : ""));
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(head.flip());
+    crc.update(chunks.flip());
+    long[] words = BinaryIo.readLongs(ch, 4 * n, crc);
+    int[][] offsets = new int[m][];
+    int[][] postings = new int[m][];
+    for (int c = 0; c < m; c++) {
+      offsets[c] = BinaryIo.readInts(ch, (1 << width[c]) + 1, crc);
+      postings[c] = BinaryIo.readInts(ch, n, crc);
+    }
+    ByteBuffer sum = ByteBuffer.allocate(8);
+    BinaryIo.readFully(ch, sum);
+    if (sum.flip().getLong() != crc.getValue()) {
+      throw new MalformedInputException("corrupt PDQ index: checksum mismatch");
+    }
+    for (int c = 0; c < m; c++) {
+      checkTable(offsets[c], postings[c], n, c);
+    }
+    return new PdqIndex(words, n, start, width, offsets, postings);
   }
 
   private static void checkTable(int[] off, int[] list, int n, int c) {

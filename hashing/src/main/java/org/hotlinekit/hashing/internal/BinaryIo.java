@@ -2,17 +2,18 @@ package org.hotlinekit.hashing.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.zip.CRC32C;
 import org.hotlinekit.core.MalformedInputException;
 
-/** Big-endian arrays to and from file channels in 1 MiB blocks, with a running CRC32C. */
+/** Big-endian arrays to and from channels in 1 MiB blocks, with a running CRC32C. */
 public final class BinaryIo {
   private BinaryIo() {}
 
   private static final int IO_CHUNK = 1 << 20;
 
-  public static void writeAll(FileChannel ch, ByteBuffer b, CRC32C crc) throws IOException {
+  public static void writeAll(WritableByteChannel ch, ByteBuffer b, CRC32C crc) throws IOException {
     if (crc != null) {
       crc.update(b.duplicate());
     }
@@ -21,7 +22,7 @@ public final class BinaryIo {
     }
   }
 
-  public static void writeLongs(FileChannel ch, long[] a, CRC32C crc) throws IOException {
+  public static void writeLongs(WritableByteChannel ch, long[] a, CRC32C crc) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
     for (int i = 0; i < a.length; ) {
       b.clear();
@@ -33,7 +34,7 @@ public final class BinaryIo {
     }
   }
 
-  public static void writeInts(FileChannel ch, int[] a, CRC32C crc) throws IOException {
+  public static void writeInts(WritableByteChannel ch, int[] a, CRC32C crc) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
     for (int i = 0; i < a.length; ) {
       b.clear();
@@ -45,7 +46,7 @@ public final class BinaryIo {
     }
   }
 
-  public static int readFully(FileChannel ch, ByteBuffer b) throws IOException {
+  public static int readFully(ReadableByteChannel ch, ByteBuffer b) throws IOException {
     int total = 0;
     while (b.hasRemaining()) {
       int r = ch.read(b);
@@ -57,7 +58,7 @@ public final class BinaryIo {
     return total;
   }
 
-  public static long[] readLongs(FileChannel ch, int count, CRC32C crc) throws IOException {
+  public static long[] readLongs(ReadableByteChannel ch, int count, CRC32C crc) throws IOException {
     long[] out = new long[count];
     ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
     for (int i = 0; i < count; ) {
@@ -72,7 +73,7 @@ public final class BinaryIo {
     return out;
   }
 
-  public static int[] readInts(FileChannel ch, int count, CRC32C crc) throws IOException {
+  public static int[] readInts(ReadableByteChannel ch, int count, CRC32C crc) throws IOException {
     int[] out = new int[count];
     ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
     for (int i = 0; i < count; ) {

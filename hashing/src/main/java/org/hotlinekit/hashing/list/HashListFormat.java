@@ -29,10 +29,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A line-based hash-list format: streaming reader and writer. Readers never hold the file in
- * memory; every entry goes to a consumer as soon as it is read. A bad line is reported as {@code
- * file:line: reason} and, by default, skipped and counted while every other entry is kept; in
- * strict mode the first bad line fails the read.
+ * A hash-list format: streaming reader and writer. Readers never hold the file in memory; every
+ * entry goes to a consumer as soon as it is read (document formats are read one record at a
+ * time). A bad line or record is reported as {@code file:line: reason} and, by default, skipped
+ * and counted while every other entry is kept; in strict mode the first one fails the read. A
+ * document whose structure is broken (XML that is not well-formed, JSON that does not parse) fails
+ * the read in any mode, with the line where it broke.
  *
  * <ul>
  *   <li>{@link #plainHex(HashType)}: one hash per line, of a declared type. The entry id is the
@@ -49,7 +51,7 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  */
 public abstract class HashListFormat {
-  private HashListFormat() {}
+  HashListFormat() {}
 
   /**
    * One hash per line, all of the declared type (the type is never guessed from the length: a
@@ -90,6 +92,50 @@ public abstract class HashListFormat {
   }
 
   /**
+   * NCMEC Hash Sharing API v2 XML ({@code queryResult} with {@code images} and {@code videos}).
+   * Deleted records ({@code deletedImage}, {@code deletedVideo}) are counted as {@linkplain
+   * ReadReport#withdrawn() withdrawn}; fingerprints given by reference (TMK+PDQF, Videntifier) are
+   * passed over. DTDs and external entities are refused.
+   *
+   * @return the format
+   */
+  public static HashListFormat ncmecHashSharingXml() {
+    return new NcmecXml();
+  }
+
+  /**
+   * StopNCII hash records: {@code ImagePDQ} and {@code VideoMD5} records that are {@code Received}
+   * or {@code Active}; {@code Withdrawn} and {@code Deleted} records are counted as {@linkplain
+   * ReadReport#withdrawn() withdrawn} (the holder must delete them) and never delivered.
+   *
+   * @return the format
+   */
+  public static HashListFormat stopNcii() {
+    return new StopNciiJson();
+  }
+
+  /**
+   * STIX 2.1 bundles; written indicators are dated by each entry's added time, or else by the
+   * time this format object was created (use {@link #stix(Instant)} for reproducible output).
+   *
+   * @return the format
+   */
+  public static HashListFormat stix() {
+    return new StixBundle(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
+  /**
+   * STIX 2.1 bundles whose written indicators, when an entry has no added time, are dated {@code
+   * created}; the same entries and time give the same bytes.
+   *
+   * @param created the creation time of written indicators without their own
+   * @return the format
+   */
+  public static HashListFormat stix(Instant created) {
+    return new StixBundle(Objects.requireNonNull(created, "created"));
+  }
+
+  /**
    * Reads a file.
    *
    * @param file the file (UTF-8)
@@ -114,43 +160,15 @@ public abstract class HashListFormat {
    *
    * @param in the text
    * @param name the name used in problem reports
-   * @param strict whether the first bad line fails the read
+   * @param strict whether the first bad record fails the read
    * @param sink receives every good entry, in order
    * @return what was read and rejected
    * @throws IOException if reading fails
-   * @throws MalformedInputException in strict mode, at the first bad line
+   * @throws MalformedInputException in strict mode at the first bad record, and in any mode
+   *     when a document format's structure itself is broken (not well-formed XML or JSON)
    */
-  public ReadReport read(BufferedReader in, String name, boolean strict,
-      Consumer<HashListEntry> sink) throws IOException {
-    long lines = 0;
-    long entries = 0;
-    long rejected = 0;
-    List<ReadReport.Problem> problems = new ArrayList<>();
-    String line;
-    while ((line = in.readLine()) != null) {
-      lines++;
-      if (skip(line, lines)) {
-        continue;
-      }
-      HashListEntry entry;
-      try {
-        entry = parse(line, lines);
-      } catch (HotlinekitException | IllegalArgumentException e) {
-        ReadReport.Problem p = new ReadReport.Problem(name, lines, e.getMessage());
-        if (strict) {
-          throw new MalformedInputException(p.toString(), e);
-        }
-        rejected++;
-        if (problems.size() < ReadReport.MAX_PROBLEMS) {
-          problems.add(p);
-        }
-        continue;
-      }
-      sink.accept(entry);
-      entries++;
-    }
-    return new ReadReport(name, lines, entries, rejected, problems);
-  }
+  public abstract ReadReport read(BufferedReader in, String name, boolean strict,
+      Consumer<HashListEntry> sink) throws IOException;
 
   /**
    * Writes entries to a file atomically (a temporary file, then a move).
@@ -169,42 +187,72 @@ public abstract class HashListFormat {
   }
 
   /**
-   * Writes entries, one per line.
+   * Writes entries.
    *
    * @param entries the entries
    * @param out where to write
    * @throws IOException if writing fails
    * @throws IllegalArgumentException if an entry cannot be expressed in this format
    */
-  public void write(Iterable<HashListEntry> entries, Writer out) throws IOException {
-    Optional<String> header = header();
-    if (header.isPresent()) {
-      out.write(header.get());
-      out.write('\n');
+  public abstract void write(Iterable<HashListEntry> entries, Writer out) throws IOException;
+
+  /** A format of one entry per line. */
+  private abstract static class LineFormat extends HashListFormat {
+    @Override
+    public ReadReport read(BufferedReader in, String name, boolean strict,
+        Consumer<HashListEntry> sink) throws IOException {
+      Problems problems = new Problems(name, strict);
+      long lines = 0;
+      String line;
+      while ((line = in.readLine()) != null) {
+        lines++;
+        if (skip(line, lines)) {
+          continue;
+        }
+        HashListEntry entry;
+        try {
+          entry = parse(line, lines);
+        } catch (HotlinekitException | IllegalArgumentException e) {
+          problems.reject(lines, e.getMessage(), e);
+          continue;
+        }
+        sink.accept(entry);
+        problems.delivered();
+      }
+      return problems.report(lines);
     }
-    for (HashListEntry e : entries) {
-      out.write(format(e));
-      out.write('\n');
+
+    @Override
+    public void write(Iterable<HashListEntry> entries, Writer out) throws IOException {
+      Optional<String> header = header();
+      if (header.isPresent()) {
+        out.write(header.get());
+        out.write('\n');
+      }
+      for (HashListEntry e : entries) {
+        out.write(format(e));
+        out.write('\n');
+      }
     }
+
+    /** Whether a line carries no entry (blank or a comment). */
+    boolean skip(String line, long number) {
+      return line.isBlank() || line.startsWith("#");
+    }
+
+    /** A first line the format writes before the entries, if any. */
+    Optional<String> header() {
+      return Optional.empty();
+    }
+
+    abstract HashListEntry parse(String line, long number);
+
+    abstract String format(HashListEntry entry);
   }
-
-  /** Whether a line carries no entry (blank or a comment). */
-  boolean skip(String line, long number) {
-    return line.isBlank() || line.startsWith("#");
-  }
-
-  /** A first line the format writes before the entries, if any. */
-  Optional<String> header() {
-    return Optional.empty();
-  }
-
-  abstract HashListEntry parse(String line, long number);
-
-  abstract String format(HashListEntry entry);
 
   // ---------------------------------------------------------------- formats
 
-  private static final class PlainHex extends HashListFormat {
+  private static final class PlainHex extends LineFormat {
     private final HashType type;
 
     PlainHex(HashType type) {
@@ -228,7 +276,7 @@ public abstract class HashListFormat {
     }
   }
 
-  private static final class ThreatExchange extends HashListFormat {
+  private static final class ThreatExchange extends LineFormat {
     static final Map<String, HashType> SIGNALS =
         Map.of("pdq", HashType.PDQ, "video_md5", HashType.MD5, "video_sha256", HashType.SHA256,
             "sha256", HashType.SHA256);
@@ -269,7 +317,7 @@ public abstract class HashListFormat {
     }
   }
 
-  private static final class PyTxCsv extends HashListFormat {
+  private static final class PyTxCsv extends LineFormat {
     private static final String HEADER = "signal_type,signal_str,collab,category,tags";
 
     @Override
@@ -367,7 +415,7 @@ public abstract class HashListFormat {
     }
   }
 
-  private static final class JsonLines extends HashListFormat {
+  private static final class JsonLines extends LineFormat {
     private static final JsonMapper JSON =
         JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final List<String> KEYS =

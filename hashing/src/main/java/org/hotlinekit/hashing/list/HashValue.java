@@ -84,6 +84,50 @@ public final class HashValue {
   }
 
   /**
+   * Parses a PhotoDNA hash in any of the encodings lists use: 288 hex digits, 192 characters of
+   * base64, or 144 comma-separated decimals 0..255.
+   *
+   * @param text the encoded hash (surrounding white space is ignored)
+   * @return the value
+   * @throws MalformedInputException if the text is none of these
+   */
+  public static HashValue parsePhotoDna(String text) {
+    String t = text.strip();
+    int n = HashType.PHOTODNA.byteLength();
+    if (t.length() == 2 * n) {
+      return parse(HashType.PHOTODNA, t);
+    }
+    if (t.indexOf(',') >= 0) {
+      String[] parts = t.split(",", -1);
+      if (parts.length != n) {
+        throw new MalformedInputException(
+            "photodna hash must have " + n + " comma-separated values, got " + parts.length);
+      }
+      byte[] b = new byte[n];
+      for (int i = 0; i < n; i++) {
+        String v = parts[i].strip();
+        if (v.isEmpty() || v.length() > 3 || !v.chars().allMatch(c -> c >= '0' && c <= '9')
+            || Integer.parseInt(v) > 255) {
+          throw new MalformedInputException(
+              "photodna hash value " + (i + 1) + " is not a number 0..255");
+        }
+        b[i] = (byte) Integer.parseInt(v);
+      }
+      return new HashValue(HashType.PHOTODNA, b);
+    }
+    if (t.length() == 4 * n / 3) {
+      try {
+        return of(HashType.PHOTODNA, java.util.Base64.getDecoder().decode(t));
+      } catch (IllegalArgumentException e) {
+        throw new MalformedInputException("photodna hash is not valid base64");
+      }
+    }
+    throw new MalformedInputException(
+        "photodna hash must be " + 2 * n + " hex digits, " + 4 * n / 3 + " base64 characters or "
+            + n + " comma-separated decimals, got " + t.length() + " characters");
+  }
+
+  /**
    * The type.
    *
    * @return the type

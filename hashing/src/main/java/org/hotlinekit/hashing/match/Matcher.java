@@ -2,22 +2,17 @@ package org.hotlinekit.hashing.match;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.hotlinekit.core.digest.Digest;
-import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.core.pdq.PdqHashWithQuality;
 import org.hotlinekit.hashing.index.DigestIndex;
-import org.hotlinekit.hashing.index.PdqIndex;
 import org.hotlinekit.hashing.index.PdqMatch;
 import org.hotlinekit.hashing.list.HashList;
-import org.hotlinekit.hashing.list.HashListEntry;
 import org.hotlinekit.hashing.list.HashType;
 import org.hotlinekit.hashing.list.HashValue;
 import org.hotlinekit.hashing.media.MediaHashes;
@@ -47,52 +42,15 @@ import org.hotlinekit.hashing.media.MediaHashes;
 public final class Matcher {
   private final int maxDistance;
   private final int minQuality;
-  private final List<Indexed> lists;
-
-  /** One list with an index per hash type and each index position's entry. */
-  private static final class Indexed {
-    final String name;
-    final Map<DigestAlgorithm, DigestIndex> digests = new EnumMap<>(DigestAlgorithm.class);
-    final Map<DigestAlgorithm, List<HashListEntry>> digestEntries =
-        new EnumMap<>(DigestAlgorithm.class);
-    PdqIndex pdq;
-    List<HashListEntry> pdqEntries = List.of();
-
-    Indexed(HashList list) {
-      this.name = list.name();
-      Map<DigestAlgorithm, List<Digest>> byAlg = new EnumMap<>(DigestAlgorithm.class);
-      List<PdqHash> pdqs = new ArrayList<>();
-      List<HashListEntry> pdqList = new ArrayList<>();
-      for (HashListEntry e : list.entries()) {
-        Optional<Digest> d = e.hash().asDigest();
-        if (d.isPresent()) {
-          DigestAlgorithm a = d.get().algorithm();
-          byAlg.computeIfAbsent(a, k -> new ArrayList<>()).add(d.get());
-          digestEntries.computeIfAbsent(a, k -> new ArrayList<>()).add(e);
-        } else if (e.hash().type() == HashType.PDQ) {
-          pdqs.add(e.hash().asPdq().orElseThrow());
-          pdqList.add(e);
-        }
-      }
-      byAlg.forEach((a, ds) -> digests.put(a, DigestIndex.of(a, ds)));
-      if (!pdqs.isEmpty()) {
-        pdq = PdqIndex.of(pdqs);
-        pdqEntries = pdqList;
-      }
-    }
-  }
+  private final List<IndexedList> lists;
 
   private Matcher(Builder b) {
     this.maxDistance = b.maxDistance;
     this.minQuality = b.minQuality;
-    List<Indexed> built = new ArrayList<>();
-    for (HashList l : b.lists) {
-      built.add(new Indexed(l));
-    }
-    this.lists = List.copyOf(built);
+    this.lists = List.copyOf(b.lists);
   }
 
-  private Matcher(int maxDistance, int minQuality, List<Indexed> lists) {
+  private Matcher(int maxDistance, int minQuality, List<IndexedList> lists) {
     this.maxDistance = maxDistance;
     this.minQuality = minQuality;
     this.lists = List.copyOf(lists);
@@ -106,11 +64,22 @@ public final class Matcher {
    * @return the new matcher (this one is unchanged)
    */
   public Matcher withList(HashList list) {
-    Indexed fresh = new Indexed(Objects.requireNonNull(list, "list"));
-    List<Indexed> next = new ArrayList<>();
+    return withList(IndexedList.of(Objects.requireNonNull(list, "list")));
+  }
+
+  /**
+   * A matcher with an indexed list added, or replaced if a list of that name is loaded; the other
+   * lists are shared with this matcher.
+   *
+   * @param fresh the new or updated list, indexed
+   * @return the new matcher (this one is unchanged)
+   */
+  public Matcher withList(IndexedList fresh) {
+    Objects.requireNonNull(fresh, "fresh");
+    List<IndexedList> next = new ArrayList<>();
     boolean replaced = false;
-    for (Indexed l : lists) {
-      if (l.name.equals(list.name())) {
+    for (IndexedList l : lists) {
+      if (l.name().equals(fresh.name())) {
         next.add(fresh);
         replaced = true;
       } else {
@@ -130,9 +99,9 @@ public final class Matcher {
    * @return the new matcher (this one is unchanged); the same lists if none has that name
    */
   public Matcher withoutList(String name) {
-    List<Indexed> next = new ArrayList<>();
-    for (Indexed l : lists) {
-      if (!l.name.equals(name)) {
+    List<IndexedList> next = new ArrayList<>();
+    for (IndexedList l : lists) {
+      if (!l.name().equals(name)) {
         next.add(l);
       }
     }
@@ -146,8 +115,8 @@ public final class Matcher {
    */
   public List<String> listNames() {
     List<String> names = new ArrayList<>();
-    for (Indexed l : lists) {
-      names.add(l.name);
+    for (IndexedList l : lists) {
+      names.add(l.name());
     }
     return names;
   }
@@ -201,11 +170,11 @@ public final class Matcher {
 
   private void matchDigest(Digest d, List<Match> out) {
     HashType type = HashType.fromId(d.algorithm().id()).orElseThrow();
-    for (Indexed l : lists) {
+    for (IndexedList l : lists) {
       DigestIndex index = l.digests.get(d.algorithm());
       if (index != null) {
         for (int i : index.find(d)) {
-          out.add(new Match(l.name, l.digestEntries.get(d.algorithm()).get(i), type, 0,
+          out.add(new Match(l.name(), l.digestEntries.get(d.algorithm()).get(i), type, 0,
               Dihedral.ORIG));
         }
       }
@@ -213,7 +182,7 @@ public final class Matcher {
   }
 
   private void matchPdq(PdqHash hash, DihedralPdqHashes all, List<Match> out) {
-    for (Indexed l : lists) {
+    for (IndexedList l : lists) {
       if (l.pdq == null) {
         continue;
       }
@@ -221,7 +190,7 @@ public final class Matcher {
           ? l.pdq.searchDihedral(all, maxDistance)
           : l.pdq.search(hash, maxDistance);
       for (PdqMatch m : found) {
-        out.add(new Match(l.name, l.pdqEntries.get(m.entry()), HashType.PDQ, m.distance(),
+        out.add(new Match(l.name(), l.pdqEntries.get(m.entry()), HashType.PDQ, m.distance(),
             m.variant()));
       }
     }
@@ -263,14 +232,14 @@ public final class Matcher {
 
   /** Configures a {@link Matcher}. */
   public static final class Builder {
-    private final List<HashList> lists = new ArrayList<>();
+    private final List<IndexedList> lists = new ArrayList<>();
     private int maxDistance = PdqHash.RECOMMENDED_MATCH_DISTANCE;
     private int minQuality = PdqHashWithQuality.RECOMMENDED_MIN_QUALITY;
 
     private Builder() {}
 
     /**
-     * Adds a list.
+     * Adds a list, indexing it now.
      *
      * @param list the list
      * @return this builder
@@ -278,13 +247,30 @@ public final class Matcher {
      */
     public Builder list(HashList list) {
       Objects.requireNonNull(list, "list");
-      for (HashList l : lists) {
-        if (l.name().equals(list.name())) {
-          throw new IllegalArgumentException("two lists named '" + list.name() + "'");
-        }
-      }
+      checkName(list.name());
+      return list(IndexedList.of(list));
+    }
+
+    /**
+     * Adds a list indexed already (e.g. opened with {@link IndexedList#read}).
+     *
+     * @param list the list with its indexes
+     * @return this builder
+     * @throws IllegalArgumentException if a list of that name was added already
+     */
+    public Builder list(IndexedList list) {
+      Objects.requireNonNull(list, "list");
+      checkName(list.name());
       lists.add(list);
       return this;
+    }
+
+    private void checkName(String name) {
+      for (IndexedList l : lists) {
+        if (l.name().equals(name)) {
+          throw new IllegalArgumentException("two lists named '" + name + "'");
+        }
+      }
     }
 
     /**

@@ -14,12 +14,13 @@ class HashListFuzzTest {
     String text = new String(data, StandardCharsets.UTF_8);
     for (HashListFormat f : new HashListFormat[] {
       HashListFormat.plainHex(HashType.PDQ), HashListFormat.threatExchange(),
-      HashListFormat.jsonLines(), HashListFormat.pythonThreatExchangeCsv()}) {
+      HashListFormat.jsonLines(), HashListFormat.pythonThreatExchangeCsv(),
+      HashListFormat.ncmecHashSharingXml(), HashListFormat.stopNcii(), HashListFormat.stix()}) {
       for (boolean strict : new boolean[] {false, true}) {
         try {
           f.read(new BufferedReader(new StringReader(text)), "fuzz", strict, e -> { });
         } catch (HotlinekitException expected) {
-          // Strict mode refuses the first bad line; that is correct.
+          // Strict mode refuses the first bad line, and a broken document fails; that is correct.
         }
       }
     }

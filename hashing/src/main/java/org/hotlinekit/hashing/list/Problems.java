@@ -1,0 +1,53 @@
+package org.hotlinekit.hashing.list;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hotlinekit.core.MalformedInputException;
+
+/** Counts what a reader delivers, rejects and skips, and keeps the first problems. */
+final class Problems {
+  private final String name;
+  private final boolean strict;
+  private final List<ReadReport.Problem> problems = new ArrayList<>();
+  private long rejected;
+  private long entries;
+  private long withdrawn;
+
+  Problems(String name, boolean strict) {
+    this.name = name;
+    this.strict = strict;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** Records a rejected record; in strict mode, throws. */
+  void reject(long line, String reason, RuntimeException cause) {
+    ReadReport.Problem p = new ReadReport.Problem(name, line, reason);
+    if (strict) {
+      throw new MalformedInputException(p.toString(), cause);
+    }
+    rejected++;
+    if (problems.size() < ReadReport.MAX_PROBLEMS) {
+      problems.add(p);
+    }
+  }
+
+  void delivered() {
+    entries++;
+  }
+
+  void withdrawn() {
+    withdrawn++;
+  }
+
+  /** A fatal error that ends the read (the document itself is broken), at a line. */
+  MalformedInputException fatal(long line, String reason, Throwable cause) {
+    return new MalformedInputException(name + ":" + line + ": " + reason, cause);
+  }
+
+  ReadReport report(long lines) {
+    return new ReadReport(name, lines, entries, rejected, withdrawn, problems);
+  }
+}

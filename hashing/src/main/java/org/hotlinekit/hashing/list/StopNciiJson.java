@@ -1,0 +1,132 @@
+package org.hotlinekit.hashing.list;
+
+import java.io.BufferedReader;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hotlinekit.core.HotlinekitException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * StopNCII hash records: a FetchHashes page ({@code {"count": ..., "hashRecords": [...]}}) or a
+ * bare array of records. {@code ImagePDQ} and {@code VideoMD5} records in status {@code Received}
+ * or {@code Active} become entries (id = the hash, source {@code StopNCII}, added = {@code
+ * lastModtimestamp} in seconds since the epoch); {@code Withdrawn} and {@code Deleted} records are
+ * counted as withdrawn and never delivered; other signal types are rejected as unsupported.
+ */
+final class StopNciiJson extends HashListFormat {
+  static final String SOURCE = "StopNCII";
+  private static final Map<String, HashType> SIGNALS =
+      Map.of("ImagePDQ", HashType.PDQ, "VideoMD5", HashType.MD5);
+
+  @Override
+  public ReadReport read(BufferedReader in, String name, boolean strict,
+      Consumer<HashListEntry> sink) {
+    Problems problems = new Problems(name, strict);
+    long lines = JsonArrays.each(in, problems, "a StopNCII hash page", "hashRecords",
+        (node, line) -> {
+          HashListEntry e;
+          try {
+            e = parse(node);
+          } catch (HotlinekitException | IllegalArgumentException | ArithmeticException ex) {
+            problems.reject(line, ex.getMessage(), ex);
+            return;
+          }
+          if (e == null) {
+            problems.withdrawn();
+          } else {
+            sink.accept(e);
+            problems.delivered();
+          }
+        });
+    return problems.report(lines);
+  }
+
+  /** The entry of a record; null if the record is withdrawn. */
+  private static HashListEntry parse(JsonNode node) {
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("a hash record must be a JSON object");
+    }
+    String status = JsonArrays.string(node, "hashStatus");
+    if (status == null) {
+      throw new IllegalArgumentException("missing field 'hashStatus'");
+    }
+    switch (status) {
+      case "Withdrawn":
+      case "Deleted":
+        return null;
+      case "Received":
+      case "Active":
+        break;
+      default:
+        throw new IllegalArgumentException(
+            "field 'hashStatus': unknown status '" + printable(status) + "'");
+    }
+    String signal = JsonArrays.string(node, "signalType");
+    if (signal == null) {
+      throw new IllegalArgumentException("missing field 'signalType'");
+    }
+    HashType type = SIGNALS.get(signal);
+    if (type == null) {
+      throw new IllegalArgumentException(
+          "field 'signalType': unsupported signal type '" + printable(signal) + "'");
+    }
+    String hex = JsonArrays.string(node, "hashValue");
+    if (hex == null) {
+      throw new IllegalArgumentException("missing field 'hashValue'");
+    }
+    HashValue value;
+    try {
+      value = HashValue.parse(type, hex.toLowerCase(Locale.ROOT));
+    } catch (HotlinekitException ex) {
+      throw new IllegalArgumentException("field 'hashValue': " + ex.getMessage(), ex);
+    }
+    HashListEntry.Builder b = HashListEntry.builder(value.toString(), value).source(SOURCE);
+    JsonNode mod = node.get("lastModtimestamp");
+    if (mod != null && !mod.isNull()) {
+      if (!mod.isIntegralNumber() || !mod.canConvertToLong() || mod.asLong() < 0
+          || mod.asLong() > Instant.MAX.getEpochSecond()) {
+        throw new IllegalArgumentException(
+            "field 'lastModtimestamp' must be a non-negative whole number of seconds");
+      }
+      b.added(Instant.ofEpochSecond(mod.asLong()));
+    }
+    return b.build();
+  }
+
+  @Override
+  public void write(Iterable<HashListEntry> entries, Writer out) throws java.io.IOException {
+    out.write("{\"hashRecords\": [");
+    long count = 0;
+    for (HashListEntry e : entries) {
+      String signal;
+      switch (e.hash().type()) {
+        case PDQ:
+          signal = "ImagePDQ";
+          break;
+        case MD5:
+          signal = "VideoMD5";
+          break;
+        default:
+          throw new IllegalArgumentException(
+              "StopNCII has no signal type for " + e.hash().type().id());
+      }
+      if (e.added().isPresent() && e.added().get().getNano() != 0) {
+        throw new IllegalArgumentException(
+            "StopNCII timestamps are whole seconds; entry " + e.id() + " has a fraction");
+      }
+      ObjectNode n = JsonArrays.JSON.createObjectNode();
+      n.put("signalType", signal);
+      n.put("hashValue", e.hash().toString());
+      n.put("hashStatus", "Active");
+      e.added().ifPresent(t -> n.put("lastModtimestamp", t.getEpochSecond()));
+      out.write(count == 0 ? "\n  " : ",\n  ");
+      out.write(JsonArrays.JSON.writeValueAsString(n));
+      count++;
+    }
+    out.write("\n], \"count\": " + count + ", \"hasMoreRecords\": false}\n");
+  }
+}
