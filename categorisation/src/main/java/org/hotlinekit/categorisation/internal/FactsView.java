@@ -1,0 +1,143 @@
+package org.hotlinekit.categorisation.internal;
+
+import java.util.Locale;
+import org.hotlinekit.categorisation.facts.AgeGroup;
+import org.hotlinekit.categorisation.facts.AggravatingFlag;
+import org.hotlinekit.categorisation.facts.ContentFacts;
+import org.hotlinekit.categorisation.facts.Person;
+import org.hotlinekit.categorisation.facts.SexualContentLevel;
+import org.hotlinekit.categorisation.facts.Tri;
+
+/** The questions every mapper asks of the facts, answered once and the same way. */
+final class FactsView {
+  private FactsView() {}
+
+  /** How a person counts. */
+  enum Kind {
+    /** Appears to be a minor and is not known to be an adult. */
+    MINOR,
+    /** Appears to be a minor, known to be an adult. */
+    LOOK_ALIKE,
+    /** Appears to be an adult. */
+    ADULT,
+    /** Not determined. */
+    UNDETERMINED
+  }
+
+  static Kind kind(Person p) {
+    boolean appearsMinor;
+    switch (p.group()) {
+      case INFANT:
+      case PRE_PUBESCENT:
+      case PUBESCENT:
+      case MINOR_STAGE_UNKNOWN:
+        appearsMinor = true;
+        break;
+      case ADULT_APPEARING:
+        return Kind.ADULT;
+      default:
+        if (p.maxYears().isPresent() && p.maxYears().getAsInt() < 18) {
+          appearsMinor = true;
+        } else if (p.minYears().isPresent() && p.minYears().getAsInt() >= 18) {
+          return Kind.ADULT;
+        } else {
+          return Kind.UNDETERMINED;
+        }
+    }
+    return p.knownAdult() == Tri.YES ? Kind.LOOK_ALIKE : Kind.MINOR;
+  }
+
+  /** Whether the item shows a minor: YES, NO (only adults or look-alikes), or UNKNOWN. */
+  static Tri minor(ContentFacts f) {
+    boolean undetermined = f.persons().isEmpty();
+    for (Person p : f.persons()) {
+      Kind k = kind(p);
+      if (k == Kind.MINOR) {
+        return Tri.YES;
+      }
+      undetermined |= k == Kind.UNDETERMINED;
+    }
+    return undetermined ? Tri.UNKNOWN : Tri.NO;
+  }
+
+  /** Whether the only minor-looking persons are look-alike adults (and nobody is undetermined). */
+  static boolean lookAlikesOnly(ContentFacts f) {
+    boolean any = false;
+    for (Person p : f.persons()) {
+      Kind k = kind(p);
+      if (k == Kind.MINOR || k == Kind.UNDETERMINED) {
+        return false;
+      }
+      any |= k == Kind.LOOK_ALIKE;
+    }
+    return any;
+  }
+
+  /** Whether a (non-adult) person appears younger than 13. */
+  static Tri under13(ContentFacts f) {
+    boolean unknown = f.persons().isEmpty();
+    for (Person p : f.persons()) {
+      Kind k = kind(p);
+      if (k == Kind.ADULT || k == Kind.LOOK_ALIKE) {
+        continue;
+      }
+      if (p.group() == AgeGroup.INFANT || p.group() == AgeGroup.PRE_PUBESCENT
+          || (p.maxYears().isPresent() && p.maxYears().getAsInt() < 13)) {
+        return Tri.YES;
+      }
+      if (p.group() == AgeGroup.PUBESCENT
+          || (p.minYears().isPresent() && p.minYears().getAsInt() >= 13)) {
+        continue;
+      }
+      unknown = true;
+    }
+    return unknown ? Tri.UNKNOWN : Tri.NO;
+  }
+
+  /**
+   * The youngest developmental stage among the minors: INFANT, PRE_PUBESCENT or PUBESCENT when it
+   * is certain; MINOR_STAGE_UNKNOWN when a minor (or an undetermined person) could be younger than
+   * every stage recorded; ADULT_APPEARING when there is no minor and nobody undetermined.
+   */
+  static AgeGroup youngestStage(ContentFacts f) {
+    AgeGroup youngest = null;
+    boolean uncertain = f.persons().isEmpty();
+    for (Person p : f.persons()) {
+      Kind k = kind(p);
+      if (k == Kind.UNDETERMINED) {
+        uncertain = true;
+      } else if (k == Kind.MINOR) {
+        AgeGroup g = p.group();
+        if (g == AgeGroup.INFANT || g == AgeGroup.PRE_PUBESCENT || g == AgeGroup.PUBESCENT) {
+          if (youngest == null || g.ordinal() < youngest.ordinal()) {
+            youngest = g;
+          }
+        } else {
+          uncertain = true;
+        }
+      }
+    }
+    if (youngest == AgeGroup.INFANT) {
+      return youngest;
+    }
+    if (uncertain) {
+      return AgeGroup.MINOR_STAGE_UNKNOWN;
+    }
+    return youngest == null ? AgeGroup.ADULT_APPEARING : youngest;
+  }
+
+  /** The level, raised to sadism/bestiality when those aggravating flags are recorded. */
+  static SexualContentLevel level(ContentFacts f) {
+    if (f.aggravating().contains(AggravatingFlag.SADISM)
+        || f.aggravating().contains(AggravatingFlag.BESTIALITY)) {
+      return SexualContentLevel.SADISM_OR_BESTIALITY;
+    }
+    return f.level();
+  }
+
+  /** An enum constant in words: PRE_PUBESCENT → "pre-pubescent". */
+  static String words(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', ' ').replace("pre pubescent",
+        "pre-pubescent");
+  }
+}

@@ -1,0 +1,152 @@
+package org.hotlinekit.categorisation.internal;
+
+import org.hotlinekit.categorisation.facts.AgeGroup;
+import org.hotlinekit.categorisation.facts.ContentFacts;
+import org.hotlinekit.categorisation.facts.ContentOrigin;
+import org.hotlinekit.categorisation.facts.Person;
+import org.hotlinekit.categorisation.facts.SexualContentLevel;
+import org.hotlinekit.categorisation.facts.Tri;
+import org.hotlinekit.categorisation.jurisdiction.Coverage;
+import org.hotlinekit.categorisation.jurisdiction.JurisdictionProfile;
+import org.hotlinekit.categorisation.jurisdiction.Provision;
+import org.hotlinekit.categorisation.jurisdiction.Topic;
+import org.hotlinekit.categorisation.scheme.Reason;
+
+/**
+ * Whether an item is illegal under one jurisdiction's profile: a depicted child (by the profile's
+ * age limit, look-alike adults per the profile), content the law covers (sexual activity always;
+ * genital focus and posing per the profile) and an origin it covers (real always; morphed,
+ * realistic virtual and drawn per the profile).
+ */
+final class NationalLaw {
+  private NationalLaw() {}
+
+  static Criteria evaluate(ContentFacts f, JurisdictionProfile p) {
+    Criteria c = new Criteria();
+    child(f, p, c);
+    content(f, p, c);
+    origin(f, p, c);
+    return c;
+  }
+
+  private static void child(ContentFacts f, JurisdictionProfile p, Criteria c) {
+    Tri minor = FactsView.minor(f);
+    if (minor == Tri.UNKNOWN) {
+      c.open(Reason.MISSING_FACT, "whether a minor is depicted is not determined");
+      return;
+    }
+    if (minor == Tri.NO) {
+      if (FactsView.lookAlikesOnly(f)) {
+        provision(p, Topic.LOOK_ALIKE_ADULTS, "adult who looks like a minor", c);
+      } else {
+        c.failed("no minor depicted");
+      }
+      return;
+    }
+    int limit = p.childAgeLimit();
+    if (limit < 18 && !anyClearlyUnder(f, limit)) {
+      c.open(Reason.MISSING_FACT, "the minor's age against " + p.code() + "'s limit of " + limit
+          + " is not determined");
+      return;
+    }
+    String band = "";
+    if (p.lowerBandLimit().isPresent()) {
+      int lower = p.lowerBandLimit().getAsInt();
+      band = anyClearlyUnder(f, lower) ? " (under " + lower + ")"
+          : allAtLeast(f, lower) ? " (" + lower + " to " + (limit - 1) + ": "
+              + p.lowerBandSource().orElse("") + ")" : "";
+    }
+    c.met("a minor under " + limit + band);
+  }
+
+  private static boolean anyClearlyUnder(ContentFacts f, int years) {
+    for (Person x : f.persons()) {
+      if (FactsView.kind(x) != FactsView.Kind.MINOR) {
+        continue;
+      }
+      if (x.maxYears().isPresent() && x.maxYears().getAsInt() < years) {
+        return true;
+      }
+      if (years >= 13 && (x.group() == AgeGroup.INFANT || x.group() == AgeGroup.PRE_PUBESCENT)
+          && x.maxYears().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean allAtLeast(ContentFacts f, int years) {
+    boolean any = false;
+    for (Person x : f.persons()) {
+      if (FactsView.kind(x) != FactsView.Kind.MINOR) {
+        continue;
+      }
+      if (x.minYears().isEmpty() || x.minYears().getAsInt() < years) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  private static void content(ContentFacts f, JurisdictionProfile p, Criteria c) {
+    SexualContentLevel level = FactsView.level(f);
+    if (level == SexualContentLevel.UNKNOWN) {
+      c.open(Reason.MISSING_FACT, "sexual content level unknown");
+    } else if (level.atLeast(SexualContentLevel.SEXUAL_ACTIVITY_CHILD_ONLY)) {
+      c.met("sexual activity (" + FactsView.words(level) + ")");
+    } else if (level == SexualContentLevel.GENITAL_ANAL_FOCUS) {
+      provision(p, Topic.GENITAL_FOCUS, "genital or anal focus", c);
+    } else if (level == SexualContentLevel.EROTIC_POSING) {
+      provision(p, Topic.POSING, "erotic posing", c);
+    } else if (level == SexualContentLevel.POSING) {
+      Provision posing = p.provision(Topic.POSING);
+      if (posing.coverage() == Coverage.NOT_COVERED) {
+        c.failed("posing is not covered in " + p.code() + " (" + posing.source() + ")");
+      } else if (posing.coverage() == Coverage.UNCLEAR) {
+        c.open(Reason.UNCLEAR_LAW, "posing in " + p.code() + ": " + posing.source());
+      } else {
+        c.open(Reason.AMBIGUOUS, p.code() + " covers sexually provocative posing ("
+            + posing.source() + "); record erotic posing if the pose is provocative");
+      }
+    } else {
+      c.failed(FactsView.words(level) + " is not sexual content under " + p.code() + " law");
+    }
+  }
+
+  private static void origin(ContentFacts f, JurisdictionProfile p, Criteria c) {
+    switch (f.origin()) {
+      case REAL_PHOTOGRAPHIC:
+        c.met("real photographic material");
+        break;
+      case MANIPULATED_OR_MORPHED:
+        provision(p, Topic.MORPHED, "morphed material", c);
+        break;
+      case PHOTOREALISTIC_SYNTHETIC:
+        provision(p, Topic.REALISTIC_VIRTUAL, "photorealistic synthetic material", c);
+        break;
+      case NON_REALISTIC_DRAWN:
+        provision(p, Topic.NON_REALISTIC_DRAWN, "non-realistic drawn material", c);
+        break;
+      default:
+        c.open(Reason.MISSING_FACT, "origin unknown");
+    }
+  }
+
+  private static void provision(JurisdictionProfile p, Topic t, String what, Criteria c) {
+    Provision v = p.provision(t);
+    switch (v.coverage()) {
+      case ILLEGAL:
+        c.met(what + " covered (" + v.source() + ")");
+        break;
+      case POSSESSION_EXEMPT:
+        c.met(what + " covered for distribution, possession exempt (" + v.source() + ")");
+        break;
+      case NOT_COVERED:
+        c.failed(what + " not covered in " + p.code() + " (" + v.source() + ")");
+        break;
+      default:
+        c.open(Reason.UNCLEAR_LAW, what + " in " + p.code() + ": " + v.source());
+    }
+  }
+}
