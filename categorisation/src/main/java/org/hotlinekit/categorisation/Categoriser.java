@@ -1,13 +1,16 @@
 package org.hotlinekit.categorisation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.hotlinekit.categorisation.assertion.LabelAssertion;
 import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.jurisdiction.JurisdictionProfile;
 import org.hotlinekit.categorisation.jurisdiction.Jurisdictions;
 import org.hotlinekit.categorisation.scheme.Derivation;
+import org.hotlinekit.categorisation.scheme.Derived;
 import org.hotlinekit.categorisation.scheme.Indeterminate;
 import org.hotlinekit.categorisation.scheme.Reason;
 import org.hotlinekit.categorisation.scheme.SchemeMapper;
@@ -85,6 +88,35 @@ public final class Categoriser {
                 + String.join(", ", jurisdictions.codes()) + ")");
       }
       out.add(d);
+    }
+    return out;
+  }
+
+  /**
+   * The derived labels as assertions (basis "derived by mapper@version", assessor {@link
+   * org.hotlinekit.categorisation.assertion.Assessor#HOTLINEKIT}), ready to add to an {@link
+   * org.hotlinekit.categorisation.assertion.AssertionLog} where they never replace a manual label.
+   * Jurisdiction-dependent labels carry the jurisdiction; indeterminate schemes give none.
+   *
+   * @param facts the facts
+   * @param jurisdiction the assessing jurisdiction's code
+   * @param at the time of the derivation
+   * @return one assertion per derived label
+   */
+  public List<LabelAssertion> derivedAssertions(ContentFacts facts, String jurisdiction,
+      Instant at) {
+    List<Derivation> all = categorise(facts, jurisdiction);
+    Optional<String> code = jurisdictions.find(jurisdiction).map(JurisdictionProfile::code);
+    List<LabelAssertion> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i) instanceof Derived) {
+        boolean needs = mappers.get(i).needsJurisdiction();
+        if (needs && code.isEmpty()) {
+          continue;
+        }
+        out.add(LabelAssertion.derived((Derived) all.get(i), needs ? code : Optional.empty(),
+            at));
+      }
     }
     return out;
   }

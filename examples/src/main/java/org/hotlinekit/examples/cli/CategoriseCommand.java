@@ -1,0 +1,110 @@
+package org.hotlinekit.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.hotlinekit.categorisation.Categoriser;
+import org.hotlinekit.categorisation.facts.ContentFacts;
+import org.hotlinekit.categorisation.facts.FactsJson;
+import org.hotlinekit.categorisation.jurisdiction.JurisdictionProfile;
+import org.hotlinekit.categorisation.jurisdiction.Jurisdictions;
+import org.hotlinekit.categorisation.scheme.Derivation;
+import org.hotlinekit.categorisation.scheme.Derived;
+import org.hotlinekit.categorisation.scheme.Indeterminate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code hotlinekit categorise}: every scheme's label for one item's facts. */
+@Command(
+    name = "categorise",
+    aliases = "categorize",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Derive every scheme's label (ICCAM, INTERPOL baseline, Tech Coalition ICS, UK, SAP,",
+      "COPINE, EU 2011/93, C3P, NCMEC annotations) from a facts file, for the assessing",
+      "jurisdiction, with explanations; a scheme that cannot be derived says why."
+    })
+final class CategoriseCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format {
+    text,
+    json
+  }
+
+  @Option(names = "--jurisdiction", required = true, paramLabel = "CODE",
+      description = "The assessing jurisdiction, e.g. BE; bundled: BE, NL, DE, FR, UK, US, CA.")
+  String jurisdiction;
+
+  @Option(names = "--profile", paramLabel = "FILE",
+      description = "A jurisdiction profile JSON file to add or to replace a bundled one"
+          + " (repeatable).")
+  List<Path> profiles = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+  Format format = Format.text;
+
+  @Parameters(paramLabel = "FACTS", description = "The facts JSON file (see the README).")
+  Path facts;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Override
+  public Integer call() {
+    Jurisdictions all = Jurisdictions.bundled();
+    for (Path p : profiles) {
+      all = all.with(Jurisdictions.read(p));
+    }
+    JurisdictionProfile profile = all.find(jurisdiction).orElseThrow(
+        () -> new CommandLine.ParameterException(spec.commandLine(), "no profile for '"
+            + jurisdiction + "'; known: " + String.join(", ", Jurisdictions.bundled().codes())
+            + " (or give one with --profile)"));
+    ContentFacts f = FactsJson.read(facts);
+    List<Derivation> results =
+        Categoriser.builder().jurisdictions(all).build().categorise(f, profile.code());
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      ObjectNode root = JSON.createObjectNode();
+      root.put("facts", facts.toString());
+      root.put("jurisdiction", profile.code());
+      root.put("profileVersion", profile.version());
+      ArrayNode list = root.putArray("results");
+      for (Derivation d : results) {
+        ObjectNode n = list.addObject();
+        n.put("scheme", d.scheme().id());
+        n.put("schemeVersion", d.scheme().version());
+        n.put("mapperVersion", d.mapperVersion());
+        if (d instanceof Derived) {
+          n.put("label", ((Derived) d).label());
+        } else {
+          n.put("indeterminate", ((Indeterminate) d).reason().name());
+        }
+        n.put("explanation", d.explanation());
+      }
+      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    } else {
+      out.println("Jurisdiction: " + profile);
+      int width = 0;
+      for (Derivation d : results) {
+        width = Math.max(width, d.scheme().id().length());
+      }
+      for (Derivation d : results) {
+        String value = d instanceof Derived ? ((Derived) d).label()
+            : "indeterminate (" + ((Indeterminate) d).reason().name().toLowerCase(Locale.ROOT)
+                .replace('_', ' ') + ")";
+        out.println(String.format(Locale.ROOT, "%-" + width + "s  %s%n%" + width + "s    %s",
+            d.scheme().id(), value, "", d.explanation()));
+      }
+    }
+    return 0;
+  }
+}

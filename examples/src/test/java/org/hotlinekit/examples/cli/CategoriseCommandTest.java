@@ -1,0 +1,68 @@
+package org.hotlinekit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class CategoriseCommandTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Path FACTS = Path.of("facts");
+
+  @Test
+  void theBundledExamplesGiveEveryScheme() {
+    CliRun de = CliRun.of("categorise", "--jurisdiction", "DE", "--format", "json",
+        FACTS.resolve("erotic-posing-15.json").toString());
+    assertThat(de.exitCode()).as(de.err()).isZero();
+    Map<String, JsonNode> byScheme = results(de.out());
+    assertThat(byScheme).hasSize(14);
+    assertThat(byScheme.get("iccam-classification").get("label").asString()).isEqualTo("national");
+    assertThat(byScheme.get("tc-ics").get("indeterminate").asString()).isEqualTo("AMBIGUOUS");
+
+    CliRun be = CliRun.of("categorise", "--jurisdiction", "BE", "--format", "json",
+        FACTS.resolve("erotic-posing-15.json").toString());
+    assertThat(results(be.out()).get("iccam-classification").get("indeterminate").asString())
+        .isEqualTo("UNCLEAR_LAW");
+
+    CliRun text = CliRun.of("categorise", "--jurisdiction", "NL",
+        FACTS.resolve("drawn-explicit.json").toString());
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).contains("Jurisdiction: NL").contains("not-illegal")
+        .contains("BY9719").contains("animeDrawingVirtualHentai");
+
+    CliRun baseline = CliRun.of("categorise", "--jurisdiction", "US", "--format", "json",
+        FACTS.resolve("baseline.json").toString());
+    assertThat(results(baseline.out()).get("iccam-classification").get("label").asString())
+        .isEqualTo("baseline");
+  }
+
+  @Test
+  void badFactsAndUnknownJurisdictionsAreClearErrors(@TempDir Path dir) throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\": \"hotlinekit-facts\","
+        + " \"formatVersion\": 1, \"origin\": \"real_photographic\", \"persons\": [],"
+        + " \"level\": \"extreme\"}");
+    CliRun run = CliRun.of("categorise", "--jurisdiction", "BE", bad.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("field 'level': unknown value 'extreme'")
+        .doesNotContain("\tat ");
+    CliRun unknown = CliRun.of("categorise", "--jurisdiction", "XX",
+        FACTS.resolve("baseline.json").toString());
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no profile for 'XX'").contains("BE, CA, DE");
+  }
+
+  private static Map<String, JsonNode> results(String out) {
+    Map<String, JsonNode> m = new HashMap<>();
+    for (JsonNode n : JSON.readTree(out).get("results")) {
+      m.put(n.get("scheme").asString(), n);
+    }
+    return m;
+  }
+}
