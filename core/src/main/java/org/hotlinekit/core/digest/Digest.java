@@ -1,5 +1,8 @@
 package org.hotlinekit.core.digest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -16,6 +19,9 @@ import org.hotlinekit.core.internal.StrictHex;
  */
 public final class Digest {
   private static final HexFormat HEX = HexFormat.of();
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private final DigestAlgorithm algorithm;
   private final byte[] bytes;
@@ -99,6 +105,27 @@ public final class Digest {
    */
   public byte[] toByteArray() {
     return bytes.clone();
+  }
+
+  /**
+   * Eight bytes of the digest as a big-endian number, without copying the digest: word 0 is bytes
+   * 0-7, word 1 bytes 8-15, and so on; a last partial word is padded with zero bytes. For indexes
+   * and hash tables that compare digests word by word.
+   *
+   * @param index 0 .. (byteLength + 7) / 8 - 1
+   * @return the word
+   * @throws IndexOutOfBoundsException if there is no such word
+   */
+  public long word(int index) {
+    int off = 8 * Objects.checkIndex(index, (bytes.length + 7) / 8);
+    if (off + 8 <= bytes.length) {
+      return (long) LONGS.get(bytes, off);
+    }
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      v = (v << 8) | (off + i < bytes.length ? bytes[off + i] & 0xff : 0);
+    }
+    return v;
   }
 
   /**

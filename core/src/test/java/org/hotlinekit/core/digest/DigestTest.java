@@ -108,4 +108,24 @@ class DigestTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(DigestSet.of(List.of())).isSameAs(DigestSet.empty());
   }
+
+  /** word(i) equals the bytes read as big-endian longs, zero-padded (SHA-1's last word). */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void wordsAreTheBytesAsBigEndianLongs(long seed) {
+    Random r = new Random(seed);
+    for (DigestAlgorithm a : DigestAlgorithm.values()) {
+      byte[] b = new byte[a.byteLength()];
+      r.nextBytes(b);
+      Digest d = Digest.of(a, b);
+      byte[] padded = java.util.Arrays.copyOf(b, (b.length + 7) / 8 * 8);
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(padded);
+      for (int w = 0; w < padded.length / 8; w++) {
+        assertThat(d.word(w)).isEqualTo(buf.getLong(8 * w));
+      }
+      assertThatThrownBy(() -> d.word(padded.length / 8))
+          .isInstanceOf(IndexOutOfBoundsException.class);
+      assertThatThrownBy(() -> d.word(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+  }
 }

@@ -264,9 +264,8 @@ public final class DigestIndex {
     if (digest.algorithm() != algorithm || size == 0) {
       return false;
     }
-    byte[] b = digest.toByteArray();
-    long head = word(b, 0);
-    return probe(home(head, capacity), head, b);
+    long head = digest.word(0);
+    return probe(home(head, capacity), head, digest);
   }
 
   /**
@@ -282,23 +281,23 @@ public final class DigestIndex {
     int batch = 256;
     int[] slots = new int[batch];
     long[] heads = new long[batch];
-    byte[][] bytes = new byte[batch][];
+    Digest[] ds = new Digest[batch];
     long sink = 0;
     for (int from = 0; from < n; from += batch) {
       int count = Math.min(batch, n - from);
       for (int k = 0; k < count; k++) {
         Digest d = queries.get(from + k);
-        bytes[k] = d.algorithm() == algorithm && size > 0 ? d.toByteArray() : null;
-        if (bytes[k] != null) {
-          heads[k] = word(bytes[k], 0);
+        ds[k] = d.algorithm() == algorithm && size > 0 ? d : null;
+        if (ds[k] != null) {
+          heads[k] = d.word(0);
           slots[k] = home(heads[k], capacity);
           // Touch the home slot now; the loads of the whole batch are independent.
           sink += table[2 * slots[k]];
         }
       }
       for (int k = 0; k < count; k++) {
-        if (bytes[k] != null) {
-          out[from + k] = probe(slots[k], heads[k], bytes[k]);
+        if (ds[k] != null) {
+          out[from + k] = probe(slots[k], heads[k], ds[k]);
         }
       }
     }
@@ -309,8 +308,8 @@ public final class DigestIndex {
     return out;
   }
 
-  private boolean probe(int home, long head, byte[] b) {
-    long tail0 = word(b, 8);
+  private boolean probe(int home, long head, Digest b) {
+    long tail0 = b.word(1);
     for (int s = home; ; s = s + 1 == capacity ? 0 : s + 1) {
       long meta = table[2 * s + 1];
       if (meta == EMPTY_ENTRY) {
@@ -332,9 +331,9 @@ public final class DigestIndex {
     if (digest.algorithm() != algorithm || size == 0) {
       return new int[0];
     }
-    byte[] b = digest.toByteArray();
-    long head = word(b, 0);
-    long tail0 = word(b, 8);
+    Digest b = digest;
+    long head = b.word(0);
+    long tail0 = b.word(1);
     int[] found = new int[0];
     for (int s = home(head, capacity); ; s = s + 1 == capacity ? 0 : s + 1) {
       long meta = table[2 * s + 1];
@@ -351,13 +350,13 @@ public final class DigestIndex {
   }
 
   /** Whether the slot's 4 tail bytes and then the entry's whole tail equal the query's. */
-  private boolean matches(long meta, long tail0, byte[] b) {
+  private boolean matches(long meta, long tail0, Digest b) {
     if ((meta & 0xffff_ffff_0000_0000L) != (tail0 & 0xffff_ffff_0000_0000L)) {
       return false;
     }
     int i = (int) meta;
     for (int t = 0; t < tailWords; t++) {
-      if (tails[i * tailWords + t] != word(b, 8 + 8 * t)) {
+      if (tails[i * tailWords + t] != b.word(1 + t)) {
         return false;
       }
     }
