@@ -1,7 +1,20 @@
 /**
- * hotlinekit iccam-format: the report model, its exchange format and secure packets. The API
- * arrives with its issue; the module exists so that the build and the BOM are complete.
+ * hotlinekit iccam-format: the report model ({@link org.hotlinekit.iccam.model}), its versioned
+ * JSON exchange format ({@link org.hotlinekit.iccam.json}), the content-item workflow and work
+ * queues ({@link org.hotlinekit.iccam.workflow}), URL canonicalisation ({@link
+ * org.hotlinekit.iccam.url}), the NCMEC CyberTipline export ({@link org.hotlinekit.iccam.ncmec})
+ * and INHOPE-style statistics ({@link org.hotlinekit.iccam.stats}).
  */
 module org.hotlinekit.iccam {
   requires transitive org.hotlinekit.core;
+  requires transitive org.hotlinekit.categorisation;
+  requires tools.jackson.databind;
+  requires java.xml;
+
+  exports org.hotlinekit.iccam.model;
+  exports org.hotlinekit.iccam.json;
+  exports org.hotlinekit.iccam.workflow;
+  exports org.hotlinekit.iccam.url;
+  exports org.hotlinekit.iccam.ncmec;
+  exports org.hotlinekit.iccam.stats;
 }

@@ -1,0 +1,189 @@
+package org.hotlinekit.iccam.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotlinekit.core.LimitExceededException;
+import org.hotlinekit.core.MalformedInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * A JSON tree in which every value knows its line and column, built with Jackson's streaming
+ * parser under explicit limits: duplicate member names, strings over the limit, nesting deeper
+ * than the limit and numbers outside IEEE double range are refused where they occur.
+ */
+public final class LocatedJson {
+  private LocatedJson() {}
+
+  /** A value and where it starts. */
+  public static final class Node {
+    public final Object value; // Map<String, Node>, List<Node>, String, BigDecimal, Boolean, null
+    public final int line;
+    public final int column;
+
+    Node(Object value, int line, int column) {
+      this.value = value;
+      this.line = line;
+      this.column = column;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Node> object() {
+      return (Map<String, Node>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Node> array() {
+      return (List<Node>) value;
+    }
+
+    public boolean isObject() {
+      return value instanceof Map;
+    }
+
+    public boolean isArray() {
+      return value instanceof List;
+    }
+
+    public boolean isString() {
+      return value instanceof String;
+    }
+
+    public boolean isNumber() {
+      return value instanceof BigDecimal;
+    }
+
+    public boolean isBoolean() {
+      return value instanceof Boolean;
+    }
+
+    public boolean isNull() {
+      return value == null;
+    }
+  }
+
+  /** Where and why parsing stopped. */
+  public static final class SyntaxError extends MalformedInputException {
+    private static final long serialVersionUID = 1L;
+    public final int line;
+    public final int column;
+    public final String reason;
+
+    SyntaxError(String name, int line, int column, String reason, Throwable cause) {
+      super(name + ":" + line + ":" + column + ": " + reason, cause);
+      this.line = line;
+      this.column = column;
+      this.reason = reason;
+    }
+  }
+
+  /** Parses a whole document. */
+  public static Node parse(String text, String name, int maxStringLength, int maxDepth) {
+    JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints
+        .builder().maxStringLength(Integer.MAX_VALUE) // the document size is capped; see below
+        .maxNestingDepth(maxDepth + 8).maxNumberLength(64).build()).build();
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      throw new SyntaxError(name, 1, 1, "a byte order mark is not allowed (RFC 7493)", null);
+    }
+    try (JsonParser p = factory.createParser(tools.jackson.core.ObjectReadContext.empty(),
+        text)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new SyntaxError(name, 1, 1, "empty document", null);
+      }
+      Node root = value(p, t, name, maxStringLength, maxDepth, 0);
+      if (p.nextToken() != null) {
+        throw error(p, name, "unexpected content after the JSON document");
+      }
+      return root;
+    } catch (JacksonException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+      String msg = e.getOriginalMessage();
+      if (msg != null && (msg.contains("exceeds the maximum") || msg.contains("exceeds"))) {
+        throw new LimitExceededException(name + ":" + line + ":" + col + ": " + msg, e);
+      }
+      throw new SyntaxError(name, line, col, "not valid JSON: " + msg, e);
+    }
+  }
+
+  private static Node value(JsonParser p, JsonToken t, String name, int maxString, int maxDepth,
+      int depth) {
+    int line = p.currentTokenLocation().getLineNr();
+    int col = p.currentTokenLocation().getColumnNr();
+    switch (t) {
+      case START_OBJECT: {
+        if (depth >= maxDepth) {
+          throw new SyntaxError(name, line, col, "nested deeper than " + maxDepth, null);
+        }
+        Map<String, Node> m = new LinkedHashMap<>();
+        while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+          String key = p.currentName();
+          int kl = p.currentTokenLocation().getLineNr();
+          int kc = p.currentTokenLocation().getColumnNr();
+          if (m.containsKey(key)) {
+            throw new SyntaxError(name, kl, kc, "duplicate member '" + printable(key) + "'", null);
+          }
+          m.put(key, value(p, p.nextToken(), name, maxString, maxDepth, depth + 1));
+        }
+        return new Node(m, line, col);
+      }
+      case START_ARRAY: {
+        if (depth >= maxDepth) {
+          throw new SyntaxError(name, line, col, "nested deeper than " + maxDepth, null);
+        }
+        List<Node> a = new ArrayList<>();
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+          a.add(value(p, t, name, maxString, maxDepth, depth + 1));
+        }
+        return new Node(a, line, col);
+      }
+      case VALUE_STRING: {
+        String s = p.getString();
+        if (s.length() > maxString) {
+          throw new LimitExceededException(name + ":" + line + ":" + col + ": a string of "
+              + s.length() + " characters is over the limit of " + maxString);
+        }
+        return new Node(s, line, col);
+      }
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT: {
+        BigDecimal d = p.getDecimalValue();
+        double dv = d.doubleValue();
+        if (Double.isInfinite(dv)) {
+          throw new SyntaxError(name, line, col, "number outside the IEEE double range", null);
+        }
+        return new Node(d, line, col);
+      }
+      case VALUE_TRUE:
+        return new Node(Boolean.TRUE, line, col);
+      case VALUE_FALSE:
+        return new Node(Boolean.FALSE, line, col);
+      case VALUE_NULL:
+        return new Node(null, line, col);
+      default:
+        throw error(p, name, "unexpected token " + t);
+    }
+  }
+
+  private static SyntaxError error(JsonParser p, String name, String reason) {
+    return new SyntaxError(name, p.currentTokenLocation().getLineNr(),
+        p.currentTokenLocation().getColumnNr(), reason, null);
+  }
+
+  /** A short, printable excerpt of untrusted text. */
+  public static String printable(String s) {
+    String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    StringBuilder b = new StringBuilder();
+    for (char c : cut.toCharArray()) {
+      b.append(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,849 @@
+package org.hotlinekit.iccam.json;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import org.hotlinekit.categorisation.assertion.Assessor;
+import org.hotlinekit.categorisation.assertion.Basis;
+import org.hotlinekit.categorisation.assertion.LabelAssertion;
+import org.hotlinekit.categorisation.facts.ContentFacts;
+import org.hotlinekit.categorisation.facts.FactsJson;
+import org.hotlinekit.categorisation.scheme.SchemeRef;
+import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.InputReadException;
+import org.hotlinekit.core.LimitExceededException;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.iccam.internal.LocatedJson;
+import org.hotlinekit.iccam.internal.LocatedJson.Node;
+import org.hotlinekit.iccam.model.Action;
+import org.hotlinekit.iccam.model.ActionType;
+import org.hotlinekit.iccam.model.Actor;
+import org.hotlinekit.iccam.model.AgeCategory;
+import org.hotlinekit.iccam.model.Assessment;
+import org.hotlinekit.iccam.model.Classification;
+import org.hotlinekit.iccam.model.CodeLists;
+import org.hotlinekit.iccam.model.ContentItem;
+import org.hotlinekit.iccam.model.Fingerprint;
+import org.hotlinekit.iccam.model.Gender;
+import org.hotlinekit.iccam.model.Hosting;
+import org.hotlinekit.iccam.model.MediaType;
+import org.hotlinekit.iccam.model.Report;
+import org.hotlinekit.iccam.workflow.Workflow;
+import org.hotlinekit.iccam.workflow.WorkflowException;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads and writes report documents (format {@code hotlinekit-reports}, version 1). Reading is
+ * strict: duplicate members, unknown {@code crit} entries, another major version, wrong types,
+ * unknown codes, invalid workflow sequences and oversized input are refused, each with its {@code
+ * line:column}; every problem in the document is collected ({@link ReportFormatException}). Unknown
+ * members are refused unless {@link Builder#ignoreUnknownFields()} is set, which skips and lists
+ * them instead. Writing is deterministic: members in a fixed order, two-space indentation, {@code
+ * \n} line ends, so the same reports give the same bytes.
+ *
+ * <p>The document and every field are described in {@code hotlinekit-reports-1.schema.json}
+ * (JSON Schema 2020-12), shipped in this artifact at {@link #SCHEMA_RESOURCE}.
+ */
+public final class ReportJson {
+  /** The {@code format} member's value. */
+  public static final String FORMAT = "hotlinekit-reports";
+  /** The major version this code reads and writes. */
+  public static final int VERSION = 1;
+  /** The classpath resource of the JSON Schema. */
+  public static final String SCHEMA_RESOURCE = "/org/hotlinekit/iccam/json/hotlinekit-reports-1.schema.json";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Set<String> CRIT_UNDERSTOOD = Set.of();
+
+  private final boolean ignoreUnknown;
+  private final long maxBytes;
+  private final int maxStringLength;
+
+  private ReportJson(Builder b) {
+    this.ignoreUnknown = b.ignoreUnknown;
+    this.maxBytes = b.maxBytes;
+    this.maxStringLength = b.maxStringLength;
+  }
+
+  /**
+   * A reader/writer with the defaults: unknown members refused, 64 MiB per document, strings up
+   * to 64 KiB.
+   *
+   * @return the default instance
+   */
+  public static ReportJson strict() {
+    return builder().build();
+  }
+
+  /**
+   * Starts configuring.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * What a read produced: the document, and the unknown members skipped (only with {@link
+   * Builder#ignoreUnknownFields()}).
+   *
+   * @param document the document
+   * @param ignored the unknown members skipped, with their locations
+   */
+  public record Result(ReportDocument document, List<Problem> ignored) {
+    /**
+     * Copies.
+     *
+     * @param document the document
+     * @param ignored the ignored members
+     */
+    public Result {
+      Objects.requireNonNull(document, "document");
+      ignored = List.copyOf(ignored);
+    }
+  }
+
+  /**
+   * Reads a document file.
+   *
+   * @param file the file
+   * @return the document and what was skipped
+   * @throws ReportFormatException listing every problem, if the document is invalid
+   * @throws UnsupportedInputException for another format, major version or an unknown crit entry
+   * @throws LimitExceededException if the file or a string is over the limits
+   * @throws InputReadException if the file cannot be read
+   */
+  public Result read(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        throw new LimitExceededException(file + ": " + size + " bytes is over the limit of "
+            + maxBytes + " (split the export into batches)");
+      }
+      return read(Files.readAllBytes(file), file.toString());
+    } catch (IOException e) {
+      throw new InputReadException(file + ": could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a document.
+   *
+   * @param bytes the UTF-8 text
+   * @param name the name used in problems
+   * @return the document and what was skipped
+   * @throws ReportFormatException listing every problem, if the document is invalid
+   * @throws UnsupportedInputException for another format, major version or an unknown crit entry
+   * @throws LimitExceededException if the input or a string is over the limits
+   */
+  public Result read(byte[] bytes, String name) {
+    if (bytes.length > maxBytes) {
+      throw new LimitExceededException(name + ": " + bytes.length + " bytes is over the limit of "
+          + maxBytes + " (split the export into batches)");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ReportFormatException(List.of(new Problem(name, 1, 1, "not UTF-8 text")));
+    }
+    Node root;
+    try {
+      root = LocatedJson.parse(text, name, maxStringLength, 64);
+    } catch (LocatedJson.SyntaxError e) {
+      throw new ReportFormatException(List.of(new Problem(name, e.line, e.column, e.reason)));
+    }
+    Reader r = new Reader(name);
+    ReportDocument doc = r.document(root);
+    if (!r.problems.isEmpty()) {
+      throw new ReportFormatException(r.problems);
+    }
+    return new Result(doc, r.ignored);
+  }
+
+  // ------------------------------------------------------------------------------------ reading
+
+  /** Thrown inside the reader to abandon one value; the problem is already recorded. */
+  private static final class Skip extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Skip() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final class Reader {
+    final String name;
+    final List<Problem> problems = new ArrayList<>();
+    final List<Problem> ignored = new ArrayList<>();
+
+    Reader(String name) {
+      this.name = name;
+    }
+
+    Skip problem(Node at, String reason) {
+      problems.add(new Problem(name, at.line, at.column, reason));
+      return new Skip();
+    }
+
+    ReportDocument document(Node root) {
+      if (!root.isObject()) {
+        throw new ReportFormatException(List.of(new Problem(name, root.line, root.column,
+            "a report document is a JSON object")));
+      }
+      Map<String, Node> m = root.object();
+      Node format = m.get("format");
+      if (format == null || !FORMAT.equals(format.value)) {
+        throw new UnsupportedInputException(name + ":" + (format == null ? root.line
+            : format.line) + ":" + (format == null ? root.column : format.column)
+            + ": not a hotlinekit report document (\"format\" must be \"" + FORMAT + "\")");
+      }
+      Node version = m.get("version");
+      if (version == null || !version.isNumber()
+          || ((BigDecimal) version.value).compareTo(BigDecimal.valueOf(VERSION)) != 0) {
+        Node at = version == null ? root : version;
+        throw new UnsupportedInputException(name + ":" + at.line + ":" + at.column
+            + ": report format version " + (version == null ? "(missing)" : version.value)
+            + " is not supported (this reader reads version " + VERSION + ")");
+      }
+      Node crit = m.get("crit");
+      if (crit != null) {
+        if (!crit.isArray()) {
+          throw new ReportFormatException(List.of(new Problem(name, crit.line, crit.column,
+              "\"crit\" must be an array of strings")));
+        }
+        for (Node c : crit.array()) {
+          if (!c.isString() || !CRIT_UNDERSTOOD.contains((String) c.value)) {
+            throw new UnsupportedInputException(name + ":" + c.line + ":" + c.column
+                + ": critical extension " + (c.isString() ? "'"
+                + LocatedJson.printable((String) c.value) + "'" : String.valueOf(c.value))
+                + " is not understood by this reader");
+          }
+        }
+      }
+      known(root, "format", "version", "crit", "codeLists", "reports");
+      Node codeLists = m.get("codeLists");
+      if (codeLists != null && !codeLists.isString()) {
+        problem(codeLists, "\"codeLists\" must be a string");
+      }
+      List<Report> reports = new ArrayList<>();
+      Node list = m.get("reports");
+      if (list == null) {
+        problem(root, "missing member \"reports\"");
+      } else if (!list.isArray()) {
+        problem(list, "\"reports\" must be an array");
+      } else {
+        for (Node n : list.array()) {
+          try {
+            reports.add(report(n));
+          } catch (Skip skipped) {
+            // Recorded; go on to find the other problems.
+          }
+        }
+      }
+      return new ReportDocument(reports);
+    }
+
+    void known(Node obj, String... keys) {
+      Set<String> ok = Set.of(keys);
+      for (Map.Entry<String, Node> e : obj.object().entrySet()) {
+        if (!ok.contains(e.getKey())) {
+          Problem p = new Problem(name, e.getValue().line, e.getValue().column,
+              "unknown member \"" + LocatedJson.printable(e.getKey()) + "\"");
+          if (ignoreUnknown) {
+            ignored.add(p);
+          } else {
+            problems.add(p);
+          }
+        }
+      }
+    }
+
+    Map<String, Node> object(Node n, String what) {
+      if (!n.isObject()) {
+        throw problem(n, what + " must be a JSON object");
+      }
+      return n.object();
+    }
+
+    Node required(Node obj, String key) {
+      Node v = obj.object().get(key);
+      if (v == null || v.isNull()) {
+        throw problem(obj, "missing member \"" + key + "\"");
+      }
+      return v;
+    }
+
+    String string(Node obj, String key) {
+      Node v = required(obj, key);
+      if (!v.isString() || ((String) v.value).isBlank()) {
+        throw problem(v, "\"" + key + "\" must be a non-empty string");
+      }
+      return (String) v.value;
+    }
+
+    Optional<String> optString(Node obj, String key) {
+      Node v = obj.object().get(key);
+      if (v == null || v.isNull()) {
+        return Optional.empty();
+      }
+      if (!v.isString() || ((String) v.value).isBlank()) {
+        throw problem(v, "\"" + key + "\" must be a non-empty string");
+      }
+      return Optional.of((String) v.value);
+    }
+
+    boolean bool(Node obj, String key) {
+      Node v = required(obj, key);
+      if (!v.isBoolean()) {
+        throw problem(v, "\"" + key + "\" must be true or false");
+      }
+      return (Boolean) v.value;
+    }
+
+    Instant instant(Node obj, String key) {
+      Node v = required(obj, key);
+      if (v.isString() && ((String) v.value).endsWith("Z")) {
+        try {
+          return Instant.parse((String) v.value);
+        } catch (DateTimeException e) {
+          // Reported below.
+        }
+      }
+      throw problem(v, "\"" + key + "\" must be an ISO-8601 UTC instant such as"
+          + " 2026-11-23T09:30:00Z");
+    }
+
+    <E extends Enum<E>> E enumValue(Node obj, String key, Class<E> type) {
+      Node v = required(obj, key);
+      if (v.isString()) {
+        for (E e : type.getEnumConstants()) {
+          if (e.name().toLowerCase(Locale.ROOT).equals(v.value)) {
+            return e;
+          }
+        }
+      }
+      List<String> all = new ArrayList<>();
+      for (E e : type.getEnumConstants()) {
+        all.add(e.name().toLowerCase(Locale.ROOT));
+      }
+      throw problem(v, "\"" + key + "\" must be one of: " + String.join(", ", all));
+    }
+
+    List<Node> array(Node obj, String key) {
+      Node v = obj.object().get(key);
+      if (v == null || v.isNull()) {
+        return List.of();
+      }
+      if (!v.isArray()) {
+        throw problem(v, "\"" + key + "\" must be an array");
+      }
+      return v.array();
+    }
+
+    /** Reads fields of one object, recording failures and going on to the next field. */
+    final class Fields {
+      boolean failed;
+
+      <T> T get(java.util.function.Supplier<T> read) {
+        try {
+          return read.get();
+        } catch (Skip s) {
+          failed = true;
+          return null;
+        }
+      }
+
+      void done() {
+        if (failed) {
+          throw new Skip();
+        }
+      }
+    }
+
+    /** Runs a constructor, turning its IllegalArgumentException into a problem at a node. */
+    <T> T build(Node at, java.util.function.Supplier<T> make) {
+      try {
+        return make.get();
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw problem(at, e.getMessage());
+      }
+    }
+
+    <T> List<T> each(List<Node> nodes, Function<Node, T> f) {
+      List<T> out = new ArrayList<>();
+      boolean failed = false;
+      for (Node n : nodes) {
+        try {
+          out.add(f.apply(n));
+        } catch (Skip s) {
+          failed = true;
+        }
+      }
+      if (failed) {
+        throw new Skip();
+      }
+      return out;
+    }
+
+    Report report(Node n) {
+      object(n, "a report");
+      known(n, "reference", "reportingHotline", "receivedAt", "timeZone", "sourceUrl",
+          "referrer", "siteType", "commerciality", "paymentMethods", "memo", "items");
+      Fields f = new Fields();
+      String reference = f.get(() -> string(n, "reference"));
+      String hotline = f.get(() -> string(n, "reportingHotline"));
+      Instant received = f.get(() -> instant(n, "receivedAt"));
+      ZoneId zone = f.get(() -> {
+        String id = string(n, "timeZone");
+        try {
+          return ZoneId.of(id);
+        } catch (DateTimeException e) {
+          throw problem(n.object().get("timeZone"),
+              "\"timeZone\" must be an IANA time zone such as Europe/Brussels");
+        }
+      });
+      String source = f.get(() -> string(n, "sourceUrl"));
+      Optional<String> referrer = f.get(() -> optString(n, "referrer"));
+      Optional<String> siteType = f.get(() -> code(n, "siteType", "siteType"));
+      Optional<String> commerciality = f.get(() -> code(n, "commerciality", "commerciality"));
+      List<String> payments = f.get(() -> each(array(n, "paymentMethods"), p -> {
+        if (!p.isString()) {
+          throw problem(p, "a payment method must be a string");
+        }
+        checkCode(p, "paymentMethod", (String) p.value);
+        return (String) p.value;
+      }));
+      Optional<String> memo = f.get(() -> optString(n, "memo"));
+      List<ContentItem> items = f.get(() -> each(array(n, "items"), this::item));
+      f.done();
+      return build(n, () -> new Report(reference, hotline, received, zone, source, referrer,
+          siteType, commerciality, payments, memo, items));
+    }
+
+    Optional<String> code(Node obj, String key, String list) {
+      Optional<String> v = optString(obj, key);
+      v.ifPresent(c -> checkCode(obj.object().get(key), list, c));
+      return v;
+    }
+
+    void checkCode(Node at, String list, String code) {
+      if (CodeLists.bundled().find(list, code).isEmpty()) {
+        List<String> codes = new ArrayList<>();
+        CodeLists.bundled().entries(list).forEach(e -> codes.add(e.code()));
+        throw problem(at, "unknown " + list + " '" + LocatedJson.printable(code) + "' (one of: "
+            + String.join(", ", codes) + ")");
+      }
+    }
+
+    ContentItem item(Node n) {
+      object(n, "an item");
+      known(n, "id", "url", "mediaType", "hosting", "assignedCountry", "known", "fingerprints",
+          "assessments", "actions", "memo");
+      Fields f = new Fields();
+      String id = f.get(() -> string(n, "id"));
+      String url = f.get(() -> string(n, "url"));
+      MediaType type = f.get(() -> enumValue(n, "mediaType", MediaType.class));
+      Optional<Hosting> hosting = f.get(() -> Optional.ofNullable(n.object().get("hosting"))
+          .filter(h -> !h.isNull()).map(this::hosting));
+      Optional<String> assigned = f.get(() -> optString(n, "assignedCountry"));
+      Optional<Boolean> known = Optional.empty();
+      Node k = n.object().get("known");
+      if (k != null && !k.isNull()) {
+        known = f.get(() -> Optional.of(bool(n, "known")));
+      }
+      List<Fingerprint> fps = f.get(() -> each(array(n, "fingerprints"), fp -> {
+        object(fp, "a fingerprint");
+        known(fp, "type", "value");
+        String t = string(fp, "type");
+        String v = string(fp, "value");
+        return build(fp, () -> new Fingerprint(t, v));
+      }));
+      List<Assessment> assessments = f.get(() -> each(array(n, "assessments"), this::assessment));
+      List<Node> actionNodes = f.get(() -> array(n, "actions"));
+      List<Action> actions = f.get(() -> each(actionNodes, this::action));
+      Optional<String> memo = f.get(() -> optString(n, "memo"));
+      Optional<Boolean> knownFinal = known;
+      f.done();
+      ContentItem item = build(n, () -> new ContentItem(id, url, type, hosting, assigned,
+          knownFinal, fps, assessments, actions, memo));
+      try {
+        Workflow.check(item);
+      } catch (WorkflowException e) {
+        Node at = n;
+        for (Node a : actionNodes) {
+          Instant t = instant(a, "at");
+          if (t.equals(e.action().at()) && e.action().type().name().toLowerCase(Locale.ROOT)
+              .equals(a.object().get("type").value)) {
+            at = a;
+          }
+        }
+        throw problem(at, "item " + LocatedJson.printable(id) + ": " + e.getMessage());
+      }
+      return item;
+    }
+
+    Hosting hosting(Node h) {
+      object(h, "hosting");
+      known(h, "tracedAt", "ip", "country", "isp", "asn", "cdn");
+      Fields f = new Fields();
+      Instant traced = f.get(() -> instant(h, "tracedAt"));
+      Optional<String> ip = f.get(() -> optString(h, "ip"));
+      Optional<String> country = f.get(() -> optString(h, "country"));
+      Optional<String> isp = f.get(() -> optString(h, "isp"));
+      OptionalLong asn = OptionalLong.empty();
+      Node a = h.object().get("asn");
+      if (a != null && !a.isNull()) {
+        if (!a.isNumber()) {
+          throw problem(a, "\"asn\" must be a whole number");
+        }
+        try {
+          asn = OptionalLong.of(((BigDecimal) a.value).longValueExact());
+        } catch (ArithmeticException e) {
+          throw problem(a, "\"asn\" must be a whole number");
+        }
+      }
+      Boolean cdn = f.get(() -> bool(h, "cdn"));
+      OptionalLong asnFinal = asn;
+      f.done();
+      return build(h, () -> new Hosting(traced, ip, country, isp, asnFinal, cdn));
+    }
+
+    Assessment assessment(Node n) {
+      object(n, "an assessment");
+      known(n, "assessor", "at", "jurisdiction", "classification", "ageCategory", "gender",
+          "virtual", "selfGenerated", "childModelling", "facts", "labels");
+      Fields f = new Fields();
+      String assessor = f.get(() -> string(n, "assessor"));
+      Instant at = f.get(() -> instant(n, "at"));
+      String jurisdiction = f.get(() -> string(n, "jurisdiction"));
+      Classification c = f.get(() -> enumValue(n, "classification", Classification.class));
+      AgeCategory age = f.get(() -> enumValue(n, "ageCategory", AgeCategory.class));
+      Gender gender = f.get(() -> enumValue(n, "gender", Gender.class));
+      Boolean virtual = f.get(() -> bool(n, "virtual"));
+      Boolean self = f.get(() -> bool(n, "selfGenerated"));
+      Boolean modelling = f.get(() -> bool(n, "childModelling"));
+      Node factsNode = n.object().get("facts");
+      Optional<ContentFacts> facts = factsNode == null || factsNode.isNull() ? Optional.empty()
+          : f.get(() -> Optional.of(facts(factsNode)));
+      List<LabelAssertion> labels = f.get(() -> each(array(n, "labels"), this::label));
+      Optional<ContentFacts> factsFinal = facts;
+      f.done();
+      return build(n, () -> new Assessment(assessor, at, jurisdiction, c, age, gender, virtual,
+          self, modelling, factsFinal, labels));
+    }
+
+    ContentFacts facts(Node f) {
+      try {
+        return FactsJson.read(new StringReader(text(f)), "facts");
+      } catch (HotlinekitException e) {
+        throw problem(f, e.getMessage());
+      }
+    }
+
+    LabelAssertion label(Node n) {
+      object(n, "a label");
+      known(n, "scheme", "schemeVersion", "label", "jurisdiction", "assessor", "at", "basis",
+          "explanation");
+      Fields f = new Fields();
+      String scheme = f.get(() -> string(n, "scheme"));
+      String version = f.get(() -> string(n, "schemeVersion"));
+      String label = f.get(() -> string(n, "label"));
+      Optional<String> jurisdiction = f.get(() -> optString(n, "jurisdiction"));
+      String assessor = f.get(() -> string(n, "assessor"));
+      Instant at = f.get(() -> instant(n, "at"));
+      Node b = required(n, "basis");
+      object(b, "a basis");
+      String type = f.get(() -> string(b, "type"));
+      Basis basis;
+      switch (type) {
+        case "manual":
+          known(b, "type");
+          basis = new Basis.Manual();
+          break;
+        case "derived":
+          known(b, "type", "mapper", "version");
+          basis = f.get(() -> new Basis.Derived(string(b, "mapper"), string(b, "version")));
+          break;
+        case "hash_match":
+          known(b, "type", "list", "entry");
+          basis = f.get(() -> new Basis.HashMatch(string(b, "list"), string(b, "entry")));
+          break;
+        case "classifier":
+          known(b, "type", "model", "score");
+          Node s = required(b, "score");
+          if (!s.isNumber()) {
+            throw problem(s, "\"score\" must be a number 0..1");
+          }
+          String model = f.get(() -> string(b, "model"));
+          basis = build(s, () -> new Basis.Classifier(model,
+              ((BigDecimal) s.value).doubleValue()));
+          break;
+        default:
+          throw problem(b.object().get("type"),
+              "\"type\" must be one of: manual, derived, hash_match, classifier");
+      }
+      String explanation = f.get(() -> optString(n, "explanation").orElse(""));
+      Basis basisFinal = basis;
+      f.done();
+      return build(n, () -> new LabelAssertion(new SchemeRef(scheme, version), label,
+          jurisdiction, new Assessor(assessor), at, basisFinal, explanation));
+    }
+
+    Action action(Node n) {
+      object(n, "an action");
+      known(n, "type", "at", "actor", "analyst", "note");
+      Fields f = new Fields();
+      ActionType type = f.get(() -> enumValue(n, "type", ActionType.class));
+      Instant at = f.get(() -> instant(n, "at"));
+      Actor actor = f.get(() -> enumValue(n, "actor", Actor.class));
+      Optional<String> analyst = f.get(() -> optString(n, "analyst"));
+      Optional<String> note = f.get(() -> optString(n, "note"));
+      f.done();
+      return build(n, () -> new Action(type, at, actor, analyst, note));
+    }
+  }
+
+  /** The JSON text of a located node (for handing a sub-document to another reader). */
+  private static String text(Node n) {
+    return JSON.writeValueAsString(plain(n));
+  }
+
+  private static Object plain(Node n) {
+    if (n.isObject()) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      n.object().forEach((k, v) -> m.put(k, plain(v)));
+      return m;
+    }
+    if (n.isArray()) {
+      List<Object> l = new ArrayList<>();
+      n.array().forEach(v -> l.add(plain(v)));
+      return l;
+    }
+    return n.value;
+  }
+
+  // ------------------------------------------------------------------------------------ writing
+
+  /**
+   * Writes a document, deterministically.
+   *
+   * @param document the reports
+   * @return the UTF-8 bytes
+   */
+  public byte[] write(ReportDocument document) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    root.putArray("crit");
+    root.put("codeLists", CodeLists.bundled().version());
+    ArrayNode reports = root.putArray("reports");
+    for (Report r : document.reports()) {
+      reports.add(report(r));
+    }
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    String text = JSON.writer().with(pp).writeValueAsString(root) + "\n";
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ObjectNode report(Report r) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("reference", r.reference());
+    n.put("reportingHotline", r.reportingHotline());
+    n.put("receivedAt", r.receivedAt().toString());
+    n.put("timeZone", r.timeZone().getId());
+    n.put("sourceUrl", r.sourceUrl());
+    r.referrer().ifPresent(v -> n.put("referrer", v));
+    r.siteType().ifPresent(v -> n.put("siteType", v));
+    r.commerciality().ifPresent(v -> n.put("commerciality", v));
+    if (!r.paymentMethods().isEmpty()) {
+      ArrayNode a = n.putArray("paymentMethods");
+      r.paymentMethods().forEach(a::add);
+    }
+    r.memo().ifPresent(v -> n.put("memo", v));
+    ArrayNode items = n.putArray("items");
+    for (ContentItem i : r.items()) {
+      items.add(item(i));
+    }
+    return n;
+  }
+
+  private static ObjectNode item(ContentItem i) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("id", i.id());
+    n.put("url", i.url());
+    n.put("mediaType", lower(i.mediaType()));
+    i.hosting().ifPresent(h -> {
+      ObjectNode o = n.putObject("hosting");
+      o.put("tracedAt", h.tracedAt().toString());
+      h.ip().ifPresent(v -> o.put("ip", v));
+      h.country().ifPresent(v -> o.put("country", v));
+      h.isp().ifPresent(v -> o.put("isp", v));
+      h.asn().ifPresent(v -> o.put("asn", v));
+      o.put("cdn", h.cdn());
+    });
+    i.assignedCountry().ifPresent(v -> n.put("assignedCountry", v));
+    i.known().ifPresent(v -> n.put("known", v));
+    if (!i.fingerprints().isEmpty()) {
+      ArrayNode a = n.putArray("fingerprints");
+      for (Fingerprint f : i.fingerprints()) {
+        a.addObject().put("type", f.type()).put("value", f.value());
+      }
+    }
+    if (!i.assessments().isEmpty()) {
+      ArrayNode a = n.putArray("assessments");
+      for (Assessment s : i.assessments()) {
+        a.add(assessment(s));
+      }
+    }
+    if (!i.actions().isEmpty()) {
+      ArrayNode a = n.putArray("actions");
+      for (Action x : i.actions()) {
+        ObjectNode o = a.addObject();
+        o.put("type", lower(x.type()));
+        o.put("at", x.at().toString());
+        o.put("actor", lower(x.actor()));
+        x.analyst().ifPresent(v -> o.put("analyst", v));
+        x.note().ifPresent(v -> o.put("note", v));
+      }
+    }
+    i.memo().ifPresent(v -> n.put("memo", v));
+    return n;
+  }
+
+  private static ObjectNode assessment(Assessment s) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("assessor", s.assessor());
+    n.put("at", s.at().toString());
+    n.put("jurisdiction", s.jurisdiction());
+    n.put("classification", lower(s.classification()));
+    n.put("ageCategory", lower(s.ageCategory()));
+    n.put("gender", lower(s.gender()));
+    n.put("virtual", s.virtual());
+    n.put("selfGenerated", s.selfGenerated());
+    n.put("childModelling", s.childModelling());
+    s.facts().ifPresent(f -> {
+      JsonNode facts = JSON.readTree(FactsJson.write(f));
+      n.set("facts", facts);
+    });
+    if (!s.labels().isEmpty()) {
+      ArrayNode a = n.putArray("labels");
+      for (LabelAssertion l : s.labels()) {
+        ObjectNode o = a.addObject();
+        o.put("scheme", l.scheme().id());
+        o.put("schemeVersion", l.scheme().version());
+        o.put("label", l.label());
+        l.jurisdiction().ifPresent(v -> o.put("jurisdiction", v));
+        o.put("assessor", l.assessor().id());
+        o.put("at", l.at().toString());
+        ObjectNode b = o.putObject("basis");
+        Basis basis = l.basis();
+        if (basis instanceof Basis.Manual) {
+          b.put("type", "manual");
+        } else if (basis instanceof Basis.Derived) {
+          b.put("type", "derived").put("mapper", ((Basis.Derived) basis).mapper())
+              .put("version", ((Basis.Derived) basis).version());
+        } else if (basis instanceof Basis.HashMatch) {
+          b.put("type", "hash_match").put("list", ((Basis.HashMatch) basis).list())
+              .put("entry", ((Basis.HashMatch) basis).entry());
+        } else {
+          b.put("type", "classifier").put("model", ((Basis.Classifier) basis).model())
+              .put("score", ((Basis.Classifier) basis).score());
+        }
+        if (!l.explanation().isEmpty()) {
+          o.put("explanation", l.explanation());
+        }
+      }
+    }
+    return n;
+  }
+
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Configures a {@link ReportJson}. */
+  public static final class Builder {
+    private boolean ignoreUnknown;
+    private long maxBytes = 64L << 20;
+    private int maxStringLength = 64 << 10;
+
+    private Builder() {}
+
+    /**
+     * Skips unknown members (listing them in {@link Result#ignored()}) instead of refusing the
+     * document: for reading documents of a newer minor version.
+     *
+     * @return this builder
+     */
+    public Builder ignoreUnknownFields() {
+      this.ignoreUnknown = true;
+      return this;
+    }
+
+    /**
+     * The largest document accepted.
+     *
+     * @param bytes the limit (default 64 MiB)
+     * @return this builder
+     */
+    public Builder maxBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBytes must be positive");
+      }
+      this.maxBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The longest string accepted.
+     *
+     * @param chars the limit (default 65,536)
+     * @return this builder
+     */
+    public Builder maxStringLength(int chars) {
+      if (chars < 1) {
+        throw new IllegalArgumentException("maxStringLength must be positive");
+      }
+      this.maxStringLength = chars;
+      return this;
+    }
+
+    /**
+     * Builds it.
+     *
+     * @return the reader/writer
+     */
+    public ReportJson build() {
+      return new ReportJson(this);
+    }
+  }
+}

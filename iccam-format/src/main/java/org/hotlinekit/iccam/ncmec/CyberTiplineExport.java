@@ -1,0 +1,391 @@
+package org.hotlinekit.iccam.ncmec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.hotlinekit.categorisation.facts.ContentFacts;
+import org.hotlinekit.categorisation.scheme.Derivation;
+import org.hotlinekit.categorisation.scheme.Derived;
+import org.hotlinekit.categorisation.scheme.SchemeMapper;
+import org.hotlinekit.categorisation.scheme.Schemes;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.iccam.model.Action;
+import org.hotlinekit.iccam.model.ActionType;
+import org.hotlinekit.iccam.model.Actor;
+import org.hotlinekit.iccam.model.Assessment;
+import org.hotlinekit.iccam.model.ContentItem;
+import org.hotlinekit.iccam.model.Fingerprint;
+import org.hotlinekit.iccam.model.Hosting;
+import org.hotlinekit.iccam.model.MediaType;
+import org.hotlinekit.iccam.model.Report;
+import org.xml.sax.SAXException;
+
+/**
+ * Exports a report as CyberTipline XML: one {@code <report>} (incident type "Child Pornography
+ * ...", the time the hotline received the report, the source and page URLs with their hosting,
+ * law enforcement when reported to it, and the rest as additional information) and a {@code
+ * <fileDetails>} for every image or video assessed illegal, with {@code industryClassification}
+ * and {@code fileAnnotations} derived from the latest assessment's facts by the categorisation
+ * mappers ({@code tc-ics}, {@code ncmec-file-annotations}); an indeterminate classification is
+ * left out, never guessed. The envelope and the XSD ({@value #XSD_RESOURCE}) are hotlinekit's,
+ * written from NCMEC's public documentation: submit each part to its endpoint and validate it
+ * against NCMEC's own XSD.
+ *
+ * <p>Lossy by nature: the hotline reference, ICCAM classification, gender, site type,
+ * commerciality and payment methods have no CyberTipline fields and go to {@code additionalInfo}
+ * text.
+ */
+public final class CyberTiplineExport {
+  /** The classpath resource of the export's XSD. */
+  public static final String XSD_RESOURCE =
+      "/org/hotlinekit/iccam/ncmec/cybertipline-export-1.xsd";
+
+  static final String INCIDENT = "Child Pornography (possession, manufacture, and distribution)";
+  private static final List<String> ANNOTATION_ORDER = List.of("animeDrawingVirtualHentai",
+      "potentialMeme", "viral", "possibleSelfProduction", "physicalHarm", "violenceGore",
+      "bestiality", "liveStreaming", "infant", "generativeAi");
+  private static final XMLOutputFactory OUT = XMLOutputFactory.newFactory();
+  private static final Schema SCHEMA = loadSchema();
+
+  private CyberTiplineExport() {}
+
+  private static Schema loadSchema() {
+    try (InputStream in = CyberTiplineExport.class.getResourceAsStream(XSD_RESOURCE)) {
+      SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+      f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      return f.newSchema(new StreamSource(in));
+    } catch (IOException | SAXException e) {
+      throw new IllegalStateException("bundled XSD unreadable", e);
+    }
+  }
+
+  /**
+   * The export of one report, validated against the bundled XSD before it is returned.
+   *
+   * @param report the report
+   * @return the XML text
+   */
+  public static String export(Report report) {
+    String xml = write(report);
+    validate(xml);
+    return xml;
+  }
+
+  /**
+   * Validates an export against the bundled XSD.
+   *
+   * @param xml the XML text
+   * @throws MalformedInputException with the line and reason if it is not valid
+   */
+  public static void validate(String xml) {
+    try {
+      Validator v = SCHEMA.newValidator();
+      v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      v.validate(new StreamSource(new StringReader(xml)));
+    } catch (org.xml.sax.SAXParseException e) {
+      throw new MalformedInputException("CyberTipline export:" + e.getLineNumber() + ":"
+          + e.getColumnNumber() + ": " + e.getMessage(), e);
+    } catch (SAXException | IOException e) {
+      throw new MalformedInputException("CyberTipline export is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The ICS class NCMEC gets for an assessment: the {@code tc-ics} mapper's label for its facts,
+   * or empty if there are no facts, the mapper is indeterminate, or the item has no ICS class.
+   *
+   * @param assessment the assessment
+   * @return {@code A1}, {@code A2}, {@code B1} or {@code B2}, or empty
+   */
+  public static Optional<String> industryClassification(Assessment assessment) {
+    return derived(assessment.facts(), Schemes.TC_ICS).filter(l -> !l.equals("none"));
+  }
+
+  private static Optional<String> derived(Optional<ContentFacts> facts, String scheme) {
+    if (facts.isEmpty()) {
+      return Optional.empty();
+    }
+    SchemeMapper m = Schemes.find(scheme).orElseThrow();
+    Derivation d = m.derive(facts.get(), Optional.empty());
+    return d instanceof Derived ? Optional.of(((Derived) d).label()) : Optional.empty();
+  }
+
+  private static String write(Report r) {
+    StringWriter text = new StringWriter();
+    try {
+      XMLStreamWriter w = OUT.createXMLStreamWriter(text);
+      Indent x = new Indent(w);
+      w.writeStartDocument("UTF-8", "1.0");
+      x.open("cyberTiplineExport");
+      w.writeAttribute("version", "1");
+      w.writeAttribute("source", "hotlinekit");
+      x.open("report");
+      x.open("incidentSummary");
+      x.leaf("incidentType", INCIDENT);
+      x.leaf("incidentDateTime", r.receivedAt().toString());
+      x.leaf("incidentDateTimeDescription",
+          "time the public report reached the hotline (hotlineReceivedDate)");
+      x.close();
+      x.open("internetDetails");
+      x.open("webPageIncident");
+      w.writeAttribute("thirdPartyHostedContent", "true");
+      List<String> urls = new ArrayList<>();
+      urls.add(r.sourceUrl());
+      for (ContentItem i : r.items()) {
+        if (i.mediaType() == MediaType.WEBSITE && !urls.contains(i.url())) {
+          urls.add(i.url());
+        }
+      }
+      for (String u : urls) {
+        x.leaf("url", u);
+      }
+      String hosting = hostingInfo(r);
+      if (!hosting.isEmpty()) {
+        x.leaf("additionalInfo", hosting);
+      }
+      x.close();
+      x.close();
+      Optional<ContentItem> leaItem = firstItemWith(r, ActionType.REPORTED_TO_LEA);
+      if (leaItem.isPresent()) {
+        Action lea = leaItem.get().actions().stream()
+            .filter(a -> a.type() == ActionType.REPORTED_TO_LEA).findFirst().orElseThrow();
+        x.open("lawEnforcement");
+        // The LEA is the assessing hotline's own: its country is the assessment's jurisdiction.
+        Optional<String> country = leaItem.get().latestAssessment().map(Assessment::jurisdiction)
+            .filter(j -> j.matches("[A-Z]{2}"));
+        if (country.isPresent()) {
+          w.writeAttribute("fleaCountry", country.get());
+        }
+        Optional<Action> first = Optional.of(lea);
+        first.get().note().ifPresent(n -> leafQuietly(x, "caseNumber", n));
+        x.leaf("reportedToLe", "true");
+        x.close();
+      }
+      x.open("reporter");
+      x.leaf("companyTemplate", r.reportingHotline());
+      x.close();
+      x.leaf("additionalInfo", additionalInfo(r));
+      x.close();
+      for (ContentItem i : r.items()) {
+        Optional<Assessment> a = i.latestAssessment();
+        if ((i.mediaType() == MediaType.IMAGE || i.mediaType() == MediaType.VIDEO)
+            && a.isPresent() && a.get().classification().illegal()) {
+          fileDetails(x, i, a.get());
+        }
+      }
+      x.close();
+      w.writeEndDocument();
+      w.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("writing XML to a string failed", e);
+    }
+    return text + "\n";
+  }
+
+  private static void leafQuietly(Indent x, String name, String value) {
+    try {
+      x.leaf(name, value);
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void fileDetails(Indent x, ContentItem i, Assessment a)
+      throws XMLStreamException {
+    x.open("fileDetails");
+    fileName(i.url()).ifPresent(n -> leafQuietly(x, "originalFileName", n));
+    x.leaf("locationOfFile", i.url());
+    x.leaf("fileViewedByEsp", "true");
+    x.leaf("publiclyAvailable", "true");
+    x.leaf("fileRelevance", "Reported");
+    Optional<String> annotations = derived(a.facts(), Schemes.NCMEC_FILE_ANNOTATIONS)
+        .filter(l -> !l.equals("none"));
+    if (annotations.isPresent()) {
+      List<String> flags = Arrays.asList(annotations.get().split(","));
+      x.open("fileAnnotations");
+      for (String f : ANNOTATION_ORDER) {
+        if (flags.contains(f)) {
+          x.empty(f);
+        }
+      }
+      x.close();
+    }
+    Optional<String> ics = industryClassification(a);
+    if (ics.isPresent()) {
+      x.leaf("industryClassification", ics.get());
+    }
+    List<Fingerprint> other = new ArrayList<>();
+    for (Fingerprint f : i.fingerprints()) {
+      if (f.type().equals("md5") || f.type().equals("sha1")) {
+        x.leafWithAttribute("originalFileHash", "hashType", f.type().toUpperCase(Locale.ROOT),
+            f.value());
+      } else {
+        other.add(f);
+      }
+    }
+    if (!other.isEmpty()) {
+      x.open("details");
+      x.writer.writeAttribute("type", "HASH");
+      for (Fingerprint f : other) {
+        x.open("nameValuePair");
+        x.leaf("name", f.type().equals("photodna") ? "PhotoDNA" : f.type().toUpperCase(
+            Locale.ROOT));
+        x.leaf("value", f.value());
+        x.close();
+      }
+      x.close();
+    }
+    x.leaf("additionalInfo", "hotlinekit item " + i.id() + "; ICCAM classification "
+        + a.classification().name().toLowerCase(Locale.ROOT) + " (" + a.jurisdiction() + ")");
+    x.close();
+  }
+
+  private static Optional<String> fileName(String url) {
+    try {
+      String path = URI.create(url.strip()).getPath();
+      if (path == null || path.isEmpty() || path.endsWith("/")) {
+        return Optional.empty();
+      }
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      return name.isBlank() ? Optional.empty() : Optional.of(name);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<ContentItem> firstItemWith(Report r, ActionType type) {
+    ContentItem best = null;
+    Instant when = null;
+    for (ContentItem i : r.items()) {
+      for (Action a : i.actions()) {
+        if (a.type() == type && (when == null || a.at().isBefore(when))) {
+          best = i;
+          when = a.at();
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static String hostingInfo(Report r) {
+    List<String> parts = new ArrayList<>();
+    for (ContentItem i : r.items()) {
+      if (i.hosting().isEmpty()) {
+        continue;
+      }
+      Hosting h = i.hosting().get();
+      StringBuilder b = new StringBuilder("item ").append(i.id()).append(" hosted");
+      h.country().ifPresent(c -> b.append(" in ").append(c));
+      h.ip().ifPresent(ip -> b.append(", IP ").append(ip));
+      h.isp().ifPresent(isp -> b.append(", ISP ").append(isp));
+      h.asn().ifPresent(asn -> b.append(", AS").append(asn));
+      if (h.cdn()) {
+        b.append(", behind a CDN");
+      }
+      b.append(" (traced ").append(h.tracedAt()).append(')');
+      parts.add(b.toString());
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String additionalInfo(Report r) {
+    StringBuilder b = new StringBuilder("Hotline reference ").append(r.reference())
+        .append(" (").append(r.reportingHotline()).append(")");
+    r.siteType().ifPresent(s -> b.append("; site type ").append(s));
+    r.commerciality().ifPresent(s -> b.append("; commerciality ").append(s));
+    if (!r.paymentMethods().isEmpty()) {
+      b.append("; payment methods ").append(String.join(", ", r.paymentMethods()));
+    }
+    for (ContentItem i : r.items()) {
+      Optional<Assessment> a = i.latestAssessment();
+      if (a.isPresent()) {
+        b.append("; item ").append(i.id()).append(": ")
+            .append(a.get().classification().name().toLowerCase(Locale.ROOT)).append(" (")
+            .append(a.get().jurisdiction()).append("), gender ")
+            .append(a.get().gender().name().toLowerCase(Locale.ROOT));
+      }
+      for (Action x : i.actions()) {
+        if (x.type() == ActionType.REPORTED_TO_ISP) {
+          b.append("; notice to host ").append(x.at())
+              .append(x.actor() == Actor.LEA ? " (sent by the police)" : "");
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  /** Indented writing: two spaces per level, one element per line. */
+  private static final class Indent {
+    final XMLStreamWriter writer;
+    int depth;
+
+    Indent(XMLStreamWriter writer) {
+      this.writer = writer;
+    }
+
+    void newline() throws XMLStreamException {
+      writer.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    void open(String name) throws XMLStreamException {
+      newline();
+      writer.writeStartElement(name);
+      depth++;
+    }
+
+    void close() throws XMLStreamException {
+      depth--;
+      newline();
+      writer.writeEndElement();
+    }
+
+    void leaf(String name, String value) throws XMLStreamException {
+      newline();
+      writer.writeStartElement(name);
+      writer.writeCharacters(clean(value));
+      writer.writeEndElement();
+    }
+
+    void leafWithAttribute(String name, String attr, String attrValue, String value)
+        throws XMLStreamException {
+      newline();
+      writer.writeStartElement(name);
+      writer.writeAttribute(attr, attrValue);
+      writer.writeCharacters(clean(value));
+      writer.writeEndElement();
+    }
+
+    void empty(String name) throws XMLStreamException {
+      newline();
+      writer.writeEmptyElement(name);
+    }
+
+    /** XML 1.0 cannot carry most control characters: they become spaces. */
+    private static String clean(String s) {
+      StringBuilder b = new StringBuilder(s.length());
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        b.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c);
+      }
+      return b.toString();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** NCMEC CyberTipline export of hotlinekit reports, validated against a bundled XSD. */
+package org.hotlinekit.iccam.ncmec;

@@ -1,0 +1,150 @@
+package org.hotlinekit.iccam.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hotlinekit.core.LimitExceededException;
+import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.iccam.model.ActionType;
+import org.hotlinekit.iccam.model.Report;
+import org.hotlinekit.iccam.testing.Samples;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The exchange format: round trip, determinism, the published schema, and strictness. */
+class ReportJsonTest {
+  private static final ReportJson JSON = ReportJson.strict();
+
+  @Test
+  void theRichSampleReadsAndRoundTrips() {
+    ReportDocument doc = JSON.read(Samples.reports()).document();
+    assertThat(doc.reports()).hasSize(3);
+    Report r = doc.reports().get(0);
+    assertThat(r.items()).hasSize(4);
+    assertThat(r.items().get(1).actions()).extracting(a -> a.type()).containsExactly(
+        ActionType.REPORTED_TO_LEA, ActionType.REPORTED_TO_ISP, ActionType.REMOVED);
+    assertThat(r.items().get(0).assessments().get(0).facts()).isPresent();
+    assertThat(r.items().get(0).assessments().get(0).labels()).hasSize(2);
+
+    byte[] written = JSON.write(doc);
+    ReportDocument back = JSON.read(written, "written").document();
+    assertThat(back).isEqualTo(doc);
+    assertThat(JSON.write(back)).isEqualTo(written);
+    assertThat(JSON.write(doc)).isEqualTo(written);
+  }
+
+  @Test
+  void theSampleAndWhatIsWrittenValidateAgainstThePublishedSchema() throws Exception {
+    Schema schema;
+    try (InputStream in = ReportJson.class.getResourceAsStream(ReportJson.SCHEMA_RESOURCE)) {
+      assertThat(in).as("schema in the artifact").isNotNull();
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(in);
+    }
+    JsonMapper mapper = JsonMapper.builder().build();
+    byte[] sample = Samples.reportBytes();
+    List<Error> errors = schema.validate(mapper.readTree(sample));
+    assertThat(errors).isEmpty();
+    byte[] written = JSON.write(JSON.read(sample, "sample").document());
+    assertThat(schema.validate(mapper.readTree(written))).isEmpty();
+    // The schema is not vacuous: it refuses what the reader refuses.
+    String bad = new String(sample, StandardCharsets.UTF_8)
+        .replaceFirst("\"mediaType\": \"image\"", "\"mediaType\": \"hologram\"");
+    assertThat(schema.validate(mapper.readTree(bad))).isNotEmpty();
+    assertThatThrownBy(() -> read(bad)).isInstanceOf(ReportFormatException.class)
+        .hasMessageContaining("\"mediaType\" must be one of");
+  }
+
+  @Test
+  void strictReadingNamesTheLocation() {
+    String doc = "{\n  \"format\": \"hotlinekit-reports\",\n  \"version\": 1,\n  \"crit\": [],\n"
+        + "  \"reports\": [\n    {\"reference\": \"R1\", \"reference\": \"R2\"}\n  ]\n}\n";
+    assertThatThrownBy(() -> read(doc)).isInstanceOf(ReportFormatException.class)
+        .hasMessage("test.json:6:25: duplicate member 'reference'");
+
+    String clean = doc.replace(", \"reference\": \"R2\"", "");
+    String crit = clean.replace("\"crit\": []", "\"crit\": [\"signed-urls\"]");
+    assertThatThrownBy(() -> read(crit)).isInstanceOf(UnsupportedInputException.class)
+        .hasMessage("test.json:4:12: critical extension 'signed-urls' is not understood by"
+            + " this reader");
+
+    String v2 = clean.replace("\"version\": 1", "\"version\": 2");
+    assertThatThrownBy(() -> read(v2)).isInstanceOf(UnsupportedInputException.class)
+        .hasMessage("test.json:3:14: report format version 2 is not supported (this reader"
+            + " reads version 1)");
+
+    String sample = new String(Samples.reportBytes(), StandardCharsets.UTF_8);
+    String wrongType = sample.replaceFirst("\"cdn\": false", "\"cdn\": \"no\"");
+    assertThatThrownBy(() -> read(wrongType)).isInstanceOf(ReportFormatException.class)
+        .hasMessageMatching("test\\.json:\\d+:\\d+: \"cdn\" must be true or false");
+
+    ReportJson small = ReportJson.builder().maxStringLength(20).build();
+    assertThatThrownBy(() -> small.read(sample.getBytes(StandardCharsets.UTF_8), "test.json"))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageMatching("test\\.json:\\d+:\\d+: a string of \\d+ characters is over the"
+            + " limit of 20");
+    assertThatThrownBy(() -> ReportJson.builder().maxBytes(100).build()
+        .read(sample.getBytes(StandardCharsets.UTF_8), "test.json"))
+        .isInstanceOf(LimitExceededException.class).hasMessageContaining("split the export");
+  }
+
+  @Test
+  void everyProblemIsCollected() {
+    String sample = new String(Samples.reportBytes(), StandardCharsets.UTF_8);
+    String bad = sample.replaceFirst("\"siteType\": \"image_host\"", "\"siteType\": \"darknet\"")
+        .replaceFirst("\"gender\": \"both\"", "\"gender\": \"unknown\"")
+        .replaceFirst("\"memo\": \"Invented", "\"colour\": \"red\", \"memo\": \"Invented");
+    ReportFormatException e = (ReportFormatException) org.assertj.core.api.Assertions.catchThrowable(
+        () -> read(bad));
+    assertThat(e.problems()).extracting(Problem::reason).containsExactlyInAnyOrder(
+        "unknown member \"colour\"",
+        "unknown siteType 'darknet' (one of: not_determined, website, file_host, image_store,"
+            + " image_board, forum, banner_site, link_site, social_networking, redirector,"
+            + " web_archive, search_provider, image_host, blog, not_applicable)",
+        "\"gender\" must be one of: not_determined, female, male, both");
+    // With the option, the unknown member is skipped and listed.
+    String unknownOnly = sample.replaceFirst("\"memo\": \"Invented",
+        "\"colour\": \"red\", \"memo\": \"Invented");
+    ReportJson.Result r = ReportJson.builder().ignoreUnknownFields().build()
+        .read(unknownOnly.getBytes(StandardCharsets.UTF_8), "test.json");
+    assertThat(r.ignored()).singleElement()
+        .satisfies(p -> assertThat(p.reason()).isEqualTo("unknown member \"colour\""));
+  }
+
+  @Test
+  void invalidWorkflowSequencesAreRefusedAtTheAction() {
+    String sample = new String(Samples.reportBytes(), StandardCharsets.UTF_8);
+    // Removal before anything was done about the item.
+    String bad = sample.replaceFirst("\"type\": \"reported_to_lea\"", "\"type\": \"removed\"");
+    assertThatThrownBy(() -> read(bad)).isInstanceOf(ReportFormatException.class)
+        .hasMessageContaining("item 2: removed at 2026-10-05T09:45:00Z is not possible in state"
+            + " assessed");
+  }
+
+  @Test
+  void otherInputIsRefusedClearly() {
+    assertThatThrownBy(() -> read("\uFEFF{}")).isInstanceOf(ReportFormatException.class)
+        .hasMessageContaining("byte order mark");
+    assertThatThrownBy(() -> read("{\"format\": \"something-else\"}"))
+        .isInstanceOf(UnsupportedInputException.class)
+        .hasMessageContaining("not a hotlinekit report document");
+    assertThatThrownBy(() -> read("{\"format\": \"hotlinekit-reports\", \"version\": 1,"
+        + " \"reports\": []} []")).isInstanceOf(ReportFormatException.class)
+        .hasMessageContaining("unexpected content after the JSON document");
+    assertThatThrownBy(() -> JSON.read(new byte[] {'{', (byte) 0xff, '}'}, "test.json"))
+        .isInstanceOf(ReportFormatException.class).hasMessage("test.json:1:1: not UTF-8 text");
+    assertThat(read("{\"format\": \"hotlinekit-reports\", \"version\": 1, \"reports\": []}")
+        .document().reports()).isEmpty();
+  }
+
+  private static ReportJson.Result read(String text) {
+    return JSON.read(text.getBytes(StandardCharsets.UTF_8), "test.json");
+  }
+}

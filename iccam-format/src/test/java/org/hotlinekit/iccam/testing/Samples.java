@@ -1,0 +1,38 @@
+package org.hotlinekit.iccam.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The sample reports shipped under {@code examples/reports}. */
+public final class Samples {
+  private Samples() {}
+
+  /**
+   * The sample reports file.
+   *
+   * @return its path
+   */
+  public static Path reports() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path c = p.resolve("examples/reports/sample-reports.json");
+      if (Files.isRegularFile(c)) {
+        return c;
+      }
+    }
+    throw new AssertionError("examples/reports/sample-reports.json not found");
+  }
+
+  /**
+   * Its bytes.
+   *
+   * @return the bytes
+   */
+  public static byte[] reportBytes() {
+    try {
+      return Files.readAllBytes(reports());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
