@@ -581,6 +581,9 @@ public final class ReportJson {
       Node b = required(n, "basis");
       object(b, "a basis");
       String type = f.get(() -> string(b, "type"));
+      if (type == null) {
+        throw new Skip(); // recorded by string()
+      }
       Basis basis;
       switch (type) {
         case "manual":

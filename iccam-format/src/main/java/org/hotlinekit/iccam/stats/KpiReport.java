@@ -27,7 +27,7 @@ public record KpiReport(int contentItems, int illegal, Map<String, Integer> byCl
     int newItems, int knownUndetermined, Durations toLea, Durations toNotice,
     Durations toRemoval, String definitions) {
   /**
-   * Copies the maps.
+   * Copies the maps, sorted by key.
    *
    * @param contentItems items
    * @param illegal illegal items
@@ -45,10 +45,14 @@ public record KpiReport(int contentItems, int illegal, Map<String, Integer> byCl
    * @param definitions the definitions
    */
   public KpiReport {
-    byClassification = Map.copyOf(byClassification);
-    byAgeCategory = Map.copyOf(byAgeCategory);
-    byGender = Map.copyOf(byGender);
-    bySiteType = Map.copyOf(bySiteType);
-    byHostingCountry = Map.copyOf(byHostingCountry);
+    byClassification = sorted(byClassification);
+    byAgeCategory = sorted(byAgeCategory);
+    byGender = sorted(byGender);
+    bySiteType = sorted(bySiteType);
+    byHostingCountry = sorted(byHostingCountry);
+  }
+
+  private static Map<String, Integer> sorted(Map<String, Integer> m) {
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(m));
   }
 }

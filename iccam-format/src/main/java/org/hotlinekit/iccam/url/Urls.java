@@ -189,7 +189,7 @@ public final class Urls {
     h = h.toLowerCase(Locale.ROOT);
     for (int i = 0; i < h.length(); i++) {
       char c = h.charAt(i);
-      if (!(Character.isLetterOrDigit(c) && c < 0x80) && "-._~%".indexOf(c) < 0
+      if (!(Character.isLetterOrDigit(c) && c < 0x80) && "-._~".indexOf(c) < 0
           && SUB_DELIMS.indexOf(c) < 0) {
         throw new MalformedInputException("the host contains '" + c + "'");
       }
@@ -197,9 +197,24 @@ public final class Urls {
     return h;
   }
 
-  /** Host names: decode escapes so that IDN and lower-casing see the characters. */
+  /** Host names: decode every escape so that IDN and lower-casing see the characters. */
   private static String decodeUnreservedOnly(String s) {
-    return encode(s, "");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+        out.write(Character.digit(bytes[i + 1], 16) * 16 + Character.digit(bytes[i + 2], 16));
+        i += 2;
+      } else {
+        out.write(bytes[i]);
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new MalformedInputException("the host is not UTF-8 after percent-decoding");
+    }
   }
 
   private static boolean unreserved(int c) {
@@ -213,7 +228,7 @@ public final class Urls {
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < bytes.length; i++) {
       int c = bytes[i] & 0xff;
-      if (c == '%' && i + 2 < bytes.length + 0 && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+      if (c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
         int v = Character.digit(bytes[i + 1], 16) * 16 + Character.digit(bytes[i + 2], 16);
         if (unreserved(v)) {
           b.append((char) v);

@@ -1,0 +1,239 @@
+package org.hotlinekit.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.iccam.json.Problem;
+import org.hotlinekit.iccam.json.ReportFormatException;
+import org.hotlinekit.iccam.json.ReportJson;
+import org.hotlinekit.iccam.model.Report;
+import org.hotlinekit.iccam.ncmec.CyberTiplineExport;
+import org.hotlinekit.iccam.stats.Durations;
+import org.hotlinekit.iccam.stats.KpiReport;
+import org.hotlinekit.iccam.stats.Kpis;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code hotlinekit report}: validate report documents, export to NCMEC, compute statistics. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Work with hotlinekit report documents (format hotlinekit-reports, version 1).",
+    subcommands = {ReportCommand.Validate.class, ReportCommand.Ncmec.class,
+        ReportCommand.Stats.class})
+final class ReportCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "name a subcommand: validate, ncmec or stats");
+  }
+
+  /** {@code report validate FILE...}. */
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = {"Check report documents. Prints file:line:column: reason for every problem;",
+          "exit code 0 only if every document is valid."})
+  static final class Validate implements Callable<Integer> {
+    @Option(names = "--ignore-unknown-fields",
+        description = "Skip (and list) unknown members instead of refusing the document.")
+    boolean ignoreUnknown;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Report documents.")
+    List<Path> files;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      ReportJson json = ignoreUnknown ? ReportJson.builder().ignoreUnknownFields().build()
+          : ReportJson.strict();
+      PrintWriter out = spec.commandLine().getOut();
+      boolean allValid = true;
+      for (Path f : files) {
+        try {
+          ReportJson.Result r = json.read(f);
+          for (Problem p : r.ignored()) {
+            out.println(p + " (skipped)");
+          }
+          out.println(f + ": valid (" + r.document().reports().size() + " reports)");
+        } catch (ReportFormatException e) {
+          allValid = false;
+          e.problems().forEach(out::println);
+        } catch (HotlinekitException e) {
+          allValid = false;
+          out.println(e.getMessage().startsWith(f.toString()) ? e.getMessage()
+              : f + ": " + e.getMessage());
+        }
+      }
+      return allValid ? 0 : HotlinekitCli.EXIT_INPUT_FAILED;
+    }
+  }
+
+  /** {@code report ncmec FILE}. */
+  @Command(name = "ncmec", mixinStandardHelpOptions = true,
+      description = {"Export reports as CyberTipline XML (validated against the bundled XSD).",
+          "One report goes to stdout; with several, name one with --report or write all with",
+          "--out-dir."})
+  static final class Ncmec implements Callable<Integer> {
+    @Option(names = "--report", paramLabel = "REFERENCE", description = "The report to export.")
+    String reference;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+        description = "Write REFERENCE.xml for every report into DIR.")
+    Path outDir;
+
+    @Parameters(paramLabel = "FILE", description = "A report document.")
+    Path file;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      List<Report> reports = ReportJson.strict().read(file).document().reports();
+      if (reference != null) {
+        reports = reports.stream().filter(r -> r.reference().equals(reference)).toList();
+        if (reports.isEmpty()) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "no report '" + reference + "' in " + file);
+        }
+      }
+      if (outDir != null) {
+        Files.createDirectories(outDir);
+        for (Report r : reports) {
+          String name = r.reference().replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
+          Path target = outDir.resolve(name);
+          Path tmp = Files.createTempFile(outDir, name, ".tmp");
+          Files.writeString(tmp, CyberTiplineExport.export(r), StandardCharsets.UTF_8);
+          Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+              java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          spec.commandLine().getErr().println("hotlinekit: wrote " + target);
+        }
+        return 0;
+      }
+      if (reports.size() != 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), file + " holds "
+            + reports.size() + " reports: name one with --report or use --out-dir");
+      }
+      spec.commandLine().getOut().print(CyberTiplineExport.export(reports.get(0)));
+      return 0;
+    }
+  }
+
+  /** {@code report stats FILE...}. */
+  @Command(name = "stats", mixinStandardHelpOptions = true,
+      description = "INHOPE-style statistics over the reports of one or more documents.")
+  static final class Stats implements Callable<Integer> {
+    /** Output formats. */
+    enum Format {
+      text,
+      json
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    Format format = Format.text;
+
+    @Option(names = "--count-unavailable",
+        description = "Count 'unavailable' as removal for the time to removal.")
+    boolean countUnavailable;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Report documents.")
+    List<Path> files;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      List<Report> all = new ArrayList<>();
+      for (Path f : files) {
+        all.addAll(ReportJson.strict().read(f).document().reports());
+      }
+      KpiReport k = (countUnavailable ? Kpis.countingUnavailableAsRemoved() : Kpis.standard())
+          .compute(all);
+      PrintWriter out = spec.commandLine().getOut();
+      if (format == Format.json) {
+        JsonMapper m = JsonMapper.builder().build();
+        ObjectNode n = m.createObjectNode();
+        n.put("reports", all.size());
+        n.put("contentItems", k.contentItems());
+        n.put("illegal", k.illegal());
+        n.put("known", k.known());
+        n.put("new", k.newItems());
+        n.put("knownUndetermined", k.knownUndetermined());
+        counts(n.putObject("byClassification"), k.byClassification());
+        counts(n.putObject("byAgeCategory"), k.byAgeCategory());
+        counts(n.putObject("byGender"), k.byGender());
+        counts(n.putObject("bySiteType"), k.bySiteType());
+        counts(n.putObject("byHostingCountry"), k.byHostingCountry());
+        durations(n.putObject("timeToLea"), k.toLea());
+        durations(n.putObject("timeToNotice"), k.toNotice());
+        durations(n.putObject("timeToRemoval"), k.toRemoval());
+        n.put("definitions", k.definitions());
+        out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(n));
+        return 0;
+      }
+      out.printf(Locale.ROOT, "reports            %d%ncontent items      %d%nillegal            %d%n",
+          all.size(), k.contentItems(), k.illegal());
+      out.printf(Locale.ROOT, "known / new        %d / %d (%d undetermined)%n", k.known(),
+          k.newItems(), k.knownUndetermined());
+      table(out, "classification", k.byClassification());
+      table(out, "age category", k.byAgeCategory());
+      table(out, "gender", k.byGender());
+      table(out, "site type", k.bySiteType());
+      table(out, "hosting country", k.byHostingCountry());
+      out.println();
+      out.println("time from report to  n   open  median    p90       same day  <=1d   <=3d   <=7d");
+      row(out, "LEA", k.toLea());
+      row(out, "notice", k.toNotice());
+      row(out, "removal", k.toRemoval());
+      out.println();
+      out.println("definitions: " + k.definitions());
+      return 0;
+    }
+
+    private static void counts(ObjectNode n, Map<String, Integer> m) {
+      m.forEach(n::put);
+    }
+
+    private static void durations(ObjectNode n, Durations d) {
+      n.put("withEvent", d.withEvent());
+      n.put("censored", d.censored());
+      d.median().ifPresent(v -> n.put("medianSeconds", v.getSeconds()));
+      d.p90().ifPresent(v -> n.put("p90Seconds", v.getSeconds()));
+      n.put("sameDay", d.sameDay());
+      d.within().forEach((days, share) -> n.put("within" + days + "Days", share));
+    }
+
+    private static void table(PrintWriter out, String title, Map<String, Integer> m) {
+      out.println();
+      out.println(title);
+      m.forEach((k, v) -> out.printf(Locale.ROOT, "  %-18s %d%n", k, v));
+    }
+
+    private static void row(PrintWriter out, String what, Durations d) {
+      out.printf(Locale.ROOT, "  %-17s %-4d %-5d %-9s %-9s %6.0f%%  %4.0f%%  %4.0f%%  %4.0f%%%n",
+          what, d.withEvent(), d.censored(), d.median().map(Stats::human).orElse("-"),
+          d.p90().map(Stats::human).orElse("-"), 100 * d.sameDay(), 100 * d.within().get(1),
+          100 * d.within().get(3), 100 * d.within().get(7));
+    }
+
+    private static String human(Duration d) {
+      long minutes = d.toMinutes();
+      return minutes < 60 ? minutes + "m" : minutes < 48 * 60
+          ? String.format(Locale.ROOT, "%.1fh", minutes / 60.0)
+          : String.format(Locale.ROOT, "%.1fd", minutes / 1440.0);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.hotlinekit.iccam.ncmec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.hotlinekit.categorisation.Categoriser;
+import org.hotlinekit.categorisation.scheme.Derivation;
+import org.hotlinekit.categorisation.scheme.Derived;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.iccam.json.ReportJson;
+import org.hotlinekit.iccam.model.Assessment;
+import org.hotlinekit.iccam.model.ContentItem;
+import org.hotlinekit.iccam.model.Report;
+import org.hotlinekit.iccam.testing.Samples;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/** The CyberTipline export of the sample reports: valid, and classified as categorisation says. */
+class CyberTiplineExportTest {
+  private static final List<Report> REPORTS =
+      ReportJson.strict().read(Samples.reports()).document().reports();
+
+  @Test
+  void everySampleExportsAndValidates() throws Exception {
+    for (Report r : REPORTS) {
+      String xml = CyberTiplineExport.export(r);
+      Document d = parse(xml);
+      assertThat(text(d, "incidentType")).containsExactly(CyberTiplineExport.INCIDENT);
+      assertThat(text(d, "incidentDateTime")).containsExactly(r.receivedAt().toString());
+    }
+  }
+
+  @Test
+  void industryClassificationIsWhatCategorisationDerives() throws Exception {
+    Report r = REPORTS.get(0);
+    Document d = parse(CyberTiplineExport.export(r));
+    NodeList files = d.getElementsByTagName("fileDetails");
+    List<String> exported = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < files.getLength(); i++) {
+      Element f = (Element) files.item(i);
+      NodeList ics = f.getElementsByTagName("industryClassification");
+      exported.add(ics.getLength() == 0 ? "-" : ics.item(0).getTextContent());
+    }
+    for (ContentItem item : r.items()) {
+      Optional<Assessment> a = item.latestAssessment();
+      if (a.isEmpty() || !a.get().classification().illegal()
+          || item.mediaType().name().equals("WEBSITE") || item.mediaType().name().equals("OTHER")) {
+        continue;
+      }
+      // The latest assessment of item 1 (NL) has no facts; the export uses the latest.
+      Optional<String> tc = a.get().facts().flatMap(facts -> {
+        for (Derivation x : Categoriser.builder().build().categorise(facts, "BE")) {
+          if (x.scheme().id().equals("tc-ics") && x instanceof Derived
+              && !((Derived) x).label().equals("none")) {
+            return Optional.of(((Derived) x).label());
+          }
+        }
+        return Optional.empty();
+      });
+      expected.add(tc.orElse("-"));
+    }
+    assertThat(exported).isEqualTo(expected).containsExactly("-", "B1", "A1");
+    assertThat(CyberTiplineExport.industryClassification(
+        r.items().get(0).assessments().get(0))).contains("A2");
+  }
+
+  @Test
+  void annotationsHashesAndLawEnforcement() throws Exception {
+    Document d = parse(CyberTiplineExport.export(REPORTS.get(0)));
+    Element second = (Element) d.getElementsByTagName("fileDetails").item(1);
+    Element annotations = (Element) second.getElementsByTagName("fileAnnotations").item(0);
+    List<String> flags = new ArrayList<>();
+    for (int i = 0; i < annotations.getChildNodes().getLength(); i++) {
+      if (annotations.getChildNodes().item(i) instanceof Element) {
+        flags.add(annotations.getChildNodes().item(i).getNodeName());
+      }
+    }
+    assertThat(flags).containsExactly("viral", "possibleSelfProduction");
+    assertThat(((Element) second.getElementsByTagName("originalFileHash").item(0))
+        .getAttribute("hashType")).isEqualTo("MD5");
+    assertThat(text(d, "caseNumber")).containsExactly("FCCU-2026-5531");
+    assertThat(((Element) d.getElementsByTagName("lawEnforcement").item(0))
+        .getAttribute("fleaCountry")).isEqualTo("BE");
+    assertThat(text(d, "additionalInfo").get(0)).contains("item 2 hosted in BE")
+        .contains("behind a CDN");
+    assertThat(text(d, "additionalInfo").get(1)).contains("BE-2026-000123")
+        .contains("sent by the police").contains("site type image_host");
+  }
+
+  @Test
+  void anInvalidExportIsRefused() {
+    String xml = CyberTiplineExport.export(REPORTS.get(0))
+        .replace("<industryClassification>B1<", "<industryClassification>C3<");
+    assertThatThrownBy(() -> CyberTiplineExport.validate(xml))
+        .isInstanceOf(MalformedInputException.class).hasMessageContaining("C3");
+  }
+
+  private static Document parse(String xml) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+  }
+
+  private static List<String> text(Document d, String tag) {
+    List<String> out = new ArrayList<>();
+    NodeList l = d.getElementsByTagName(tag);
+    for (int i = 0; i < l.getLength(); i++) {
+      out.add(l.item(i).getTextContent());
+    }
+    return out;
+  }
+}
