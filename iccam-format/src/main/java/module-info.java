@@ -3,13 +3,17 @@
  * JSON exchange format ({@link org.hotlinekit.iccam.json}), the content-item workflow and work
  * queues ({@link org.hotlinekit.iccam.workflow}), URL canonicalisation ({@link
  * org.hotlinekit.iccam.url}), the NCMEC CyberTipline export ({@link org.hotlinekit.iccam.ncmec})
- * and INHOPE-style statistics ({@link org.hotlinekit.iccam.stats}).
+ * INHOPE-style statistics ({@link org.hotlinekit.iccam.stats}) and signed, encrypted exchange
+ * packets ({@link org.hotlinekit.iccam.packet}).
  */
 module org.hotlinekit.iccam {
   requires transitive org.hotlinekit.core;
   requires transitive org.hotlinekit.categorisation;
   requires tools.jackson.databind;
   requires java.xml;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.util;
 
   exports org.hotlinekit.iccam.model;
   exports org.hotlinekit.iccam.json;
@@ -17,4 +21,5 @@ module org.hotlinekit.iccam {
   exports org.hotlinekit.iccam.url;
   exports org.hotlinekit.iccam.ncmec;
   exports org.hotlinekit.iccam.stats;
+  exports org.hotlinekit.iccam.packet;
 }

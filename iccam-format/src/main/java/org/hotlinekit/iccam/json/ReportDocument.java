@@ -1,21 +1,46 @@
 package org.hotlinekit.iccam.json;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.hotlinekit.iccam.model.Report;
 
 /**
- * A report exchange document: its reports. The envelope ({@code format}, {@code version}, {@code
- * crit}, {@code codeLists}) is written by {@link ReportJson}.
+ * A report exchange document: its reports, and, inside an exchange packet, the packet's signed
+ * header. The envelope ({@code format}, {@code version}, {@code crit}, {@code codeLists}) is
+ * written by {@link ReportJson}.
  *
  * @param reports the reports
+ * @param packet the packet header, present in documents sealed in a packet
  */
-public record ReportDocument(List<Report> reports) {
+public record ReportDocument(List<Report> reports, Optional<PacketInfo> packet) {
   /**
    * Copies.
    *
    * @param reports the reports
+   * @param packet the packet header
    */
   public ReportDocument {
     reports = List.copyOf(reports);
+    Objects.requireNonNull(packet, "packet");
+  }
+
+  /**
+   * A document without a packet header.
+   *
+   * @param reports the reports
+   */
+  public ReportDocument(List<Report> reports) {
+    this(reports, Optional.empty());
+  }
+
+  /**
+   * This document with a packet header.
+   *
+   * @param info the header
+   * @return a new document
+   */
+  public ReportDocument withPacket(PacketInfo info) {
+    return new ReportDocument(reports, Optional.of(info));
   }
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.hotlinekit.categorisation.assertion.Assessor;
 import org.hotlinekit.categorisation.assertion.Basis;
@@ -247,7 +248,16 @@ public final class ReportJson {
           }
         }
       }
-      known(root, "format", "version", "crit", "codeLists", "reports");
+      known(root, "format", "version", "crit", "codeLists", "packet", "reports");
+      Optional<PacketInfo> packet = Optional.empty();
+      Node p = m.get("packet");
+      if (p != null && !p.isNull()) {
+        try {
+          packet = Optional.of(packet(p));
+        } catch (Skip skipped) {
+          // Recorded.
+        }
+      }
       Node codeLists = m.get("codeLists");
       if (codeLists != null && !codeLists.isString()) {
         problem(codeLists, "\"codeLists\" must be a string");
@@ -267,7 +277,35 @@ public final class ReportJson {
           }
         }
       }
-      return new ReportDocument(reports);
+      return new ReportDocument(reports, packet);
+    }
+
+    PacketInfo packet(Node p) {
+      object(p, "\"packet\"");
+      known(p, "packetId", "created", "sender", "recipientCertSha256");
+      Fields f = new Fields();
+      UUID id = f.get(() -> {
+        String s = string(p, "packetId");
+        try {
+          UUID u = UUID.fromString(s);
+          if (!u.toString().equals(s)) {
+            throw new IllegalArgumentException("not canonical");
+          }
+          return u;
+        } catch (IllegalArgumentException e) {
+          throw problem(p.object().get("packetId"), "\"packetId\" must be a UUID in lower case");
+        }
+      });
+      Instant created = f.get(() -> instant(p, "created"));
+      String sender = f.get(() -> string(p, "sender"));
+      List<String> hashes = f.get(() -> each(array(p, "recipientCertSha256"), h -> {
+        if (!h.isString()) {
+          throw problem(h, "a recipient certificate hash must be a string");
+        }
+        return (String) h.value;
+      }));
+      f.done();
+      return build(p, () -> new PacketInfo(id, created, sender, hashes));
     }
 
     void known(Node obj, String... keys) {
@@ -666,6 +704,14 @@ public final class ReportJson {
     root.put("version", VERSION);
     root.putArray("crit");
     root.put("codeLists", CodeLists.bundled().version());
+    document.packet().ifPresent(p -> {
+      ObjectNode o = root.putObject("packet");
+      o.put("packetId", p.packetId().toString());
+      o.put("created", p.created().toString());
+      o.put("sender", p.sender());
+      ArrayNode a = o.putArray("recipientCertSha256");
+      p.recipientCertSha256().forEach(a::add);
+    });
     ArrayNode reports = root.putArray("reports");
     for (Report r : document.reports()) {
       reports.add(report(r));

@@ -1,0 +1,23 @@
+package org.hotlinekit.iccam.packet;
+
+import java.security.Provider;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/** The constants of the packet profile (working name ICCAM-EXCH-1). */
+final class PacketProfile {
+  private PacketProfile() {}
+
+  /**
+   * The inner eContentType: a private OID for major version 1. Until the project registers an
+   * IANA private enterprise number this is the placeholder the domain reference uses.
+   */
+  static final String CONTENT_TYPE = "1.3.6.1.4.1.99999.7.1.1";
+  static final ASN1ObjectIdentifier CONTENT_TYPE_OID = new ASN1ObjectIdentifier(CONTENT_TYPE);
+
+  /** Bouncy Castle as a provider object, never installed globally. */
+  static final Provider BC = new BouncyCastleProvider();
+
+  /** The default size limit of a packet. */
+  static final long DEFAULT_MAX_BYTES = 64L << 20;
+}

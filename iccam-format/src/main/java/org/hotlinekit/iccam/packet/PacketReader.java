@@ -1,0 +1,602 @@
+package org.hotlinekit.iccam.packet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXReason;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.GCMParameters;
+import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
+import org.bouncycastle.asn1.cms.KeyTransRecipientInfo;
+import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAESOAEPparams;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSTypedStream;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.Recipient;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.LimitExceededException;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.iccam.json.PacketInfo;
+import org.hotlinekit.iccam.json.ReportDocument;
+import org.hotlinekit.iccam.json.ReportJson;
+
+/**
+ * Opens packets. The document is released only after every check, in this order (the first that
+ * fails decides the exception):
+ *
+ * <ol>
+ *   <li>size at most the limit (default 64 MiB), before parsing; one DER/BER ContentInfo, no
+ *       trailing bytes ({@link LimitExceededException}, {@link MalformedInputException});
+ *   <li>the outer type is AuthEnvelopedData with AES-256-GCM (12-byte nonce, 16-byte tag); every
+ *       recipient entry is ECDH P-256 with the SHA-256 KDF and AES-256 key wrap, or RSA-OAEP with
+ *       SHA-256; EnvelopedData (CBC), RSA PKCS#1 v1.5, the SHA-1 KDF, password and KEK recipients
+ *       are refused ({@link UnsupportedInputException}); algorithm identifiers without their
+ *       parameters are malformed;
+ *   <li>a recipient entry for this reader's certificate ({@link NotARecipientException}); its key
+ *       unwraps the content key ({@link WrongKeyException});
+ *   <li>the GCM tag ({@link TamperedException});
+ *   <li>the inner content is SignedData (compressed content is refused, never decompressed) with
+ *       exactly one signer, the hotlinekit eContentType, SHA-256, ECDSA or RSASSA-PSS, RSA keys of
+ *       at least 3072 bits;
+ *   <li>the signature, verified with Bouncy Castle ({@link TamperedException});
+ *   <li>a PKIX path from the signer to a trust anchor, with the CRLs given (revocation is checked
+ *       only when CRLs are given), and a signing key usage ({@link UntrustedSignerException});
+ *   <li>the JSON document, strictly, and its packet header naming this reader's certificate (a
+ *       packet re-encrypted by one recipient to another is refused as {@link
+ *       NotARecipientException}).
+ * </ol>
+ *
+ * Immutable and thread-safe.
+ */
+public final class PacketReader {
+  private static final ASN1ObjectIdentifier SHA256_KDF =
+      SECObjectIdentifiers.dhSinglePass_stdDH_sha256kdf_scheme;
+
+  private final PrivateKey key;
+  private final X509Certificate certificate;
+  private final Set<TrustAnchor> anchors;
+  private final List<X509CRL> crls;
+  private final long maxBytes;
+  private final Clock clock;
+
+  private PacketReader(Builder b) {
+    this.key = b.key;
+    this.certificate = b.certificate;
+    this.anchors = Set.copyOf(b.anchors);
+    this.crls = List.copyOf(b.crls);
+    this.maxBytes = b.maxBytes;
+    this.clock = b.clock;
+  }
+
+  /**
+   * Starts configuring.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Opens a packet from a stream, reading at most the size limit.
+   *
+   * @param in the packet
+   * @return the verified content
+   * @throws LimitExceededException if the stream holds more than the limit
+   */
+  public OpenedPacket open(InputStream in) {
+    try {
+      byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      return open(data);
+    } catch (IOException e) {
+      throw new org.hotlinekit.core.InputReadException("reading the packet failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens a packet.
+   *
+   * @param packet the packet bytes (DER or BER)
+   * @return the verified content
+   * @throws LimitExceededException over the size limit
+   * @throws MalformedInputException if it is not a well-formed packet
+   * @throws UnsupportedInputException for algorithms, structures or versions the profile refuses
+   * @throws NotARecipientException if it is not for this reader
+   * @throws WrongKeyException if this reader's key does not unwrap it
+   * @throws TamperedException if the tag or the signature does not verify
+   * @throws UntrustedSignerException if the signer is not trusted
+   */
+  public OpenedPacket open(byte[] packet) {
+    if (packet.length > maxBytes) {
+      throw new LimitExceededException("the packet has more than " + maxBytes
+          + " bytes (the limit); split large exports into several packets");
+    }
+    ContentInfo outer = contentInfo(packet, "packet");
+    if (!CMSObjectIdentifiers.authEnvelopedData.equals(outer.getContentType())) {
+      throw new UnsupportedInputException("the packet is " + name(outer.getContentType())
+          + ", not AuthEnvelopedData (AES-GCM); this profile accepts nothing else");
+    }
+    AuthEnvelopedData aed;
+    try {
+      aed = AuthEnvelopedData.getInstance(outer.getContent());
+    } catch (RuntimeException e) {
+      throw new MalformedInputException("the AuthEnvelopedData structure is malformed", e);
+    }
+    prevalidate(aed);
+    byte[] inner = decrypt(packet);
+    return verify(inner);
+  }
+
+  // ---------------------------------------------------------------------------- outer layer
+
+  private static ContentInfo contentInfo(byte[] bytes, String what) {
+    try {
+      ASN1Primitive p = ASN1Primitive.fromByteArray(bytes);
+      ContentInfo ci = p == null ? null : ContentInfo.getInstance(p);
+      if (ci == null) {
+        throw new MalformedInputException("the " + what + " is empty");
+      }
+      return ci;
+    } catch (MalformedInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new MalformedInputException("the " + what + " is not a well-formed CMS ContentInfo"
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    } catch (StackOverflowError e) {
+      throw new MalformedInputException("the " + what + " is nested too deeply", null);
+    }
+  }
+
+  private static void prevalidate(AuthEnvelopedData aed) {
+    try {
+      AlgorithmIdentifier cipher =
+          aed.getAuthEncryptedContentInfo().getContentEncryptionAlgorithm();
+      if (!NISTObjectIdentifiers.id_aes256_GCM.equals(cipher.getAlgorithm())) {
+        throw new UnsupportedInputException("content cipher " + cipher.getAlgorithm()
+            + " is not AES-256-GCM");
+      }
+      if (cipher.getParameters() == null) {
+        throw new MalformedInputException("AES-GCM without its parameters");
+      }
+      GCMParameters gcm = GCMParameters.getInstance(cipher.getParameters());
+      if (gcm.getNonce().length != 12 || gcm.getIcvLen() != 16) {
+        throw new UnsupportedInputException("AES-GCM nonce must be 12 bytes and the tag 16, got "
+            + gcm.getNonce().length + " and " + gcm.getIcvLen());
+      }
+      for (ASN1Encodable e : aed.getRecipientInfos()) {
+        ASN1Encodable info = RecipientInfo.getInstance(e).getInfo();
+        if (info instanceof KeyTransRecipientInfo) {
+          checkOaep(((KeyTransRecipientInfo) info).getKeyEncryptionAlgorithm());
+        } else if (info instanceof KeyAgreeRecipientInfo) {
+          AlgorithmIdentifier kea = ((KeyAgreeRecipientInfo) info).getKeyEncryptionAlgorithm();
+          if (!SHA256_KDF.equals(kea.getAlgorithm())) {
+            throw new UnsupportedInputException("key agreement " + kea.getAlgorithm()
+                + " is not ECDH with the SHA-256 KDF (the SHA-1 KDF is refused)");
+          }
+          if (kea.getParameters() == null) {
+            throw new MalformedInputException("key agreement algorithm without its key-wrap"
+                + " parameters");
+          }
+          AlgorithmIdentifier wrap = AlgorithmIdentifier.getInstance(kea.getParameters());
+          if (!NISTObjectIdentifiers.id_aes256_wrap.equals(wrap.getAlgorithm())) {
+            throw new UnsupportedInputException("key wrap " + wrap.getAlgorithm()
+                + " is not AES-256 key wrap");
+          }
+        } else {
+          throw new UnsupportedInputException("password and KEK recipients are refused");
+        }
+      }
+    } catch (HotlinekitException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new MalformedInputException("malformed algorithm identifiers in the packet", e);
+    }
+  }
+
+  private static void checkOaep(AlgorithmIdentifier alg) {
+    if (PKCSObjectIdentifiers.rsaEncryption.equals(alg.getAlgorithm())) {
+      throw new UnsupportedInputException("RSA PKCS#1 v1.5 key transport is refused; use"
+          + " RSA-OAEP with SHA-256");
+    }
+    if (!PKCSObjectIdentifiers.id_RSAES_OAEP.equals(alg.getAlgorithm())) {
+      throw new UnsupportedInputException("key transport " + alg.getAlgorithm()
+          + " is not RSA-OAEP");
+    }
+    if (alg.getParameters() == null) {
+      throw new MalformedInputException("RSA-OAEP without its parameters");
+    }
+    RSAESOAEPparams p = RSAESOAEPparams.getInstance(alg.getParameters());
+    AlgorithmIdentifier mgf = p.getMaskGenAlgorithm();
+    if (!NISTObjectIdentifiers.id_sha256.equals(p.getHashAlgorithm().getAlgorithm())
+        || !PKCSObjectIdentifiers.id_mgf1.equals(mgf.getAlgorithm())
+        || mgf.getParameters() == null
+        || !NISTObjectIdentifiers.id_sha256.equals(
+            AlgorithmIdentifier.getInstance(mgf.getParameters()).getAlgorithm())) {
+      throw new UnsupportedInputException("RSA-OAEP must use SHA-256 and MGF1 with SHA-256");
+    }
+  }
+
+  private byte[] decrypt(byte[] packet) {
+    CMSAuthEnvelopedData env;
+    try {
+      env = new CMSAuthEnvelopedData(packet);
+    } catch (CMSException | RuntimeException e) {
+      throw new MalformedInputException("the packet cannot be parsed as AuthEnvelopedData", e);
+    }
+    RecipientInformation mine;
+    Recipient recipient;
+    if (certificate.getPublicKey() instanceof ECPublicKey) {
+      mine = env.getRecipientInfos().get(new JceKeyAgreeRecipientId(certificate));
+      recipient = new JdkGcm.KeyAgree(key);
+    } else {
+      mine = env.getRecipientInfos().get(new JceKeyTransRecipientId(certificate));
+      recipient = new JdkGcm.KeyTrans(key);
+    }
+    if (mine == null) {
+      throw new NotARecipientException("the packet has no recipient entry for this reader's"
+          + " certificate");
+    }
+    CMSTypedStream stream;
+    try {
+      stream = mine.getContentStream(recipient);
+    } catch (CMSException | IOException | RuntimeException e) {
+      throw new WrongKeyException("this reader's private key does not unwrap the content key",
+          e);
+    }
+    try (InputStream in = stream.getContentStream()) {
+      return in.readAllBytes();
+    } catch (IOException | RuntimeException e) {
+      throw new TamperedException("the GCM tag does not verify: the packet was changed", e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------- inner layer
+
+  private OpenedPacket verify(byte[] inner) {
+    ContentInfo ci = contentInfo(inner, "signed content");
+    if (CMSObjectIdentifiers.compressedData.equals(ci.getContentType())) {
+      throw new UnsupportedInputException("compressed content is refused (never decompressed)");
+    }
+    if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
+      throw new UnsupportedInputException("the encrypted content is " + name(ci.getContentType())
+          + ", not SignedData");
+    }
+    CMSSignedData sd;
+    try {
+      sd = new CMSSignedData(ci);
+    } catch (CMSException | RuntimeException e) {
+      throw new MalformedInputException("the SignedData structure is malformed", e);
+    }
+    if (!PacketProfile.CONTENT_TYPE.equals(sd.getSignedContentTypeOID())) {
+      throw new UnsupportedInputException("eContentType " + sd.getSignedContentTypeOID()
+          + " is not a hotlinekit packet version 1 (" + PacketProfile.CONTENT_TYPE + ")");
+    }
+    if (sd.getSignedContent() == null) {
+      throw new MalformedInputException("detached SignedData: the content is missing");
+    }
+    Collection<SignerInformation> signers = sd.getSignerInfos().getSigners();
+    if (signers.size() != 1) {
+      throw new MalformedInputException("a packet has exactly one signer, this one has "
+          + signers.size());
+    }
+    SignerInformation si = signers.iterator().next();
+    if (!NISTObjectIdentifiers.id_sha256.getId().equals(si.getDigestAlgOID())) {
+      throw new UnsupportedInputException("digest " + si.getDigestAlgOID() + " is not SHA-256");
+    }
+    checkSignatureAlgorithm(si);
+    @SuppressWarnings("unchecked")
+    Collection<X509CertificateHolder> matches = sd.getCertificates().getMatches(si.getSID());
+    if (matches.isEmpty()) {
+      throw new UntrustedSignerException(UntrustedSignerException.Reason.NO_PATH,
+          "the packet does not carry the signer's certificate", null);
+    }
+    X509Certificate signer;
+    List<X509Certificate> carried = new ArrayList<>();
+    try {
+      JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+      signer = conv.getCertificate(matches.iterator().next());
+      @SuppressWarnings("unchecked")
+      Collection<X509CertificateHolder> all = sd.getCertificates().getMatches(null);
+      for (X509CertificateHolder h : all) {
+        carried.add(conv.getCertificate(h));
+      }
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new MalformedInputException("a certificate in the packet is malformed", e);
+    }
+    if (signer.getPublicKey() instanceof RSAPublicKey
+        && ((RSAPublicKey) signer.getPublicKey()).getModulus().bitLength() < 3072) {
+      throw new UnsupportedInputException("RSA signer keys must have at least 3072 bits");
+    }
+    Instant signingTime = signingTime(si);
+    try {
+      // Bouncy Castle refuses a certificate not valid at the signing time; say so as such.
+      signer.checkValidity(Date.from(signingTime));
+    } catch (java.security.cert.CertificateException e) {
+      throw new UntrustedSignerException(UntrustedSignerException.Reason.EXPIRED,
+          "the signer's certificate was not valid at the signing time " + signingTime, e);
+    }
+    boolean valid;
+    try {
+      SignerInformationVerifier verifier = new SignerInformationVerifier(
+          new DefaultCMSSignatureAlgorithmNameGenerator(),
+          new DefaultSignatureAlgorithmIdentifierFinder(),
+          new JcaContentVerifierProviderBuilder().setProvider(PacketProfile.BC)
+              .build(matches.iterator().next()),
+          new JcaDigestCalculatorProviderBuilder().build());
+      valid = si.verify(verifier);
+    } catch (CMSException e) {
+      throw new TamperedException("the signature does not verify: " + e.getMessage(), e);
+    } catch (GeneralSecurityException | RuntimeException
+        | org.bouncycastle.operator.OperatorCreationException e) {
+      throw new TamperedException("the signature cannot be verified: " + e.getMessage(), e);
+    }
+    if (!valid) {
+      throw new TamperedException("the signature does not verify", null);
+    }
+    validatePath(signer, carried);
+    byte[] payload = (byte[]) sd.getSignedContent().getContent();
+    ReportDocument doc = ReportJson.strict().read(payload, "packet payload").document();
+    if (doc.packet().isEmpty()) {
+      throw new MalformedInputException("the signed document has no packet header");
+    }
+    PacketInfo header = doc.packet().get();
+    if (!header.recipientCertSha256().contains(PacketWriter.sha256(certificate))) {
+      throw new NotARecipientException("the signed recipient list does not name this reader:"
+          + " the packet was forwarded by one of its recipients");
+    }
+    return new OpenedPacket(doc, header, signer, signingTime, payload);
+  }
+
+  private static void checkSignatureAlgorithm(SignerInformation si) {
+    String oid = si.getEncryptionAlgOID();
+    if (X9ObjectIdentifiers.ecdsa_with_SHA256.getId().equals(oid)) {
+      return;
+    }
+    if (PKCSObjectIdentifiers.id_RSASSA_PSS.getId().equals(oid)) {
+      try {
+        RSASSAPSSparams p = RSASSAPSSparams.getInstance(si.getEncryptionAlgParams());
+        if (p != null && NISTObjectIdentifiers.id_sha256.equals(p.getHashAlgorithm()
+            .getAlgorithm())) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        throw new MalformedInputException("RSASSA-PSS parameters are malformed", e);
+      }
+      throw new UnsupportedInputException("RSASSA-PSS must use SHA-256");
+    }
+    throw new UnsupportedInputException("signature algorithm " + oid
+        + " is not ECDSA with SHA-256 or RSASSA-PSS");
+  }
+
+  private static Instant signingTime(SignerInformation si) {
+    try {
+      if (si.getSignedAttributes() != null
+          && si.getSignedAttributes().get(CMSAttributes.signingTime) != null) {
+        return Time.getInstance(si.getSignedAttributes().get(CMSAttributes.signingTime)
+            .getAttrValues().getObjectAt(0)).getDate().toInstant();
+      }
+    } catch (RuntimeException e) {
+      throw new MalformedInputException("the signing time is malformed", e);
+    }
+    throw new MalformedInputException("the signature has no signing time");
+  }
+
+  private void validatePath(X509Certificate signer, List<X509Certificate> carried) {
+    boolean[] ku = signer.getKeyUsage();
+    if (ku != null && !(ku[0] || ku[1])) {
+      throw new UntrustedSignerException(UntrustedSignerException.Reason.KEY_USAGE,
+          "the signer's certificate is not for digital signatures", null);
+    }
+    List<X509Certificate> path = new ArrayList<>();
+    path.add(signer);
+    Set<X509Certificate> used = new HashSet<>(path);
+    X509Certificate last = signer;
+    for (int i = 0; i < carried.size(); i++) {
+      X509Certificate next = null;
+      for (X509Certificate c : carried) {
+        if (!used.contains(c) && c.getSubjectX500Principal().equals(
+            last.getIssuerX500Principal())) {
+          next = c;
+        }
+      }
+      if (next == null || isAnchor(next)) {
+        break;
+      }
+      path.add(next);
+      used.add(next);
+      last = next;
+    }
+    try {
+      CertificateFactory cf = CertificateFactory.getInstance("X.509");
+      CertPath cp = cf.generateCertPath(path);
+      PKIXParameters params = new PKIXParameters(anchors);
+      params.setDate(Date.from(clock.instant()));
+      params.setRevocationEnabled(!crls.isEmpty());
+      if (!crls.isEmpty()) {
+        params.addCertStore(CertStore.getInstance("Collection",
+            new CollectionCertStoreParameters(crls)));
+      }
+      CertPathValidator.getInstance("PKIX").validate(cp, params);
+    } catch (CertPathValidatorException e) {
+      UntrustedSignerException.Reason reason = UntrustedSignerException.Reason.NO_PATH;
+      if (e.getReason() == CertPathValidatorException.BasicReason.EXPIRED
+          || e.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+        reason = UntrustedSignerException.Reason.EXPIRED;
+      } else if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+        reason = UntrustedSignerException.Reason.REVOKED;
+      } else if (e.getReason()
+          == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+        reason = UntrustedSignerException.Reason.REVOCATION_UNKNOWN;
+      } else if (e.getReason() == PKIXReason.INVALID_KEY_USAGE) {
+        reason = UntrustedSignerException.Reason.KEY_USAGE;
+      }
+      throw new UntrustedSignerException(reason, "the signer is not trusted: " + e.getMessage(),
+          e);
+    } catch (GeneralSecurityException e) {
+      throw new UntrustedSignerException(UntrustedSignerException.Reason.NO_PATH,
+          "the signer's path cannot be validated: " + e.getMessage(), e);
+    }
+  }
+
+  private boolean isAnchor(X509Certificate c) {
+    for (TrustAnchor a : anchors) {
+      if (c.equals(a.getTrustedCert())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String name(ASN1ObjectIdentifier oid) {
+    if (CMSObjectIdentifiers.envelopedData.equals(oid)) {
+      return "EnvelopedData (CBC, no authentication)";
+    }
+    if (CMSObjectIdentifiers.signedData.equals(oid)) {
+      return "SignedData (not encrypted)";
+    }
+    if (CMSObjectIdentifiers.compressedData.equals(oid)) {
+      return "CompressedData";
+    }
+    if (CMSObjectIdentifiers.data.equals(oid)) {
+      return "plain data";
+    }
+    return "content type " + oid;
+  }
+
+  /** Configures a {@link PacketReader}. */
+  public static final class Builder {
+    private PrivateKey key;
+    private X509Certificate certificate;
+    private final Set<TrustAnchor> anchors = new HashSet<>();
+    private final List<X509CRL> crls = new ArrayList<>();
+    private long maxBytes = PacketProfile.DEFAULT_MAX_BYTES;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * This reader's key and certificate (EC P-256 or RSA).
+     *
+     * @param privateKey the private key
+     * @param cert its certificate, as the sender encrypted to it
+     * @return this builder
+     */
+    public Builder recipient(PrivateKey privateKey, X509Certificate cert) {
+      this.key = Objects.requireNonNull(privateKey, "privateKey");
+      this.certificate = Objects.requireNonNull(cert, "cert");
+      return this;
+    }
+
+    /**
+     * Adds a trust anchor for signers (repeatable).
+     *
+     * @param anchor a CA certificate
+     * @return this builder
+     */
+    public Builder trustAnchor(X509Certificate anchor) {
+      anchors.add(new TrustAnchor(Objects.requireNonNull(anchor, "anchor"), null));
+      return this;
+    }
+
+    /**
+     * Adds a CRL; with any CRL, revocation is checked for the whole path.
+     *
+     * @param crl the CRL
+     * @return this builder
+     */
+    public Builder crl(X509CRL crl) {
+      crls.add(Objects.requireNonNull(crl, "crl"));
+      return this;
+    }
+
+    /**
+     * The largest packet accepted (default 64 MiB; Bouncy Castle holds a packet several times
+     * over while opening it, so send large exports as several packets).
+     *
+     * @param bytes the limit
+     * @return this builder
+     */
+    public Builder maxBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBytes must be positive");
+      }
+      this.maxBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The clock for certificate validity (default: the system clock).
+     *
+     * @param c the clock
+     * @return this builder
+     */
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c, "c");
+      return this;
+    }
+
+    /**
+     * Builds the reader.
+     *
+     * @return the reader
+     * @throws IllegalStateException without a recipient key or a trust anchor
+     */
+    public PacketReader build() {
+      if (key == null || anchors.isEmpty()) {
+        throw new IllegalStateException("a packet reader needs its own key and certificate and"
+            + " at least one trust anchor");
+      }
+      return new PacketReader(this);
+    }
+  }
+}

@@ -1,0 +1,273 @@
+package org.hotlinekit.iccam.packet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.hotlinekit.core.OutputWriteException;
+import org.hotlinekit.iccam.json.PacketInfo;
+import org.hotlinekit.iccam.json.ReportDocument;
+import org.hotlinekit.iccam.json.ReportJson;
+
+/**
+ * Seals report documents: the document, with a packet header naming every recipient certificate
+ * (by SHA-256), is signed (CMS SignedData, one signer, ECDSA P-256/SHA-256 or RSASSA-PSS/SHA-256,
+ * eContentType {@value PacketProfile#CONTENT_TYPE}) and encrypted (CMS AuthEnvelopedData,
+ * AES-256-GCM, a fresh key per packet) to every recipient: ECDH P-256 (ephemeral-static, SHA-256
+ * KDF, AES-256 key wrap) or RSA-OAEP-SHA-256 (at least 3072 bits). Output is DER; {@code openssl
+ * cms -decrypt} then {@code -verify} open it. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * PacketWriter writer = PacketWriter.builder()
+ *     .sender("BE-example-hotline")
+ *     .signer(SignerIdentity.of(key, cert, List.of(intermediate)))
+ *     .recipient(nlHotlineCert).recipient(leaCert)
+ *     .build();
+ * byte[] packet = writer.seal(document);
+ * }</pre>
+ */
+public final class PacketWriter {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final String sender;
+  private final SignerIdentity signer;
+  private final List<X509Certificate> recipients;
+  private final Clock clock;
+
+  private PacketWriter(Builder b) {
+    this.sender = b.sender;
+    this.signer = b.signer;
+    this.recipients = List.copyOf(b.recipients);
+    this.clock = b.clock;
+  }
+
+  /**
+   * Starts configuring.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Seals a document (its reports; any packet header it carries is replaced).
+   *
+   * @param document the reports
+   * @return the packet, DER
+   */
+  public byte[] seal(ReportDocument document) {
+    Objects.requireNonNull(document, "document");
+    List<String> hashes = new ArrayList<>();
+    for (X509Certificate c : recipients) {
+      hashes.add(sha256(c));
+    }
+    PacketInfo info = new PacketInfo(UUID.randomUUID(),
+        clock.instant().truncatedTo(ChronoUnit.SECONDS), sender, hashes);
+    byte[] payload = ReportJson.strict().write(document.withPacket(info));
+    try {
+      byte[] signed = sign(payload);
+      return encrypt(signed);
+    } catch (CMSException | OperatorCreationException | GeneralSecurityException
+        | IOException e) {
+      throw new IllegalStateException("sealing failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Seals a document to a stream.
+   *
+   * @param document the reports
+   * @param out where the packet goes (not closed)
+   * @throws OutputWriteException if writing fails
+   */
+  public void seal(ReportDocument document, OutputStream out) {
+    byte[] packet = seal(document);
+    try {
+      out.write(packet);
+    } catch (IOException e) {
+      throw new OutputWriteException("writing the packet failed: " + e.getMessage(), e);
+    }
+  }
+
+  private byte[] sign(byte[] payload) throws CMSException, OperatorCreationException,
+      GeneralSecurityException, IOException {
+    ContentSigner cs = signer.rsa()
+        ? new JcaContentSignerBuilder("SHA256withRSAandMGF1").setProvider(PacketProfile.BC)
+            .build(signer.key())
+        : new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key());
+    CMSSignedDataGenerator g = new CMSSignedDataGenerator();
+    g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+        new JcaDigestCalculatorProviderBuilder().build()).build(cs, signer.certificate()));
+    List<X509Certificate> certs = new ArrayList<>();
+    certs.add(signer.certificate());
+    certs.addAll(signer.intermediates());
+    g.addCertificates(new JcaCertStore(certs));
+    CMSSignedData sd = g.generate(
+        new CMSProcessableByteArray(PacketProfile.CONTENT_TYPE_OID, payload), true);
+    return sd.getEncoded("DER");
+  }
+
+  private byte[] encrypt(byte[] signed) throws CMSException, GeneralSecurityException,
+      IOException {
+    CMSAuthEnvelopedDataGenerator g = new CMSAuthEnvelopedDataGenerator();
+    JceKeyAgreeRecipientInfoGenerator kari = null;
+    for (X509Certificate c : recipients) {
+      if (c.getPublicKey() instanceof ECPublicKey) {
+        if (kari == null) {
+          KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
+          kpg.initialize(new ECGenParameterSpec("secp256r1"));
+          KeyPair ephemeral = kpg.generateKeyPair();
+          kari = new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
+              ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
+              .setProvider(PacketProfile.BC); // the JDK has no X9.63 KDF agreement
+        }
+        kari.addRecipient(c);
+      } else {
+        g.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(c,
+            new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
+                PKCSObjectIdentifiers.id_RSAES_OAEP, new OAEPParameterSpec("SHA-256", "MGF1",
+                    MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT))));
+      }
+    }
+    if (kari != null) {
+      g.addRecipientInfoGenerator(kari);
+    }
+    CMSAuthEnvelopedData env = g.generate(new CMSProcessableByteArray(signed),
+        (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
+            CMSAlgorithm.AES256_GCM).setProvider("SunJCE").build());
+    return env.toASN1Structure().getEncoded("DER");
+  }
+
+  /**
+   * The SHA-256 of a certificate's DER encoding, as the packet header lists it.
+   *
+   * @param certificate the certificate
+   * @return 64 lowercase hex digits
+   */
+  public static String sha256(X509Certificate certificate) {
+    try {
+      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalArgumentException("cannot encode the certificate", e);
+    }
+  }
+
+  /** Configures a {@link PacketWriter}. */
+  public static final class Builder {
+    private String sender;
+    private SignerIdentity signer;
+    private final List<X509Certificate> recipients = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The sending organisation's id, written in the packet header.
+     *
+     * @param id e.g. {@code BE-example-hotline}
+     * @return this builder
+     */
+    public Builder sender(String id) {
+      this.sender = Objects.requireNonNull(id, "id");
+      return this;
+    }
+
+    /**
+     * Who signs.
+     *
+     * @param identity the signer
+     * @return this builder
+     */
+    public Builder signer(SignerIdentity identity) {
+      this.signer = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /**
+     * Adds a recipient (repeatable): an EC P-256 certificate gets an ECDH entry, an RSA
+     * certificate of at least 3072 bits an RSA-OAEP entry.
+     *
+     * @param certificate the recipient's certificate
+     * @return this builder
+     * @throws IllegalArgumentException for another key type or a smaller RSA key
+     */
+    public Builder recipient(X509Certificate certificate) {
+      Objects.requireNonNull(certificate, "certificate");
+      if (certificate.getPublicKey() instanceof ECPublicKey) {
+        if (((ECPublicKey) certificate.getPublicKey()).getParams().getCurve().getField()
+            .getFieldSize() != 256) {
+          throw new IllegalArgumentException("EC recipients use P-256");
+        }
+      } else if (certificate.getPublicKey() instanceof RSAPublicKey) {
+        if (((RSAPublicKey) certificate.getPublicKey()).getModulus().bitLength() < 3072) {
+          throw new IllegalArgumentException("RSA recipients need at least 3072 bits");
+        }
+      } else {
+        throw new IllegalArgumentException("recipients use EC P-256 or RSA keys");
+      }
+      recipients.add(certificate);
+      return this;
+    }
+
+    /**
+     * The clock for the packet's creation time (default: the system clock, UTC).
+     *
+     * @param c the clock
+     * @return this builder
+     */
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c, "c");
+      return this;
+    }
+
+    /**
+     * Builds the writer.
+     *
+     * @return the writer
+     * @throws IllegalStateException without sender, signer or recipients
+     */
+    public PacketWriter build() {
+      if (sender == null || signer == null || recipients.isEmpty()) {
+        throw new IllegalStateException("a packet writer needs a sender, a signer and at least"
+            + " one recipient");
+      }
+      return new PacketWriter(this);
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package org.hotlinekit.iccam.packet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.hotlinekit.core.LimitExceededException;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.iccam.json.ReportDocument;
+import org.hotlinekit.iccam.json.ReportJson;
+import org.hotlinekit.iccam.testing.Samples;
+import org.junit.jupiter.api.Test;
+
+/** Seal and open, and every refusal the profile asks for, each with its exception. */
+class PacketTest {
+  static final TestPki PKI = TestPki.INSTANCE;
+  static final ReportDocument DOC = ReportJson.strict().read(Samples.reports()).document();
+
+  static PacketWriter writer(TestPki.Entity signer, TestPki.Entity... recipients) {
+    PacketWriter.Builder b = PacketWriter.builder().sender("BE-example-hotline")
+        .signer(SignerIdentity.of(signer.key(), signer.cert(), List.of()));
+    for (TestPki.Entity r : recipients) {
+      b.recipient(r.cert());
+    }
+    return b.build();
+  }
+
+  static PacketReader reader(TestPki.Entity me) {
+    return PacketReader.builder().recipient(me.key(), me.cert()).trustAnchor(PKI.ca.cert())
+        .build();
+  }
+
+  @Test
+  void sealedPacketsOpenForEveryRecipientAndSigner() {
+    for (TestPki.Entity signer : List.of(PKI.ecSigner, PKI.rsaSigner)) {
+      byte[] packet = writer(signer, PKI.ecRecipient, PKI.rsaRecipient).seal(DOC);
+      for (TestPki.Entity me : List.of(PKI.ecRecipient, PKI.rsaRecipient)) {
+        OpenedPacket p = reader(me).open(packet);
+        assertThat(p.document().reports()).isEqualTo(DOC.reports());
+        assertThat(p.signer()).isEqualTo(signer.cert());
+        assertThat(p.header().sender()).isEqualTo("BE-example-hotline");
+        assertThat(p.header().recipientCertSha256()).containsExactly(
+            PacketWriter.sha256(PKI.ecRecipient.cert()),
+            PacketWriter.sha256(PKI.rsaRecipient.cert()));
+      }
+    }
+  }
+
+  @Test
+  void flippedBitsAreTampering() throws Exception {
+    byte[] packet = writer(PKI.ecSigner, PKI.ecRecipient).seal(DOC);
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(TestEnvelopes.flip(packet, false)))
+        .isInstanceOf(TamperedException.class);
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(TestEnvelopes.flip(packet, true)))
+        .isInstanceOf(TamperedException.class);
+  }
+
+  @Test
+  void changedSignedContentIsTampering() throws Exception {
+    byte[] signed = TestEnvelopes.sign(payload(PKI.ecRecipient), PKI.ecSigner,
+        PacketProfile.CONTENT_TYPE);
+    byte[] changed = signed.clone();
+    int at = indexOf(changed, "BE-2026-000123".getBytes(StandardCharsets.UTF_8));
+    changed[at + 13] = '4';
+    byte[] packet = TestEnvelopes.envelope(changed, PKI.ecRecipient.cert());
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(packet))
+        .isInstanceOf(TamperedException.class).hasMessageContaining("signature");
+    // The unchanged content, enveloped the same way, opens: the test changes one thing only.
+    assertThat(reader(PKI.ecRecipient).open(TestEnvelopes.envelope(signed,
+        PKI.ecRecipient.cert())).document().reports()).hasSize(3);
+  }
+
+  @Test
+  void wrongKeyAndNotARecipient() {
+    byte[] packet = writer(PKI.ecSigner, PKI.ecRecipient, PKI.rsaRecipient).seal(DOC);
+    PacketReader wrongEc = PacketReader.builder()
+        .recipient(PKI.thirdParty.key(), PKI.ecRecipient.cert()).trustAnchor(PKI.ca.cert())
+        .build();
+    assertThatThrownBy(() -> wrongEc.open(packet)).isInstanceOf(WrongKeyException.class);
+    PacketReader wrongRsa;
+    try {
+      wrongRsa = PacketReader.builder().recipient(TestPki.rsa().getPrivate(),
+          PKI.rsaRecipient.cert()).trustAnchor(PKI.ca.cert()).build();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
+    assertThatThrownBy(() -> wrongRsa.open(packet)).isInstanceOf(WrongKeyException.class);
+    assertThatThrownBy(() -> reader(PKI.thirdParty).open(packet))
+        .isInstanceOf(NotARecipientException.class)
+        .isNotInstanceOf(WrongKeyException.class);
+  }
+
+  @Test
+  void forwardedPacketsAreRefused() throws Exception {
+    // The sender sealed for ecRecipient only; ecRecipient re-encrypts the signed content to a
+    // third party, who is not in the signed list.
+    byte[] signed = TestEnvelopes.sign(payload(PKI.ecRecipient), PKI.ecSigner,
+        PacketProfile.CONTENT_TYPE);
+    byte[] forwarded = TestEnvelopes.envelope(signed, PKI.thirdParty.cert());
+    assertThatThrownBy(() -> reader(PKI.thirdParty).open(forwarded))
+        .isInstanceOf(NotARecipientException.class).hasMessageContaining("forwarded");
+  }
+
+  @Test
+  void untrustedSigners() {
+    assertUntrusted(PKI.untrustedSigner, UntrustedSignerException.Reason.NO_PATH, false);
+    assertUntrusted(PKI.expiredSigner, UntrustedSignerException.Reason.EXPIRED, false);
+    assertUntrusted(PKI.revokedSigner, UntrustedSignerException.Reason.REVOKED, true);
+    assertUntrusted(PKI.keyAgreementSigner, UntrustedSignerException.Reason.KEY_USAGE, false);
+    // Without CRLs revocation is not checked; with an empty-of-it CRL a good signer passes.
+    byte[] ok = writer(PKI.ecSigner, PKI.ecRecipient).seal(DOC);
+    assertThat(PacketReader.builder().recipient(PKI.ecRecipient.key(), PKI.ecRecipient.cert())
+        .trustAnchor(PKI.ca.cert()).crl(PKI.crl).build().open(ok).document().reports())
+        .hasSize(3);
+  }
+
+  private static void assertUntrusted(TestPki.Entity signer, UntrustedSignerException.Reason r,
+      boolean withCrl) {
+    byte[] packet;
+    try {
+      packet = TestEnvelopes.envelope(TestEnvelopes.sign(payload(PKI.ecRecipient), signer,
+          PacketProfile.CONTENT_TYPE), PKI.ecRecipient.cert());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    PacketReader.Builder b = PacketReader.builder()
+        .recipient(PKI.ecRecipient.key(), PKI.ecRecipient.cert()).trustAnchor(PKI.ca.cert());
+    if (withCrl) {
+      b.crl(PKI.crl);
+    }
+    PacketReader reader = b.build();
+    assertThatThrownBy(() -> reader.open(packet)).as(signer.name())
+        .isInstanceOf(UntrustedSignerException.class)
+        .satisfies(e -> assertThat(((UntrustedSignerException) e).reason()).isEqualTo(r));
+  }
+
+  @Test
+  void refusedStructures() throws Exception {
+    byte[] signed = TestEnvelopes.sign(payload(PKI.ecRecipient), PKI.ecSigner,
+        PacketProfile.CONTENT_TYPE);
+    // Compressed content inside the envelope.
+    byte[] compressed = TestEnvelopes.envelope(TestEnvelopes.compress(signed),
+        PKI.ecRecipient.cert());
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(compressed))
+        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("compressed");
+    // Another eContentType.
+    byte[] other = TestEnvelopes.envelope(TestEnvelopes.sign(payload(PKI.ecRecipient),
+        PKI.ecSigner, "1.2.840.113549.1.7.1"), PKI.ecRecipient.cert());
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(other))
+        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("eContentType");
+    // Unencrypted SignedData.
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(signed))
+        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("not encrypted");
+  }
+
+  @Test
+  void truncatedOversizedAndGarbage() {
+    byte[] packet = writer(PKI.ecSigner, PKI.ecRecipient).seal(DOC);
+    for (int cut : new int[] {0, 1, 10, packet.length / 2, packet.length - 1}) {
+      byte[] t = Arrays.copyOf(packet, cut);
+      assertThatThrownBy(() -> reader(PKI.ecRecipient).open(t)).as("cut at %d", cut)
+          .isInstanceOf(MalformedInputException.class);
+    }
+    byte[] trailing = Arrays.copyOf(packet, packet.length + 1);
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(trailing))
+        .isInstanceOf(MalformedInputException.class);
+    PacketReader small = PacketReader.builder().recipient(PKI.ecRecipient.key(),
+        PKI.ecRecipient.cert()).trustAnchor(PKI.ca.cert()).maxBytes(packet.length - 1).build();
+    assertThatThrownBy(() -> small.open(packet)).isInstanceOf(LimitExceededException.class);
+    // A DER length claiming 2 GiB does not allocate.
+    byte[] huge = {0x30, (byte) 0x84, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x02, 0x01};
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(huge))
+        .isInstanceOf(MalformedInputException.class);
+  }
+
+  @Test
+  void theJsonInsideIsReadStrictly() throws Exception {
+    String good = new String(payload(PKI.ecRecipient), StandardCharsets.UTF_8);
+    String duplicate = good.replaceFirst("\"version\" : 1,", "\"version\" : 1, \"version\" : 1,");
+    assertThat(duplicate).isNotEqualTo(good);
+    assertThatThrownBy(() -> openSignedJson(duplicate))
+        .isInstanceOf(MalformedInputException.class).hasMessageContaining("duplicate member");
+    assertThatThrownBy(() -> openSignedJson(good.replaceFirst("\"crit\" : \\[ \\]",
+        "\"crit\" : [ \"x-new\" ]"))).isInstanceOf(UnsupportedInputException.class)
+        .hasMessageContaining("critical extension 'x-new'");
+    assertThatThrownBy(() -> openSignedJson(good.replaceFirst("\"version\" : 1",
+        "\"version\" : 99"))).isInstanceOf(UnsupportedInputException.class)
+        .hasMessageContaining("version 99");
+  }
+
+  private static void openSignedJson(String json) throws Exception {
+    reader(PKI.ecRecipient).open(TestEnvelopes.envelope(TestEnvelopes.sign(
+        json.getBytes(StandardCharsets.UTF_8), PKI.ecSigner, PacketProfile.CONTENT_TYPE),
+        PKI.ecRecipient.cert()));
+  }
+
+  /** A valid packet payload naming the given recipients. */
+  static byte[] payload(TestPki.Entity... recipients) {
+    List<String> hashes = new java.util.ArrayList<>();
+    for (TestPki.Entity r : recipients) {
+      hashes.add(PacketWriter.sha256(r.cert()));
+    }
+    return ReportJson.strict().write(DOC.withPacket(new org.hotlinekit.iccam.json.PacketInfo(
+        java.util.UUID.randomUUID(), java.time.Instant.parse("2026-11-23T10:00:00Z"),
+        "BE-example-hotline", hashes)));
+  }
+
+  static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i <= hay.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
+  }
+}

@@ -1,0 +1,79 @@
+package org.hotlinekit.iccam.packet;
+
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.EncryptedContentInfo;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSCompressedDataGenerator;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.ZlibCompressor;
+import org.bouncycastle.operator.OutputAEADEncryptor;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/** Hand-built CMS structures for the negative tests. */
+final class TestEnvelopes {
+  private TestEnvelopes() {}
+
+  /** SignedData over any bytes, with any eContentType. */
+  static byte[] sign(byte[] payload, TestPki.Entity signer, String contentType)
+      throws Exception {
+    CMSSignedDataGenerator g = new CMSSignedDataGenerator();
+    g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+        new JcaDigestCalculatorProviderBuilder().build()).build(
+        new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key()), signer.cert()));
+    g.addCertificates(new JcaCertStore(List.of(signer.cert())));
+    return g.generate(new CMSProcessableByteArray(new ASN1ObjectIdentifier(contentType),
+        payload), true).getEncoded("DER");
+  }
+
+  /** AuthEnvelopedData (AES-256-GCM, ECDH SHA-256 KDF) of any bytes to an EC recipient. */
+  static byte[] envelope(byte[] content, X509Certificate recipient) throws Exception {
+    KeyPair eph = TestPki.ec();
+    CMSAuthEnvelopedDataGenerator g = new CMSAuthEnvelopedDataGenerator();
+    g.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(
+        CMSAlgorithm.ECDH_SHA256KDF, eph.getPrivate(), eph.getPublic(),
+        CMSAlgorithm.AES256_WRAP).setProvider(PacketProfile.BC).addRecipient(recipient));
+    return g.generate(new CMSProcessableByteArray(content), (OutputAEADEncryptor)
+        new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build())
+        .toASN1Structure().getEncoded("DER");
+  }
+
+  /** CompressedData (zlib) of a ContentInfo's bytes. */
+  static byte[] compress(byte[] content) throws Exception {
+    return new CMSCompressedDataGenerator().generate(new CMSProcessableByteArray(content),
+        new ZlibCompressor()).getEncoded();
+  }
+
+  /** The packet with one bit of its ciphertext (or of its GCM tag) flipped, re-encoded. */
+  static byte[] flip(byte[] packet, boolean tag) throws Exception {
+    ContentInfo ci = ContentInfo.getInstance(packet);
+    AuthEnvelopedData a = AuthEnvelopedData.getInstance(ci.getContent());
+    EncryptedContentInfo eci = a.getAuthEncryptedContentInfo();
+    byte[] ct = eci.getEncryptedContent().getOctets();
+    byte[] mac = a.getMac().getOctets();
+    if (tag) {
+      mac[mac.length / 2] ^= 0x01;
+    } else {
+      ct[ct.length / 2] ^= 0x10;
+    }
+    EncryptedContentInfo eci2 = new EncryptedContentInfo(eci.getContentType(),
+        eci.getContentEncryptionAlgorithm(), new DEROctetString(ct));
+    AuthEnvelopedData a2 = new AuthEnvelopedData(a.getOriginatorInfo(), a.getRecipientInfos(),
+        eci2, a.getAuthAttrs(), (ASN1OctetString) new DEROctetString(mac), a.getUnauthAttrs());
+    return new ContentInfo(CMSObjectIdentifiers.authEnvelopedData, a2).getEncoded("DER");
+  }
+}
