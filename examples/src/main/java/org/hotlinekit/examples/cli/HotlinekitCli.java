@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     version = "hotlinekit 0.1.0-SNAPSHOT",
     description = "Hash, match and exchange media fingerprints for hotlines and trust & safety teams.",
     subcommands = {HashCommand.class, MatchCommand.class, TriageCommand.class, IndexCommand.class,
-      CategoriseCommand.class, ReportCommand.class},
+      CategoriseCommand.class, ReportCommand.class, PacketCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every input was processed",

@@ -1,0 +1,218 @@
+package org.hotlinekit.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.LimitExceededException;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.iccam.json.ReportDocument;
+import org.hotlinekit.iccam.json.ReportJson;
+import org.hotlinekit.iccam.packet.NotARecipientException;
+import org.hotlinekit.iccam.packet.OpenedPacket;
+import org.hotlinekit.iccam.packet.PacketReader;
+import org.hotlinekit.iccam.packet.PacketWriter;
+import org.hotlinekit.iccam.packet.Pem;
+import org.hotlinekit.iccam.packet.SignerIdentity;
+import org.hotlinekit.iccam.packet.TamperedException;
+import org.hotlinekit.iccam.packet.UntrustedSignerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hotlinekit packet}: seal report documents for recipients, open packets. */
+@Command(
+    name = "packet",
+    mixinStandardHelpOptions = true,
+    description = "Signed and encrypted exchange packets (CMS; openssl cms opens them).",
+    subcommands = {PacketCommand.Seal.class, PacketCommand.Open.class})
+final class PacketCommand implements Runnable {
+  /** Exit code: the packet is not well-formed. */
+  static final int EXIT_MALFORMED = 3;
+  /** Exit code: a version, structure or algorithm the profile refuses. */
+  static final int EXIT_UNSUPPORTED = 4;
+  /** Exit code: not for this reader (no entry for it, wrong key, or forwarded). */
+  static final int EXIT_NOT_A_RECIPIENT = 5;
+  /** Exit code: the tag or the signature does not verify. */
+  static final int EXIT_TAMPERED = 6;
+  /** Exit code: the signer is not trusted. */
+  static final int EXIT_UNTRUSTED = 7;
+  /** Exit code: the packet is over the size limit. */
+  static final int EXIT_TOO_LARGE = 8;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: seal or open");
+  }
+
+  /** {@code packet seal}. */
+  @Command(name = "seal", mixinStandardHelpOptions = true,
+      description = {"Validate a report document, sign it and encrypt it to the recipients.",
+          "The packet is written atomically to --out."})
+  static final class Seal implements Callable<Integer> {
+    @Option(names = "--in", required = true, paramLabel = "REPORTS.json",
+        description = "The report document.")
+    Path in;
+
+    @Option(names = "--to", required = true, paramLabel = "CERT.pem",
+        description = "A recipient certificate, EC P-256 or RSA >= 3072 (repeatable).")
+    List<Path> to;
+
+    @Option(names = "--key", required = true, paramLabel = "SIGNER.key",
+        description = "The signer's private key (PEM, not encrypted).")
+    Path key;
+
+    @Option(names = "--cert", required = true, paramLabel = "SIGNER.pem",
+        description = "The signer's certificate.")
+    Path cert;
+
+    @Option(names = "--chain", paramLabel = "CHAIN.pem",
+        description = "Intermediate certificates to include.")
+    Path chain;
+
+    @Option(names = "--sender", paramLabel = "ID", description = "The sender's id in the packet"
+        + " header (default: the signer certificate's subject).")
+    String sender;
+
+    @Option(names = "--out", required = true, paramLabel = "PACKET.p7m",
+        description = "Where to write the packet (DER).")
+    Path out;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      ReportDocument doc = ReportJson.strict().read(in).document();
+      X509Certificate signerCert = Pem.certificate(cert);
+      SignerIdentity signer;
+      try {
+        signer = SignerIdentity.of(Pem.privateKey(key), signerCert,
+            chain == null ? List.of() : Pem.certificates(chain));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      PacketWriter.Builder b = PacketWriter.builder().signer(signer).sender(sender != null
+          ? sender : signerCert.getSubjectX500Principal().getName());
+      for (Path p : to) {
+        try {
+          b.recipient(Pem.certificate(p));
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(), p + ": " + e.getMessage());
+        }
+      }
+      byte[] packet = b.build().seal(doc);
+      writeAtomically(out, packet);
+      spec.commandLine().getErr().println("hotlinekit: sealed " + doc.reports().size()
+          + " reports for " + to.size() + " recipients into " + out + " (" + packet.length
+          + " bytes)");
+      return 0;
+    }
+  }
+
+  /** {@code packet open}. */
+  @Command(name = "open", mixinStandardHelpOptions = true,
+      description = {"Decrypt and verify a packet. Nothing is written unless everything",
+          "verified.", "",
+          "Exit codes: 0 verified; 1 a file could not be read; 2 bad command line;",
+          "3 malformed; 4 unsupported version, structure or algorithm; 5 not a recipient",
+          "(no entry, wrong key, or forwarded); 6 tampered (tag or signature);",
+          "7 untrusted signer; 8 over the size limit."})
+  static final class Open implements Callable<Integer> {
+    @Option(names = "--in", required = true, paramLabel = "PACKET.p7m", description = "The packet.")
+    Path in;
+
+    @Option(names = "--key", required = true, paramLabel = "MY.key",
+        description = "This reader's private key.")
+    Path key;
+
+    @Option(names = "--cert", required = true, paramLabel = "MY.pem",
+        description = "This reader's certificate.")
+    Path cert;
+
+    @Option(names = "--trust", required = true, paramLabel = "CA.pem",
+        description = "Trust anchors for signers (repeatable; a file may hold several).")
+    List<Path> trust;
+
+    @Option(names = "--crl", paramLabel = "CRL.pem",
+        description = "CRLs (repeatable); with any, revocation is checked.")
+    List<Path> crls = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "REPORTS.json",
+        description = "Where to write the verified document (the exact signed JSON).")
+    Path out;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PacketReader.Builder b = PacketReader.builder().recipient(Pem.privateKey(key),
+          Pem.certificate(cert));
+      for (Path t : trust) {
+        Pem.certificates(t).forEach(b::trustAnchor);
+      }
+      for (Path c : crls) {
+        Pem.crls(c).forEach(b::crl);
+      }
+      byte[] bytes;
+      try (var stream = Files.newInputStream(in)) {
+        OpenedPacket p;
+        try {
+          p = b.build().open(stream);
+        } catch (HotlinekitException e) {
+          spec.commandLine().getErr().println("hotlinekit: " + in + ": " + e.getMessage());
+          return exitCode(e);
+        }
+        bytes = p.payload();
+        if (out != null) {
+          writeAtomically(out, bytes);
+        }
+        spec.commandLine().getErr().println("hotlinekit: verified: " + p.document().reports()
+            .size() + " reports from " + p.signer().getSubjectX500Principal().getName()
+            + ", signed " + p.signingTime() + ", packet " + p.header().packetId());
+      }
+      return 0;
+    }
+
+    static int exitCode(HotlinekitException e) {
+      if (e instanceof LimitExceededException) {
+        return EXIT_TOO_LARGE;
+      }
+      if (e instanceof NotARecipientException) {
+        return EXIT_NOT_A_RECIPIENT;
+      }
+      if (e instanceof TamperedException) {
+        return EXIT_TAMPERED;
+      }
+      if (e instanceof UntrustedSignerException) {
+        return EXIT_UNTRUSTED;
+      }
+      if (e instanceof UnsupportedInputException) {
+        return EXIT_UNSUPPORTED;
+      }
+      if (e instanceof MalformedInputException) {
+        return EXIT_MALFORMED;
+      }
+      return HotlinekitCli.EXIT_INPUT_FAILED;
+    }
+  }
+
+  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

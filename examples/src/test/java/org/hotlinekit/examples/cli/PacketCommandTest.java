@@ -1,0 +1,99 @@
+package org.hotlinekit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * packet seal / open with a test PKI made by the openssl command line at test time: a verified
+ * round trip, and a distinct exit code per failure class, with nothing written on failure.
+ */
+class PacketCommandTest {
+  private static final Path SAMPLE = Path.of("reports/sample-reports.json");
+
+  @TempDir static Path pki;
+
+  @BeforeAll
+  static void makePki() throws Exception {
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+        "-keyout", "ca.key", "-out", "ca.pem", "-subj", "/CN=Example Test CA", "-days", "30",
+        "-addext", "basicConstraints=critical,CA:TRUE",
+        "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+        "-keyout", "other.key", "-out", "other.pem", "-subj", "/CN=Other Test CA", "-days", "30",
+        "-addext", "basicConstraints=critical,CA:TRUE",
+        "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+    issue("signer", "Example Hotline Signer", "digitalSignature");
+    issue("recipient", "Partner Hotline", "keyAgreement");
+    issue("stranger", "Someone Else", "keyAgreement");
+  }
+
+  private static void issue(String name, String cn, String usage) throws Exception {
+    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+        name + ".key", "-out", name + ".csr", "-subj", "/CN=" + cn);
+    Files.writeString(pki.resolve(name + ".ext"), "basicConstraints=critical,CA:FALSE\n"
+        + "keyUsage=critical," + usage + "\n");
+    openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+        "-CAcreateserial", "-out", name + ".pem", "-days", "30", "-extfile", name + ".ext");
+  }
+
+  @Test
+  void sealThenOpen(@TempDir Path dir) throws IOException {
+    Path packet = dir.resolve("packet.p7m");
+    CliRun seal = CliRun.of("packet", "seal", "--in", SAMPLE.toString(), "--to", p("recipient.pem"),
+        "--key", p("signer.key"), "--cert", p("signer.pem"), "--sender", "BE-example-hotline",
+        "--out", packet.toString());
+    assertThat(seal.exitCode()).as(seal.err()).isZero();
+    Path out = dir.resolve("reports.json");
+    CliRun open = open(packet, "recipient", "ca.pem", out);
+    assertThat(open.exitCode()).as(open.err()).isZero();
+    assertThat(open.err()).contains("verified: 3 reports");
+    assertThat(Files.readString(out)).contains("\"sender\" : \"BE-example-hotline\"");
+    CliRun validate = CliRun.of("report", "validate", out.toString());
+    assertThat(validate.exitCode()).as(validate.out()).isZero();
+
+    // Distinct exit codes, and nothing written.
+    Files.delete(out);
+    assertThat(open(packet, "stranger", "ca.pem", out).exitCode()).isEqualTo(5);
+    assertThat(open(packet, "recipient", "other.pem", out).exitCode()).isEqualTo(7);
+    byte[] bytes = Files.readAllBytes(packet);
+    byte[] flipped = bytes.clone();
+    flipped[bytes.length - 200] ^= 0x04; // inside the ciphertext
+    Path tampered = Files.write(dir.resolve("tampered.p7m"), flipped);
+    assertThat(open(tampered, "recipient", "ca.pem", out).exitCode()).isEqualTo(6);
+    Path truncated = Files.write(dir.resolve("truncated.p7m"),
+        Arrays.copyOf(bytes, bytes.length / 2));
+    CliRun cut = open(truncated, "recipient", "ca.pem", out);
+    assertThat(cut.exitCode()).isEqualTo(3);
+    assertThat(cut.err()).startsWith("hotlinekit: ").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+  }
+
+  private static CliRun open(Path packet, String me, String trust, Path out) {
+    return CliRun.of("packet", "open", "--in", packet.toString(), "--key", p(me + ".key"),
+        "--cert", p(me + ".pem"), "--trust", p(trust), "--out", out.toString());
+  }
+
+  private static String p(String name) {
+    return pki.resolve(name).toString();
+  }
+
+  private static void openssl(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("openssl"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(pki.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("%s%n%s", cmd, out).isZero();
+  }
+}
