@@ -719,8 +719,10 @@ public final class ReportJson {
     DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    String text = JSON.writer().with(pp).writeValueAsString(root) + "\n";
-    return text.getBytes(StandardCharsets.UTF_8);
+    byte[] body = JSON.writer().with(pp).writeValueAsBytes(root);
+    byte[] out = java.util.Arrays.copyOf(body, body.length + 1);
+    out[body.length] = '\n';
+    return out;
   }
 
   private static ObjectNode report(Report r) {

@@ -151,6 +151,15 @@ class PacketTest {
         PKI.ecSigner, "1.2.840.113549.1.7.1"), PKI.ecRecipient.cert());
     assertThatThrownBy(() -> reader(PKI.ecRecipient).open(other))
         .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("eContentType");
+    // Two signers; detached content.
+    byte[] two = TestEnvelopes.envelope(TestEnvelopes.signOdd(payload(PKI.ecRecipient),
+        PKI.ecSigner, true, false), PKI.ecRecipient.cert());
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(two))
+        .isInstanceOf(MalformedInputException.class).hasMessageContaining("exactly one signer");
+    byte[] detached = TestEnvelopes.envelope(TestEnvelopes.signOdd(payload(PKI.ecRecipient),
+        PKI.ecSigner, false, true), PKI.ecRecipient.cert());
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(detached))
+        .isInstanceOf(MalformedInputException.class).hasMessageContaining("detached");
     // Unencrypted SignedData.
     assertThatThrownBy(() -> reader(PKI.ecRecipient).open(signed))
         .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("not encrypted");

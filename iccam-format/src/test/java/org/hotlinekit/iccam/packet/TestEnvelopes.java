@@ -40,6 +40,21 @@ final class TestEnvelopes {
         payload), true).getEncoded("DER");
   }
 
+  /** SignedData with two signers, or detached (no eContent). */
+  static byte[] signOdd(byte[] payload, TestPki.Entity signer, boolean twoSigners,
+      boolean detached) throws Exception {
+    CMSSignedDataGenerator g = new CMSSignedDataGenerator();
+    for (int i = 0; i < (twoSigners ? 2 : 1); i++) {
+      g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+          new JcaDigestCalculatorProviderBuilder().build()).build(
+          new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key()), signer.cert()));
+    }
+    g.addCertificates(new JcaCertStore(List.of(signer.cert())));
+    return g.generate(new CMSProcessableByteArray(
+        new ASN1ObjectIdentifier(PacketProfile.CONTENT_TYPE), payload), !detached)
+        .getEncoded("DER");
+  }
+
   /** AuthEnvelopedData (AES-256-GCM, ECDH SHA-256 KDF) of any bytes to an EC recipient. */
   static byte[] envelope(byte[] content, X509Certificate recipient) throws Exception {
     KeyPair eph = TestPki.ec();
