@@ -83,15 +83,20 @@ public final class LocatedJson {
     }
   }
 
-  /** Parses a whole document. */
-  public static Node parse(String text, String name, int maxStringLength, int maxDepth) {
-    JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints
-        .builder().maxStringLength(Integer.MAX_VALUE) // the document size is capped; see below
-        .maxNestingDepth(maxDepth + 8).maxNumberLength(64).build()).build();
-    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(Integer.MAX_VALUE) // the document size is capped by the caller
+          .maxNumberLength(64).build()).build();
+
+  /**
+   * Parses a whole UTF-8 document (the caller has checked that it is UTF-8 and capped its size).
+   */
+  public static Node parse(byte[] text, String name, int maxStringLength, int maxDepth) {
+    if (text.length >= 3 && (text[0] & 0xff) == 0xEF && (text[1] & 0xff) == 0xBB
+        && (text[2] & 0xff) == 0xBF) {
       throw new SyntaxError(name, 1, 1, "a byte order mark is not allowed (RFC 7493)", null);
     }
-    try (JsonParser p = factory.createParser(tools.jackson.core.ObjectReadContext.empty(),
+    try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(),
         text)) {
       JsonToken t = p.nextToken();
       if (t == null) {

@@ -166,17 +166,18 @@ public final class ReportJson {
       throw new LimitExceededException(name + ": " + bytes.length + " bytes is over the limit of "
           + maxBytes + " (split the export into batches)");
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new ReportFormatException(List.of(new Problem(name, 1, 1, "not UTF-8 text")));
+    if (!ascii(bytes)) {
+      try {
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(bytes));
+      } catch (CharacterCodingException e) {
+        throw new ReportFormatException(List.of(new Problem(name, 1, 1, "not UTF-8 text")));
+      }
     }
     Node root;
     try {
-      root = LocatedJson.parse(text, name, maxStringLength, 64);
+      root = LocatedJson.parse(bytes, name, maxStringLength, 64);
     } catch (LocatedJson.SyntaxError e) {
       throw new ReportFormatException(List.of(new Problem(name, e.line, e.column, e.reason)));
     }
@@ -189,6 +190,15 @@ public final class ReportJson {
   }
 
   // ------------------------------------------------------------------------------------ reading
+
+  /** Whether every byte is ASCII (then the text is valid UTF-8 without decoding it). */
+  private static boolean ascii(byte[] b) {
+    int or = 0;
+    for (byte x : b) {
+      or |= x;
+    }
+    return or >= 0;
+  }
 
   /** Thrown inside the reader to abandon one value; the problem is already recorded. */
   private static final class Skip extends RuntimeException {

@@ -24,12 +24,9 @@ import javax.crypto.spec.PSource;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAlgorithm;
-import org.bouncycastle.cms.CMSAuthEnvelopedData;
-import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
@@ -49,8 +46,9 @@ import org.hotlinekit.iccam.json.ReportJson;
  * (by SHA-256), is signed (CMS SignedData, one signer, ECDSA P-256/SHA-256 or RSASSA-PSS/SHA-256,
  * eContentType {@value PacketProfile#CONTENT_TYPE}) and encrypted (CMS AuthEnvelopedData,
  * AES-256-GCM, a fresh key per packet) to every recipient: ECDH P-256 (ephemeral-static, SHA-256
- * KDF, AES-256 key wrap) or RSA-OAEP-SHA-256 (at least 3072 bits). Output is DER; {@code openssl
- * cms -decrypt} then {@code -verify} open it. Immutable and thread-safe.
+ * KDF, AES-256 key wrap) or RSA-OAEP-SHA-256 (at least 3072 bits). The packet is written as it is
+ * produced (BER); {@code openssl cms -decrypt} then {@code -verify} open it. Immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * PacketWriter writer = PacketWriter.builder()
@@ -92,7 +90,23 @@ public final class PacketWriter {
    * @return the packet, DER
    */
   public byte[] seal(ReportDocument document) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    seal(document, out);
+    return out.toByteArray();
+  }
+
+  /**
+   * Seals a document straight to a stream: the signature and the encryption run as the signed
+   * JSON is written, so the packet is never held in memory as a whole (the output is BER with
+   * indefinite lengths, which {@code openssl cms} and {@link PacketReader} read).
+   *
+   * @param document the reports
+   * @param out where the packet goes (not closed)
+   * @throws OutputWriteException if writing fails
+   */
+  public void seal(ReportDocument document, OutputStream out) {
     Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(out, "out");
     List<String> hashes = new ArrayList<>();
     for (X509Certificate c : recipients) {
       hashes.add(sha256(c));
@@ -101,51 +115,58 @@ public final class PacketWriter {
         clock.instant().truncatedTo(ChronoUnit.SECONDS), sender, hashes);
     byte[] payload = ReportJson.strict().write(document.withPacket(info));
     try {
-      byte[] signed = sign(payload);
-      return encrypt(signed);
-    } catch (CMSException | OperatorCreationException | GeneralSecurityException
-        | IOException e) {
+      CMSAuthEnvelopedDataStreamGenerator envelope = envelope();
+      OutputStream encrypted = envelope.open(new NonClosing(out),
+          (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
+              CMSAlgorithm.AES256_GCM).setProvider("SunJCE").build());
+      OutputStream signed = signer().open(PacketProfile.CONTENT_TYPE_OID, encrypted, true);
+      for (int off = 0; off < payload.length; off += 1 << 16) {
+        signed.write(payload, off, Math.min(1 << 16, payload.length - off));
+      }
+      signed.close();
+      encrypted.close();
+    } catch (IOException e) {
+      throw new OutputWriteException("writing the packet failed: " + e.getMessage(), e);
+    } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
       throw new IllegalStateException("sealing failed: " + e.getMessage(), e);
     }
   }
 
-  /**
-   * Seals a document to a stream.
-   *
-   * @param document the reports
-   * @param out where the packet goes (not closed)
-   * @throws OutputWriteException if writing fails
-   */
-  public void seal(ReportDocument document, OutputStream out) {
-    byte[] packet = seal(document);
-    try {
-      out.write(packet);
-    } catch (IOException e) {
-      throw new OutputWriteException("writing the packet failed: " + e.getMessage(), e);
+  /** Keeps the generators from closing the caller's stream. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
     }
   }
 
-  private byte[] sign(byte[] payload) throws CMSException, OperatorCreationException,
-      GeneralSecurityException, IOException {
+  private CMSSignedDataStreamGenerator signer() throws OperatorCreationException,
+      GeneralSecurityException, CMSException {
     ContentSigner cs = signer.rsa()
         ? new JcaContentSignerBuilder("SHA256withRSAandMGF1").setProvider(PacketProfile.BC)
             .build(signer.key())
         : new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key());
-    CMSSignedDataGenerator g = new CMSSignedDataGenerator();
+    CMSSignedDataStreamGenerator g = new CMSSignedDataStreamGenerator();
     g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
         new JcaDigestCalculatorProviderBuilder().build()).build(cs, signer.certificate()));
     List<X509Certificate> certs = new ArrayList<>();
     certs.add(signer.certificate());
     certs.addAll(signer.intermediates());
     g.addCertificates(new JcaCertStore(certs));
-    CMSSignedData sd = g.generate(
-        new CMSProcessableByteArray(PacketProfile.CONTENT_TYPE_OID, payload), true);
-    return sd.getEncoded("DER");
+    return g;
   }
 
-  private byte[] encrypt(byte[] signed) throws CMSException, GeneralSecurityException,
-      IOException {
-    CMSAuthEnvelopedDataGenerator g = new CMSAuthEnvelopedDataGenerator();
+  private CMSAuthEnvelopedDataStreamGenerator envelope() throws GeneralSecurityException {
+    CMSAuthEnvelopedDataStreamGenerator g = new CMSAuthEnvelopedDataStreamGenerator();
     JceKeyAgreeRecipientInfoGenerator kari = null;
     for (X509Certificate c : recipients) {
       if (c.getPublicKey() instanceof ECPublicKey) {
@@ -168,39 +189,7 @@ public final class PacketWriter {
     if (kari != null) {
       g.addRecipientInfoGenerator(kari);
     }
-    CMSAuthEnvelopedData env = g.generate(new Chunked(signed),
-        (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
-            CMSAlgorithm.AES256_GCM).setProvider("SunJCE").build());
-    return env.toASN1Structure().getEncoded("DER");
-  }
-
-  /**
-   * Content handed to the cipher in 64 KiB pieces: JDK 17's AES-GCM is fast for updates of that
-   * size and slow for single calls of several MiB.
-   */
-  private static final class Chunked implements org.bouncycastle.cms.CMSTypedData {
-    private final byte[] bytes;
-
-    Chunked(byte[] bytes) {
-      this.bytes = bytes;
-    }
-
-    @Override
-    public org.bouncycastle.asn1.ASN1ObjectIdentifier getContentType() {
-      return org.bouncycastle.asn1.cms.CMSObjectIdentifiers.data;
-    }
-
-    @Override
-    public void write(OutputStream out) throws IOException {
-      for (int off = 0; off < bytes.length; off += 1 << 16) {
-        out.write(bytes, off, Math.min(1 << 16, bytes.length - off));
-      }
-    }
-
-    @Override
-    public Object getContent() {
-      return bytes.clone();
-    }
+    return g;
   }
 
   /**
