@@ -83,7 +83,7 @@ final class PacketCommand implements Runnable {
     String sender;
 
     @Option(names = "--out", required = true, paramLabel = "PACKET.p7m",
-        description = "Where to write the packet (DER).")
+        description = "Where to write the packet (BER; openssl cms -inform DER reads it).")
     Path out;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -87,7 +87,7 @@ public final class PacketWriter {
    * Seals a document (its reports; any packet header it carries is replaced).
    *
    * @param document the reports
-   * @return the packet, DER
+   * @return the packet (BER, as {@link #seal(ReportDocument, OutputStream)} writes it)
    */
   public byte[] seal(ReportDocument document) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
