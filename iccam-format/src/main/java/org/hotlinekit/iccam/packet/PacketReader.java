@@ -173,7 +173,7 @@ public final class PacketReader {
       throw new MalformedInputException("the AuthEnvelopedData structure is malformed", e);
     }
     prevalidate(aed);
-    byte[] inner = decrypt(packet);
+    byte[] inner = decrypt(outer);
     return verify(inner);
   }
 
@@ -266,10 +266,10 @@ public final class PacketReader {
     }
   }
 
-  private byte[] decrypt(byte[] packet) {
+  private byte[] decrypt(ContentInfo packet) {
     CMSAuthEnvelopedData env;
     try {
-      env = new CMSAuthEnvelopedData(packet);
+      env = new CMSAuthEnvelopedData(packet); // the structure parsed once, for both steps
     } catch (CMSException | RuntimeException e) {
       throw new MalformedInputException("the packet cannot be parsed as AuthEnvelopedData", e);
     }
