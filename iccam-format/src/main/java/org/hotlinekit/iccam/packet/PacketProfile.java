@@ -18,6 +18,19 @@ final class PacketProfile {
   /** Bouncy Castle as a provider object, never installed globally. */
   static final Provider BC = new BouncyCastleProvider();
 
+  private static final java.math.BigInteger P256_PRIME = new java.math.BigInteger(
+      "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff", 16);
+  private static final java.math.BigInteger P256_ORDER = new java.math.BigInteger(
+      "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
+
+  /** Whether an EC key is on NIST P-256 (secp256r1), the only curve of the profile. */
+  static boolean isP256(java.security.interfaces.ECKey key) {
+    java.security.spec.ECParameterSpec p = key.getParams();
+    return p != null && p.getCurve().getField() instanceof java.security.spec.ECFieldFp
+        && ((java.security.spec.ECFieldFp) p.getCurve().getField()).getP().equals(P256_PRIME)
+        && p.getOrder().equals(P256_ORDER);
+  }
+
   /** The default size limit of a packet. */
   static final long DEFAULT_MAX_BYTES = 64L << 20;
 }

@@ -357,6 +357,10 @@ public final class PacketReader {
         && ((RSAPublicKey) signer.getPublicKey()).getModulus().bitLength() < 3072) {
       throw new UnsupportedInputException("RSA signer keys must have at least 3072 bits");
     }
+    if (signer.getPublicKey() instanceof ECPublicKey
+        && !PacketProfile.isP256((ECPublicKey) signer.getPublicKey())) {
+      throw new UnsupportedInputException("EC signer keys must be on P-256");
+    }
     Instant signingTime = signingTime(si);
     try {
       // Bouncy Castle refuses a certificate not valid at the signing time; say so as such.

@@ -248,8 +248,7 @@ public final class PacketWriter {
     public Builder recipient(X509Certificate certificate) {
       Objects.requireNonNull(certificate, "certificate");
       if (certificate.getPublicKey() instanceof ECPublicKey) {
-        if (((ECPublicKey) certificate.getPublicKey()).getParams().getCurve().getField()
-            .getFieldSize() != 256) {
+        if (!PacketProfile.isP256((ECPublicKey) certificate.getPublicKey())) {
           throw new IllegalArgumentException("EC recipients use P-256");
         }
       } else if (certificate.getPublicKey() instanceof RSAPublicKey) {

@@ -38,9 +38,7 @@ public final class SignerIdentity {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(certificate, "certificate");
     if (certificate.getPublicKey() instanceof ECPublicKey) {
-      int bits = ((ECPublicKey) certificate.getPublicKey()).getParams().getCurve().getField()
-          .getFieldSize();
-      if (bits != 256) {
+      if (!PacketProfile.isP256((ECPublicKey) certificate.getPublicKey())) {
         throw new IllegalArgumentException("EC signers use P-256");
       }
     } else if (certificate.getPublicKey() instanceof RSAPublicKey) {

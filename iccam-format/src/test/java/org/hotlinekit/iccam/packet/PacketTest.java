@@ -166,6 +166,38 @@ class PacketTest {
   }
 
   @Test
+  void keysOutsideTheProfileAreRefused() throws Exception {
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+    g.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+    java.security.KeyPair p384 = g.generateKeyPair();
+    java.security.KeyPairGenerator r = java.security.KeyPairGenerator.getInstance("RSA");
+    r.initialize(2048);
+    java.security.KeyPair rsa2048 = r.generateKeyPair();
+    // Self-signed certificates are enough for the builder's checks.
+    X509CertificateMaker maker = new X509CertificateMaker();
+    assertThatThrownBy(() -> PacketWriter.builder().recipient(maker.selfSigned(p384)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P-256");
+    assertThatThrownBy(() -> PacketWriter.builder().recipient(maker.selfSigned(rsa2048)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3072");
+    assertThatThrownBy(() -> SignerIdentity.of(p384.getPrivate(), maker.selfSigned(p384),
+        List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P-256");
+  }
+
+  /** Minimal self-signed certificates for key-type checks. */
+  static final class X509CertificateMaker {
+    java.security.cert.X509Certificate selfSigned(java.security.KeyPair k) throws Exception {
+      org.bouncycastle.asn1.x500.X500Name n = new org.bouncycastle.asn1.x500.X500Name("CN=Key Test");
+      String alg = k.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+      return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+          new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(n,
+              java.math.BigInteger.ONE, new java.util.Date(),
+              new java.util.Date(System.currentTimeMillis() + 86_400_000L), n, k.getPublic())
+              .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(alg)
+                  .build(k.getPrivate())));
+    }
+  }
+
+  @Test
   void truncatedOversizedAndGarbage() {
     byte[] packet = writer(PKI.ecSigner, PKI.ecRecipient).seal(DOC);
     for (int cut : new int[] {0, 1, 10, packet.length / 2, packet.length - 1}) {
