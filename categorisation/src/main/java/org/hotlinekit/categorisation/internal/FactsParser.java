@@ -13,7 +13,6 @@ import org.hotlinekit.categorisation.facts.GenderPresence;
 import org.hotlinekit.categorisation.facts.Person;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.facts.Tri;
-import org.hotlinekit.core.UnsupportedInputException;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,14 +32,7 @@ public final class FactsParser {
     allowed.add("formatVersion");
     allowed.add("note");
     doc.object(allowed.toArray(new String[0]));
-    if (!FORMAT.equals(doc.required("format").string())) {
-      throw doc.required("format").error("must be \"" + FORMAT + "\"");
-    }
-    int v = doc.required("formatVersion").integer(1, Integer.MAX_VALUE);
-    if (v != FORMAT_VERSION) {
-      throw new UnsupportedInputException("facts format version " + v
-          + " is not supported (this is version " + FORMAT_VERSION + ")");
-    }
+    doc.formatHeader(FORMAT, FORMAT_VERSION, "facts");
     doc.optional("note").ifPresent(StrictJson.At::string);
     doc.required("origin");
     doc.required("persons");

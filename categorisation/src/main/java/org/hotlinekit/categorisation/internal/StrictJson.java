@@ -16,6 +16,7 @@ import java.util.Set;
 import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.UnsupportedInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -126,6 +127,24 @@ public final class StrictJson {
     public MalformedInputException error(String message) {
       return new MalformedInputException(
           name + ": " + (path.isEmpty() ? "" : "field '" + path + "': ") + message);
+    }
+
+    /**
+     * Checks a document's {@code format} and {@code formatVersion} members.
+     *
+     * @param format the expected format name
+     * @param version the only version this reader reads
+     * @param what the document kind in the message, e.g. "facts"
+     */
+    public void formatHeader(String format, int version, String what) {
+      if (!format.equals(required("format").string())) {
+        throw required("format").error("must be \"" + format + "\"");
+      }
+      int v = required("formatVersion").integer(1, Integer.MAX_VALUE);
+      if (v != version) {
+        throw new UnsupportedInputException(what + " format version " + v
+            + " is not supported (this is version " + version + ")");
+      }
     }
 
     /** This node must be an object with only these fields. */

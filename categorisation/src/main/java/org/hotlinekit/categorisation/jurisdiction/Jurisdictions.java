@@ -145,14 +145,7 @@ public final class Jurisdictions {
   private static JurisdictionProfile parse(StrictJson.At doc) {
     doc.object("format", "formatVersion", "code", "name", "version", "lawReference",
         "childAgeLimit", "lowerBandLimit", "provisions", "notes");
-    if (!FORMAT.equals(doc.required("format").string())) {
-      throw doc.required("format").error("must be \"" + FORMAT + "\"");
-    }
-    int version = doc.required("formatVersion").integer(1, Integer.MAX_VALUE);
-    if (version != FORMAT_VERSION) {
-      throw new UnsupportedInputException("jurisdiction profile format version " + version
-          + " is not supported (this is version " + FORMAT_VERSION + ")");
-    }
+    doc.formatHeader(FORMAT, FORMAT_VERSION, "jurisdiction profile");
     String code = doc.required("code").nonBlank();
     if (!code.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
       throw doc.required("code").error("must be an upper-case country code such as BE or UK");

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.hotlinekit.categorisation.internal.StrictJson;
-import org.hotlinekit.core.UnsupportedInputException;
 
 /**
  * Which countries have an INHOPE member hotline, as versioned data. A directory is either
@@ -73,14 +72,7 @@ public final class MemberDirectory {
 
   private static MemberDirectory parse(StrictJson.At doc) {
     doc.object("format", "formatVersion", "version", "complete", "source", "countries");
-    if (!FORMAT.equals(doc.required("format").string())) {
-      throw doc.required("format").error("must be \"" + FORMAT + "\"");
-    }
-    int v = doc.required("formatVersion").integer(1, Integer.MAX_VALUE);
-    if (v != 1) {
-      throw new UnsupportedInputException("member directory format version " + v
-          + " is not supported (this is version 1)");
-    }
+    doc.formatHeader(FORMAT, 1, "member directory");
     StrictJson.At complete = doc.required("complete");
     if (!complete.node().isBoolean()) {
       throw complete.error("must be true or false");

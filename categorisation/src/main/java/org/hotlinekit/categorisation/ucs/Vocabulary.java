@@ -79,14 +79,7 @@ public final class Vocabulary {
 
   private static Vocabulary parse(StrictJson.At doc) {
     doc.object("format", "formatVersion", "id", "version", "licence", "sections", "labels");
-    if (!FORMAT.equals(doc.required("format").string())) {
-      throw doc.required("format").error("must be \"" + FORMAT + "\"");
-    }
-    int v = doc.required("formatVersion").integer(1, Integer.MAX_VALUE);
-    if (v != 1) {
-      throw new UnsupportedInputException(
-          "vocabulary format version " + v + " is not supported (this is version 1)");
-    }
+    doc.formatHeader(FORMAT, 1, "vocabulary");
     String id = doc.required("id").nonBlank();
     if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
       throw doc.required("id").error("must be lower-case letters, digits and hyphens");

@@ -80,14 +80,7 @@ public final class VocabularyMapping {
   private static VocabularyMapping parse(StrictJson.At doc, Vocabulary vocabulary) {
     doc.object("format", "formatVersion", "vocabulary", "vocabularyVersion", "version",
         "mappings");
-    if (!FORMAT.equals(doc.required("format").string())) {
-      throw doc.required("format").error("must be \"" + FORMAT + "\"");
-    }
-    int v = doc.required("formatVersion").integer(1, Integer.MAX_VALUE);
-    if (v != 1) {
-      throw new UnsupportedInputException(
-          "vocabulary mapping format version " + v + " is not supported (this is version 1)");
-    }
+    doc.formatHeader(FORMAT, 1, "vocabulary mapping");
     if (!vocabulary.id().equals(doc.required("vocabulary").string())) {
       throw doc.required("vocabulary").error("maps '" + doc.required("vocabulary").string()
           + "', not the loaded vocabulary '" + vocabulary.id() + "'");
