@@ -2,11 +2,9 @@ package org.hotlinekit.hashing.index;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +13,7 @@ import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.digest.Digest;
 import org.hotlinekit.core.digest.DigestAlgorithm;
-import org.hotlinekit.hashing.internal.AtomicFiles;
 import org.hotlinekit.hashing.internal.BinaryIo;
-import org.hotlinekit.hashing.internal.ReadErrors;
 
 /**
  * Exact lookup of digests (MD5, SHA-1 or SHA-256) in a list of millions. Immutable and thread-safe.
@@ -119,12 +115,7 @@ public final class DigestIndex {
    * @throws org.hotlinekit.core.OutputWriteException if writing fails
    */
   public void writeTo(Path file) {
-    AtomicFiles.write(file, tmp -> {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        write(ch);
-        ch.force(true);
-      }
-    });
+    BinaryIo.writeFile(file, this::write);
   }
 
   /**
@@ -156,11 +147,7 @@ public final class DigestIndex {
    * @throws MalformedInputException if it is not a digest index, truncated or corrupt
    */
   public static DigestIndex read(Path file) {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      return read(ch, ch.size());
-    } catch (IOException e) {
-      throw ReadErrors.of(e);
-    }
+    return BinaryIo.readFile(file, DigestIndex::read);
   }
 
   /**

@@ -2,11 +2,9 @@ package org.hotlinekit.hashing.index;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,9 +20,7 @@ import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHash;
-import org.hotlinekit.hashing.internal.AtomicFiles;
 import org.hotlinekit.hashing.internal.BinaryIo;
-import org.hotlinekit.hashing.internal.ReadErrors;
 
 /**
  * Finds every indexed PDQ hash within a Hamming distance of a query, exactly: the result is always
@@ -151,12 +147,7 @@ public final class PdqIndex {
    * @throws OutputWriteException if writing fails
    */
   public void writeTo(Path file) {
-    AtomicFiles.write(file, tmp -> {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        write(ch);
-        ch.force(true);
-      }
-    });
+    BinaryIo.writeFile(file, this::write);
   }
 
   /**
@@ -194,11 +185,7 @@ public final class PdqIndex {
    * @throws MalformedInputException if it is not an index, truncated or corrupt
    */
   public static PdqIndex read(Path file) {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      return read(ch, ch.size());
-    } catch (IOException e) {
-      throw ReadErrors.of(e);
-    }
+    return BinaryIo.readFile(file, PdqIndex::read);
   }
 
   /**

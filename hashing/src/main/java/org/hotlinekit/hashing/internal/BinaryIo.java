@@ -13,6 +13,39 @@ public final class BinaryIo {
 
   private static final int IO_CHUNK = 1 << 20;
 
+  /** Writes a whole file's content to its channel. */
+  @FunctionalInterface
+  public interface ChannelWriter {
+    void write(java.nio.channels.FileChannel ch) throws IOException;
+  }
+
+  /** Reads a whole file's content from its channel, given its length. */
+  @FunctionalInterface
+  public interface ChannelReader<T> {
+    T read(java.nio.channels.FileChannel ch, long length) throws IOException;
+  }
+
+  /** Writes a file atomically (see {@link AtomicFiles}), forced to disk before the move. */
+  public static void writeFile(java.nio.file.Path file, ChannelWriter writer) {
+    AtomicFiles.write(file, tmp -> {
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        writer.write(ch);
+        ch.force(true);
+      }
+    });
+  }
+
+  /** Reads a file through its channel; I/O failures become hotlinekit's read exceptions. */
+  public static <T> T readFile(java.nio.file.Path file, ChannelReader<T> reader) {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+        java.nio.file.StandardOpenOption.READ)) {
+      return reader.read(ch, ch.size());
+    } catch (IOException e) {
+      throw ReadErrors.of(e);
+    }
+  }
+
   public static void writeAll(WritableByteChannel ch, ByteBuffer b, CRC32C crc) throws IOException {
     if (crc != null) {
       crc.update(b.duplicate());

@@ -41,6 +41,9 @@ final class NcmecXml extends HashListFormat {
     return f;
   }
 
+  /** One fingerprint element as read: its name, text and line. */
+  private record Fingerprint(String element, String text, long line) {}
+
   /** One record as read, before its fingerprints are checked. */
   private static final class Record {
     final long line;
@@ -49,7 +52,7 @@ final class NcmecXml extends HashListFormat {
     String member;
     String timestamp;
     String classification;
-    final List<String[]> fingerprints = new ArrayList<>(); // {name, value, line}
+    final List<Fingerprint> fingerprints = new ArrayList<>();
 
     Record(long line, boolean video) {
       this.line = line;
@@ -137,7 +140,7 @@ final class NcmecXml extends HashListFormat {
             boolean byReference = x.getAttributeValue(null, "href") != null;
             String value = text(x);
             if (!byReference) {
-              r.fingerprints.add(new String[] {fp, value, Long.toString(line)});
+              r.fingerprints.add(new Fingerprint(fp, value, line));
             }
           }
           break;
@@ -163,14 +166,13 @@ final class NcmecXml extends HashListFormat {
         return;
       }
     }
-    for (String[] fp : r.fingerprints) {
-      long line = Long.parseLong(fp[2]);
+    for (Fingerprint fp : r.fingerprints) {
       HashValue value;
       try {
-        value = value(fp[0], fp[1].strip());
+        value = value(fp.element(), fp.text().strip());
       } catch (HotlinekitException | IllegalArgumentException e) {
-        problems.reject(line, "record " + printable(r.id) + ": <" + fp[0] + ">: " + e.getMessage(),
-            e);
+        problems.reject(fp.line(), "record " + printable(r.id) + ": <" + fp.element() + ">: "
+            + e.getMessage(), e);
         continue;
       }
       if (value == null) {

@@ -27,7 +27,7 @@ import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.hashing.index.DigestIndex;
 import org.hotlinekit.hashing.index.PdqIndex;
-import org.hotlinekit.hashing.internal.AtomicFiles;
+import org.hotlinekit.hashing.internal.BinaryIo;
 import org.hotlinekit.hashing.internal.ReadErrors;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
@@ -130,58 +130,50 @@ public final class IndexedList {
    * @throws org.hotlinekit.core.OutputWriteException if writing fails
    */
   public void writeTo(Path file) {
-    AtomicFiles.write(file, tmp -> {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer head = ByteBuffer.allocate(8 + 4 + 8);
-        head.putLong(MAGIC).putInt(FORMAT_VERSION).putLong(0); // entry bytes, patched below
-        write(ch, head.flip());
-        CRC32C crc = new CRC32C();
-        byte[] name = list.name().getBytes(StandardCharsets.UTF_8);
-        byte[] source = list.source().getBytes(StandardCharsets.UTF_8);
-        if (name.length > MAX_NAME_BYTES || source.length > MAX_NAME_BYTES) {
-          throw new IllegalArgumentException("list name or source longer than 64 KiB");
+    BinaryIo.writeFile(file, ch -> {
+      ByteBuffer head = ByteBuffer.allocate(8 + 4 + 8);
+      head.putLong(MAGIC).putInt(FORMAT_VERSION).putLong(0); // entry bytes, patched below
+      BinaryIo.writeAll(ch, head.flip(), null);
+      CRC32C crc = new CRC32C();
+      byte[] name = list.name().getBytes(StandardCharsets.UTF_8);
+      byte[] source = list.source().getBytes(StandardCharsets.UTF_8);
+      if (name.length > MAX_NAME_BYTES || source.length > MAX_NAME_BYTES) {
+        throw new IllegalArgumentException("list name or source longer than 64 KiB");
+      }
+      long start = ch.position();
+      CheckedOutputStream out =
+          new CheckedOutputStream(Channels.newOutputStream(ch), crc);
+      java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+      data.writeInt(name.length);
+      data.write(name);
+      data.writeInt(source.length);
+      data.write(source);
+      Writer text = new java.io.BufferedWriter(
+          new OutputStreamWriter(data, StandardCharsets.UTF_8), 1 << 16);
+      HashListFormat.jsonLines().write(list.entries(), text);
+      text.flush();
+      long entryBytes = ch.position() - start;
+      BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
+      ch.write(ByteBuffer.allocate(8).putLong(entryBytes).flip(), 12);
+      // Indexes: a count, then (length, index file bytes) each.
+      List<Object> indexes = new ArrayList<>(digests.values());
+      if (pdq != null) {
+        indexes.add(pdq);
+      }
+      BinaryIo.writeAll(ch, ByteBuffer.allocate(4).putInt(indexes.size()).flip(), null);
+      for (Object index : indexes) {
+        long at = ch.position();
+        // The section's length, patched below.
+        BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(0).flip(), null);
+        long from = ch.position();
+        if (index instanceof DigestIndex) {
+          ((DigestIndex) index).write(ch);
+        } else {
+          ((PdqIndex) index).write(ch);
         }
-        long start = ch.position();
-        CheckedOutputStream out =
-            new CheckedOutputStream(Channels.newOutputStream(ch), crc);
-        java.io.DataOutputStream data = new java.io.DataOutputStream(out);
-        data.writeInt(name.length);
-        data.write(name);
-        data.writeInt(source.length);
-        data.write(source);
-        Writer text = new java.io.BufferedWriter(
-            new OutputStreamWriter(data, StandardCharsets.UTF_8), 1 << 16);
-        HashListFormat.jsonLines().write(list.entries(), text);
-        text.flush();
-        long entryBytes = ch.position() - start;
-        write(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip());
-        ch.write(ByteBuffer.allocate(8).putLong(entryBytes).flip(), 12);
-        // Indexes: a count, then (length, index file bytes) each.
-        List<Object> indexes = new ArrayList<>(digests.values());
-        if (pdq != null) {
-          indexes.add(pdq);
-        }
-        write(ch, ByteBuffer.allocate(4).putInt(indexes.size()).flip());
-        for (Object index : indexes) {
-          long at = ch.position();
-          write(ch, ByteBuffer.allocate(8).putLong(0).flip()); // length, patched below
-          long from = ch.position();
-          if (index instanceof DigestIndex) {
-            ((DigestIndex) index).write(ch);
-          } else {
-            ((PdqIndex) index).write(ch);
-          }
-          ch.write(ByteBuffer.allocate(8).putLong(ch.position() - from).flip(), at);
-        }
-        ch.force(true);
+        ch.write(ByteBuffer.allocate(8).putLong(ch.position() - from).flip(), at);
       }
     });
-  }
-
-  private static void write(FileChannel ch, ByteBuffer b) throws IOException {
-    while (b.hasRemaining()) {
-      ch.write(b);
-    }
   }
 
   /**

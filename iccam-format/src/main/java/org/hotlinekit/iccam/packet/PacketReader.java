@@ -103,6 +103,7 @@ public final class PacketReader {
 
   private final PrivateKey key;
   private final X509Certificate certificate;
+  private final String certificateSha256;
   private final Set<TrustAnchor> anchors;
   private final List<X509CRL> crls;
   private final long maxBytes;
@@ -111,6 +112,7 @@ public final class PacketReader {
   private PacketReader(Builder b) {
     this.key = b.key;
     this.certificate = b.certificate;
+    this.certificateSha256 = PacketWriter.sha256(b.certificate);
     this.anchors = Set.copyOf(b.anchors);
     this.crls = List.copyOf(b.crls);
     this.maxBytes = b.maxBytes;
@@ -394,7 +396,7 @@ public final class PacketReader {
       throw new MalformedInputException("the signed document has no packet header");
     }
     PacketInfo header = doc.packet().get();
-    if (!header.recipientCertSha256().contains(PacketWriter.sha256(certificate))) {
+    if (!header.recipientCertSha256().contains(certificateSha256)) {
       throw new NotARecipientException("the signed recipient list does not name this reader:"
           + " the packet was forwarded by one of its recipients");
     }

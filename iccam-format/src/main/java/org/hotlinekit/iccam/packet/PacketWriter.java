@@ -65,12 +65,18 @@ public final class PacketWriter {
   private final String sender;
   private final SignerIdentity signer;
   private final List<X509Certificate> recipients;
+  private final List<String> recipientHashes;
   private final Clock clock;
 
   private PacketWriter(Builder b) {
     this.sender = b.sender;
     this.signer = b.signer;
     this.recipients = List.copyOf(b.recipients);
+    List<String> hashes = new ArrayList<>();
+    for (X509Certificate c : recipients) {
+      hashes.add(sha256(c));
+    }
+    this.recipientHashes = List.copyOf(hashes);
     this.clock = b.clock;
   }
 
@@ -107,12 +113,8 @@ public final class PacketWriter {
   public void seal(ReportDocument document, OutputStream out) {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(out, "out");
-    List<String> hashes = new ArrayList<>();
-    for (X509Certificate c : recipients) {
-      hashes.add(sha256(c));
-    }
     PacketInfo info = new PacketInfo(UUID.randomUUID(),
-        clock.instant().truncatedTo(ChronoUnit.SECONDS), sender, hashes);
+        clock.instant().truncatedTo(ChronoUnit.SECONDS), sender, recipientHashes);
     byte[] payload = ReportJson.strict().write(document.withPacket(info));
     try {
       CMSAuthEnvelopedDataStreamGenerator envelope = envelope();
