@@ -48,7 +48,8 @@ import org.hotlinekit.hashing.list.HashType;
  */
 public final class IndexedList {
   private static final long MAGIC = 0x484c4b4c49535431L; // "HLKLIST1"
-  private static final int FORMAT_VERSION = 1;
+  /** Version 2 holds version 2 digest indexes (ordered tables); version 1 files are rebuilt. */
+  private static final int FORMAT_VERSION = 2;
   private static final int MAX_NAME_BYTES = 1 << 16;
 
   private final HashList list;
@@ -204,7 +205,8 @@ public final class IndexedList {
       int version = head.getInt();
       if (version != FORMAT_VERSION) {
         throw new UnsupportedInputException(file + ": indexed list format version " + version
-            + " is not supported (this is version " + FORMAT_VERSION + ")");
+            + " is not supported (this is version " + FORMAT_VERSION
+            + (version < FORMAT_VERSION ? "; rebuild it: hotlinekit index build" : "") + ")");
       }
       long entryBytes = head.getLong();
       if (entryBytes < 8 || entryBytes > length - 20 - 8 - 4) {

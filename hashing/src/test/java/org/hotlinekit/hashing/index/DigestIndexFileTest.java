@@ -45,6 +45,87 @@ class DigestIndexFileTest {
     assertThat(DigestIndex.read(file).size()).isZero();
   }
 
+  /**
+   * A file with a correct checksum but a table lookups cannot rely on (crafted, or written by a
+   * broken tool) is refused: two occupied slots swapped out of order, an entry moved before its
+   * home slot, an entry position repeated, an empty slot claiming an entry.
+   */
+  @Test
+  void structurallyBrokenTablesAreRefusedDespiteAGoodChecksum(@TempDir Path dir) throws IOException {
+    Random r = new Random(5);
+    List<Digest> list = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      list.add(DigestIndexTest.random(DigestAlgorithm.MD5, r));
+    }
+    // Two digests with the same first 8 bytes: same home slot, neighbours ordered by bytes 8..15.
+    list.add(Digest.parse("77777777777777770000000000000001"));
+    list.add(Digest.parse("77777777777777770000000000000002"));
+    Path file = dir.resolve("d.idx");
+    DigestIndex.of(DigestAlgorithm.MD5, list).writeTo(file);
+    ByteBuffer good = ByteBuffer.wrap(Files.readAllBytes(file));
+    int slots = good.getInt(24);
+    int tableAt = 36;
+    int entriesAt = tableAt + 16 * slots;
+    List<Integer> used = new ArrayList<>();
+    for (int s = 0; s < slots; s++) {
+      if (good.getInt(entriesAt + 4 * s) != -1) {
+        used.add(s);
+      }
+    }
+    int a = used.get(10);
+    int b = used.get(200);
+    int firstEmpty = 0;
+    while (good.getInt(entriesAt + 4 * firstEmpty) != -1) {
+      firstEmpty++;
+    }
+    int empty = firstEmpty;
+    int twin = 0;
+    while (good.getLong(tableAt + 16 * twin) != 0x7777777777777777L) {
+      twin++;
+    }
+    int twinSlot = twin;
+    List<java.util.function.Consumer<ByteBuffer>> breakages = List.of(
+        f -> { // swap two slots' keys and entries: keys out of order
+          swapLongs(f, tableAt + 16 * a, tableAt + 16 * b);
+          swapLongs(f, tableAt + 16 * a + 8, tableAt + 16 * b + 8);
+          int ea = f.getInt(entriesAt + 4 * a);
+          f.putInt(entriesAt + 4 * a, f.getInt(entriesAt + 4 * b));
+          f.putInt(entriesAt + 4 * b, ea);
+        },
+        f -> { // move the last used slot's key to slot 0 (before its home, out of order)
+          int last = used.get(used.size() - 1);
+          f.putLong(tableAt, f.getLong(tableAt + 16 * last));
+          f.putLong(tableAt + 8, f.getLong(tableAt + 16 * last + 8));
+          f.putInt(entriesAt, f.getInt(entriesAt + 4 * last));
+          f.putLong(tableAt + 16 * last, 0).putLong(tableAt + 16 * last + 8, 0);
+          f.putInt(entriesAt + 4 * last, -1);
+        },
+        f -> { // swap the two neighbours with one home: only their order is wrong
+          swapLongs(f, tableAt + 16 * twinSlot + 8, tableAt + 16 * twinSlot + 24);
+          int e = f.getInt(entriesAt + 4 * twinSlot);
+          f.putInt(entriesAt + 4 * twinSlot, f.getInt(entriesAt + 4 * twinSlot + 4));
+          f.putInt(entriesAt + 4 * twinSlot + 4, e);
+        },
+        f -> f.putInt(entriesAt + 4 * b, f.getInt(entriesAt + 4 * a)), // entry listed twice
+        f -> f.putInt(entriesAt + 4 * empty, 0)); // an empty slot claiming entry 0
+    for (int k = 0; k < breakages.size(); k++) {
+      ByteBuffer f = ByteBuffer.wrap(good.array().clone());
+      breakages.get(k).accept(f);
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(f.array(), 0, f.capacity() - 8);
+      f.putLong(f.capacity() - 8, crc.getValue());
+      Path t = Files.write(dir.resolve("broken" + k), f.array());
+      assertThatThrownBy(() -> DigestIndex.read(t)).as("breakage %d", k)
+          .isInstanceOf(MalformedInputException.class).hasMessageContaining("corrupt digest index");
+    }
+  }
+
+  private static void swapLongs(ByteBuffer f, int x, int y) {
+    long v = f.getLong(x);
+    f.putLong(x, f.getLong(y));
+    f.putLong(y, v);
+  }
+
   @Test
   void badFilesAreRefused(@TempDir Path dir) throws IOException {
     Random r = new Random(9);
@@ -66,10 +147,15 @@ class DigestIndexFileTest {
     assertThatThrownBy(() -> DigestIndex.read(corrupt)).isInstanceOf(MalformedInputException.class)
         .hasMessageContaining("checksum");
     byte[] future = good.clone();
-    ByteBuffer.wrap(future).putInt(8, 2);
+    ByteBuffer.wrap(future).putInt(8, 99);
     Path newer = Files.write(dir.resolve("n"), future);
     assertThatThrownBy(() -> DigestIndex.read(newer))
         .isInstanceOf(UnsupportedInputException.class);
+    byte[] older = good.clone();
+    ByteBuffer.wrap(older).putInt(8, 1);
+    Path old = Files.write(dir.resolve("o"), older);
+    assertThatThrownBy(() -> DigestIndex.read(old)).isInstanceOf(UnsupportedInputException.class)
+        .hasMessageContaining("rebuild");
     Path pdqFile = dir.resolve("p.idx");
     PdqIndex.of(List.of()).writeTo(pdqFile);
     assertThatThrownBy(() -> DigestIndex.read(pdqFile))

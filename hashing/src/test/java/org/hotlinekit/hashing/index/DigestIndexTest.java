@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,71 @@ class DigestIndexTest {
         assertThat(each[k]).as("batch %d", k).isEqualTo(oracle.containsKey(batch.get(k)));
       }
     }
+  }
+
+  /**
+   * Lists built to stress the ordered table: many digests sharing their first 8 or 16 bytes, the
+   * all-zero prefix (the empty-slot marker, kept aside), and first words near 0 and near 2^64 (the
+   * first and last home slots, where runs spill past the end of the home range). Queries are
+   * drawn from the same skewed space, so most misses land inside runs.
+   */
+  @ParameterizedTest
+  @EnumSource(DigestAlgorithm.class)
+  void agreesWithAHashMapOnSkewedLists(DigestAlgorithm algorithm) {
+    for (long seed = 10; seed < 16; seed++) {
+      Random r = new Random(seed);
+      int n = 1 + r.nextInt(3_000);
+      List<Digest> list = new ArrayList<>();
+      Map<Digest, List<Integer>> oracle = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        Digest d = i > 0 && r.nextInt(8) == 0 ? list.get(r.nextInt(i)) : skewed(algorithm, r);
+        list.add(d);
+        oracle.computeIfAbsent(d, k -> new ArrayList<>()).add(i);
+      }
+      DigestIndex index = DigestIndex.of(algorithm, list);
+      List<Digest> batch = new ArrayList<>();
+      for (int q = 0; q < 3_000; q++) {
+        Digest query = q % 3 == 0 ? list.get(r.nextInt(n)) : skewed(algorithm, r);
+        int[] expected =
+            oracle.getOrDefault(query, List.of()).stream().mapToInt(Integer::intValue).toArray();
+        assertThat(index.find(query)).as("seed %d query %s", seed, query).containsExactly(expected);
+        assertThat(index.contains(query)).as("seed %d query %s", seed, query)
+            .isEqualTo(expected.length > 0);
+        batch.add(query);
+      }
+      boolean[] each = index.containsEach(batch);
+      for (int k = 0; k < batch.size(); k++) {
+        assertThat(each[k]).as("seed %d batch %d", seed, k)
+            .isEqualTo(oracle.containsKey(batch.get(k)));
+      }
+    }
+  }
+
+  /** A digest whose bytes come from a few prefixes, extremes and zero runs. */
+  static Digest skewed(DigestAlgorithm a, Random r) {
+    byte[] b = new byte[a.byteLength()];
+    r.nextBytes(b);
+    switch (r.nextInt(6)) {
+      case 0 -> Arrays.fill(b, 0, 8, (byte) 0xff); // last home slot: spills past the end
+      case 1 -> Arrays.fill(b, 0, 8, (byte) 0); // first home slot
+      case 2 -> Arrays.fill(b, 0, 16, (byte) 0); // zero key: kept aside
+      case 3 -> {
+        Arrays.fill(b, 0, 7, (byte) 0x5a); // one shared first word, varying second
+        b[7] = (byte) r.nextInt(2);
+        if (r.nextBoolean()) {
+          Arrays.fill(b, 8, 15, (byte) 0x11); // and often a shared second word too
+          b[15] = (byte) r.nextInt(2);
+        }
+      }
+      default -> { }
+    }
+    if (r.nextInt(4) == 0) {
+      Arrays.fill(b, 16, b.length, (byte) r.nextInt(2)); // few distinct tails
+    }
+    if (r.nextInt(50) == 0) {
+      Arrays.fill(b, (byte) 0); // the all-zero digest
+    }
+    return Digest.of(a, b);
   }
 
   @Test

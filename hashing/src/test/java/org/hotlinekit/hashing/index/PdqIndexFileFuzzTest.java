@@ -40,4 +40,43 @@ class PdqIndexFileFuzzTest {
       Files.deleteIfExists(file);
     }
   }
+
+  /**
+   * Digest index files whose checksum is made right, so the fuzzer reaches the structure checks
+   * behind it: a file that opens must answer consistently ({@code contains} agrees with {@code
+   * find} and {@code containsEach}) and never throw anything but a HotlinekitException.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void readDigestIndexWithValidChecksum(byte[] data) throws IOException {
+    if (data.length >= 8) {
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(data, 0, data.length - 8);
+      java.nio.ByteBuffer.wrap(data).putLong(data.length - 8, crc.getValue());
+    }
+    Path file = Files.createTempFile("fuzz", ".dgidx");
+    try {
+      Files.write(file, data);
+      DigestIndex index = DigestIndex.read(file);
+      java.util.List<org.hotlinekit.core.digest.Digest> queries = new java.util.ArrayList<>();
+      int len = index.algorithm().byteLength();
+      for (int q = 0; q < 8; q++) {
+        byte[] b = new byte[len];
+        for (int k = 0; k < len && q > 0; k++) {
+          b[k] = data[(q * 31 + k) % data.length];
+        }
+        queries.add(org.hotlinekit.core.digest.Digest.of(index.algorithm(), b));
+      }
+      boolean[] each = index.containsEach(queries);
+      for (int q = 0; q < queries.size(); q++) {
+        boolean found = index.find(queries.get(q)).length > 0;
+        if (found != index.contains(queries.get(q)) || found != each[q]) {
+          throw new AssertionError("find, contains and containsEach disagree on " + q);
+        }
+      }
+    } catch (HotlinekitException expected) {
+      // A clear refusal is the correct outcome for a bad file.
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
 }

@@ -70,10 +70,15 @@ class IndexedListTest {
           .isInstanceOf(MalformedInputException.class);
     }
     byte[] future = good.clone();
-    ByteBuffer.wrap(future).putInt(8, 2);
+    ByteBuffer.wrap(future).putInt(8, 3);
     Files.write(bad, future);
     assertThatThrownBy(() -> IndexedList.read(bad))
-        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 2");
+        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 3");
+    byte[] older = good.clone();
+    ByteBuffer.wrap(older).putInt(8, 1);
+    Files.write(bad, older);
+    assertThatThrownBy(() -> IndexedList.read(bad))
+        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("rebuild");
     Files.writeString(bad, "d41d8cd98f00b204e9800998ecf8427e\n".repeat(10));
     assertThatThrownBy(() -> IndexedList.read(bad))
         .isInstanceOf(MalformedInputException.class).hasMessageContaining("wrong magic number");
