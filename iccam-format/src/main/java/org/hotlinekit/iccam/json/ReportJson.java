@@ -193,12 +193,19 @@ public final class ReportJson {
 
   /** Whether every byte is ASCII (then the text is valid UTF-8 without decoding it). */
   private static boolean ascii(byte[] b) {
-    int or = 0;
-    for (byte x : b) {
-      or |= x;
+    long or = 0;
+    int i = 0;
+    for (int end = b.length - 7; i < end; i += 8) {
+      or |= (long) LONGS.get(b, i); // eight bytes per step: the high bit of any of them
     }
-    return or >= 0;
+    for (; i < b.length; i++) {
+      or |= b[i];
+    }
+    return (or & 0x8080_8080_8080_8080L) == 0;
   }
+
+  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+      .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /** Thrown inside the reader to abandon one value; the problem is already recorded. */
   private static final class Skip extends RuntimeException {

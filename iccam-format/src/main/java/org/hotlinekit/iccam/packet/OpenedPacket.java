@@ -8,40 +8,74 @@ import org.hotlinekit.iccam.json.ReportDocument;
 
 /**
  * A packet whose every check passed: the document, its packet header, the signer's certificate,
- * and the signing time it states.
- *
- * @param document the reports (with {@link ReportDocument#packet()} present)
- * @param header the packet header
- * @param signer the signer's certificate (its path to a trust anchor was validated)
- * @param signingTime the signing time from the signed attributes
- * @param payload the exact signed JSON bytes
+ * and the signing time it states. Only a {@link PacketReader} makes one, so holding one means
+ * the checks ran. Immutable.
  */
-public record OpenedPacket(ReportDocument document, PacketInfo header, X509Certificate signer,
-    Instant signingTime, byte[] payload) {
-  /**
-   * Validates.
-   *
-   * @param document the document
-   * @param header the header
-   * @param signer the signer
-   * @param signingTime the signing time
-   * @param payload the payload
-   */
-  public OpenedPacket {
-    Objects.requireNonNull(document, "document");
-    Objects.requireNonNull(header, "header");
-    Objects.requireNonNull(signer, "signer");
-    Objects.requireNonNull(signingTime, "signingTime");
-    payload = payload.clone();
+public final class OpenedPacket {
+  private final ReportDocument document;
+  private final PacketInfo header;
+  private final X509Certificate signer;
+  private final Instant signingTime;
+  private final byte[] payload;
+
+  /** Takes {@code payload} over: the reader hands it its own fresh array, never shared. */
+  OpenedPacket(ReportDocument document, PacketInfo header, X509Certificate signer,
+      Instant signingTime, byte[] payload) {
+    this.document = Objects.requireNonNull(document, "document");
+    this.header = Objects.requireNonNull(header, "header");
+    this.signer = Objects.requireNonNull(signer, "signer");
+    this.signingTime = Objects.requireNonNull(signingTime, "signingTime");
+    this.payload = Objects.requireNonNull(payload, "payload");
   }
 
   /**
-   * The signed JSON.
+   * The reports, with {@link ReportDocument#packet()} present.
+   *
+   * @return the document
+   */
+  public ReportDocument document() {
+    return document;
+  }
+
+  /**
+   * The packet header from the signed document.
+   *
+   * @return the header
+   */
+  public PacketInfo header() {
+    return header;
+  }
+
+  /**
+   * The signer's certificate; its path to a trust anchor was validated.
+   *
+   * @return the certificate
+   */
+  public X509Certificate signer() {
+    return signer;
+  }
+
+  /**
+   * The signing time from the signed attributes.
+   *
+   * @return the time
+   */
+  public Instant signingTime() {
+    return signingTime;
+  }
+
+  /**
+   * The exact signed JSON.
    *
    * @return a copy of the bytes
    */
-  @Override
   public byte[] payload() {
     return payload.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "OpenedPacket[" + header.packetId() + " from " + header.sender() + ", "
+        + document.reports().size() + " reports, signed " + signingTime + "]";
   }
 }

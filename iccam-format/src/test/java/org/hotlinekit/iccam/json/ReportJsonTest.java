@@ -144,6 +144,37 @@ class ReportJsonTest {
         .document().reports()).isEmpty();
   }
 
+  /**
+   * The ASCII fast path looks at eight bytes at a time: a non-ASCII byte at any offset (all
+   * eight lanes, and the tail after the last whole word) must send the document to the strict
+   * UTF-8 check, which refuses a bad byte and lets a good sequence through.
+   */
+  @Test
+  void nonAsciiBytesAreNoticedAtEveryOffset() {
+    String sample = new String(Samples.reportBytes(), StandardCharsets.UTF_8);
+    int memo = sample.indexOf("\"memo\": \"Invented") + "\"memo\": \"".length();
+    for (int pad = 0; pad < 20; pad++) {
+      byte[] head = (sample.substring(0, memo) + "a".repeat(pad))
+          .getBytes(StandardCharsets.UTF_8);
+      byte[] rest = sample.substring(memo).getBytes(StandardCharsets.UTF_8);
+      for (byte[] insert : List.of(new byte[] {(byte) 0xff}, "\u00e9".getBytes(
+          StandardCharsets.UTF_8))) {
+        byte[] doc = new byte[head.length + insert.length + rest.length];
+        System.arraycopy(head, 0, doc, 0, head.length);
+        System.arraycopy(insert, 0, doc, head.length, insert.length);
+        System.arraycopy(rest, 0, doc, head.length + insert.length, rest.length);
+        if (insert.length == 1) {
+          assertThatThrownBy(() -> JSON.read(doc, "test.json")).as("0xff at %d", head.length)
+              .isInstanceOf(ReportFormatException.class)
+              .hasMessage("test.json:1:1: not UTF-8 text");
+        } else {
+          assertThat(JSON.read(doc, "test.json").document().toString()).as("é at %d",
+              head.length).contains("a".repeat(pad) + "éInvented");
+        }
+      }
+    }
+  }
+
   private static ReportJson.Result read(String text) {
     return JSON.read(text.getBytes(StandardCharsets.UTF_8), "test.json");
   }
