@@ -21,6 +21,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
@@ -34,15 +35,17 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1SequenceParser;
+import org.bouncycastle.asn1.ASN1StreamParser;
 import org.bouncycastle.asn1.cms.AuthEnvelopedData;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.ContentInfoParser;
 import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
 import org.bouncycastle.asn1.cms.KeyTransRecipientInfo;
 import org.bouncycastle.asn1.cms.RecipientInfo;
-import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -55,7 +58,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataParser;
+import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.SignerInformation;
@@ -192,6 +196,41 @@ public final class PacketReader {
   }
 
   // ---------------------------------------------------------------------------- outer layer
+
+  /** The content type of a ContentInfo, read without parsing its content. */
+  private static ASN1ObjectIdentifier contentType(byte[] bytes) {
+    try {
+      Object first = new ASN1StreamParser(bytes).readObject();
+      if (!(first instanceof ASN1SequenceParser)) {
+        throw new MalformedInputException(first == null ? "the signed content is empty"
+            : "the signed content is not a CMS ContentInfo");
+      }
+      ASN1ObjectIdentifier type =
+          new ContentInfoParser((ASN1SequenceParser) first).getContentType();
+      if (type == null) {
+        throw new MalformedInputException("the signed content is not a CMS ContentInfo");
+      }
+      return type;
+    } catch (MalformedInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new MalformedInputException("the signed content is not a well-formed CMS"
+          + " ContentInfo" + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
+  }
+
+  /** Everything left in a stream that holds at most {@code max} bytes, in one exact array. */
+  private static byte[] readAll(InputStream in, int max) throws IOException {
+    byte[] buf = new byte[max];
+    int n = 0;
+    for (int r; n < max && (r = in.read(buf, n, max - n)) > 0; ) {
+      n += r;
+    }
+    if (n == max && in.read() >= 0) {
+      throw new MalformedInputException("the signed content is longer than the packet");
+    }
+    return n == max ? buf : Arrays.copyOf(buf, n);
+  }
 
   private static ContentInfo contentInfo(byte[] bytes, String what) {
     try {
@@ -337,28 +376,45 @@ public final class PacketReader {
   // ---------------------------------------------------------------------------- inner layer
 
   private OpenedPacket verify(byte[] inner) {
-    ContentInfo ci = contentInfo(inner, "signed content");
-    if (CMSObjectIdentifiers.compressedData.equals(ci.getContentType())) {
+    ASN1ObjectIdentifier type = contentType(inner);
+    if (CMSObjectIdentifiers.compressedData.equals(type)) {
       throw new UnsupportedInputException("compressed content is refused (never decompressed)");
     }
-    if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
-      throw new UnsupportedInputException("the encrypted content is " + name(ci.getContentType())
+    if (!CMSObjectIdentifiers.signedData.equals(type)) {
+      throw new UnsupportedInputException("the encrypted content is " + name(type)
           + ", not SignedData");
     }
-    CMSSignedData sd;
+    // Streamed, not parsed into a tree: the content is copied once, into the payload, and
+    // digested as it is read.
+    CMSSignedDataParser sd;
+    byte[] payload;
+    Collection<SignerInformation> signers;
     try {
-      sd = new CMSSignedData(ci);
-    } catch (CMSException | RuntimeException e) {
+      sd = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(), inner);
+      for (AlgorithmIdentifier a : sd.getDigestAlgorithmIDs()) {
+        if (!NISTObjectIdentifiers.id_sha256.equals(a.getAlgorithm())) {
+          throw new UnsupportedInputException("digest " + a.getAlgorithm()
+              + " is not SHA-256");
+        }
+      }
+      if (!PacketProfile.CONTENT_TYPE.equals(sd.getSignedContentTypeOID())) {
+        throw new UnsupportedInputException("eContentType " + sd.getSignedContentTypeOID()
+            + " is not a hotlinekit packet version 1 (" + PacketProfile.CONTENT_TYPE + ")");
+      }
+      CMSTypedStream content = sd.getSignedContent();
+      if (content == null) {
+        throw new MalformedInputException("detached SignedData: the content is missing");
+      }
+      try (InputStream in = content.getContentStream()) {
+        payload = readAll(in, inner.length);
+      }
+      signers = sd.getSignerInfos().getSigners();
+    } catch (HotlinekitException e) {
+      throw e;
+    } catch (CMSException | IOException | RuntimeException
+        | org.bouncycastle.operator.OperatorCreationException e) {
       throw new MalformedInputException("the SignedData structure is malformed", e);
     }
-    if (!PacketProfile.CONTENT_TYPE.equals(sd.getSignedContentTypeOID())) {
-      throw new UnsupportedInputException("eContentType " + sd.getSignedContentTypeOID()
-          + " is not a hotlinekit packet version 1 (" + PacketProfile.CONTENT_TYPE + ")");
-    }
-    if (sd.getSignedContent() == null) {
-      throw new MalformedInputException("detached SignedData: the content is missing");
-    }
-    Collection<SignerInformation> signers = sd.getSignerInfos().getSigners();
     if (signers.size() != 1) {
       throw new MalformedInputException("a packet has exactly one signer, this one has "
           + signers.size());
@@ -368,8 +424,15 @@ public final class PacketReader {
       throw new UnsupportedInputException("digest " + si.getDigestAlgOID() + " is not SHA-256");
     }
     checkSignatureAlgorithm(si);
-    @SuppressWarnings("unchecked")
-    Collection<X509CertificateHolder> matches = sd.getCertificates().getMatches(si.getSID());
+    org.bouncycastle.util.Store<X509CertificateHolder> certificates;
+    try {
+      @SuppressWarnings("unchecked")
+      org.bouncycastle.util.Store<X509CertificateHolder> store = sd.getCertificates();
+      certificates = store;
+    } catch (CMSException | RuntimeException e) {
+      throw new MalformedInputException("the certificates in the packet are malformed", e);
+    }
+    Collection<X509CertificateHolder> matches = certificates.getMatches(si.getSID());
     if (matches.isEmpty()) {
       throw new UntrustedSignerException(UntrustedSignerException.Reason.NO_PATH,
           "the packet does not carry the signer's certificate", null);
@@ -378,8 +441,7 @@ public final class PacketReader {
     List<X509Certificate> carried = new ArrayList<>();
     try {
       signer = certificate(matches.iterator().next());
-      @SuppressWarnings("unchecked")
-      Collection<X509CertificateHolder> all = sd.getCertificates().getMatches(null);
+      Collection<X509CertificateHolder> all = certificates.getMatches(null);
       for (X509CertificateHolder h : all) {
         carried.add(certificate(h));
       }
@@ -420,14 +482,6 @@ public final class PacketReader {
       throw new TamperedException("the signature does not verify", null);
     }
     validatePath(signer, carried);
-    byte[] payload;
-    try {
-      // The parsed octets themselves: CMSSignedData's getContent() would copy them.
-      payload = ASN1OctetString.getInstance(SignedData.getInstance(ci.getContent())
-          .getEncapContentInfo().getContent()).getOctets();
-    } catch (RuntimeException e) {
-      throw new MalformedInputException("the signed content is not an OCTET STRING", e);
-    }
     ReportDocument doc = ReportJson.strict().read(payload, "packet payload").document();
     if (doc.packet().isEmpty()) {
       throw new MalformedInputException("the signed document has no packet header");

@@ -160,6 +160,16 @@ class PacketTest {
         PKI.ecSigner, false, true), PKI.ecRecipient.cert());
     assertThatThrownBy(() -> reader(PKI.ecRecipient).open(detached))
         .isInstanceOf(MalformedInputException.class).hasMessageContaining("detached");
+    // Another digest: for the one signer, or listed beside SHA-256 for a second one (the reader
+    // refuses the list before it digests the content).
+    for (String[] algorithms : List.of(new String[] {"SHA512withECDSA"},
+        new String[] {"SHA256withECDSA", "SHA384withECDSA"})) {
+      byte[] digest = TestEnvelopes.envelope(TestEnvelopes.sign(payload(PKI.ecRecipient),
+          PKI.ecSigner, PacketProfile.CONTENT_TYPE, algorithms), PKI.ecRecipient.cert());
+      assertThatThrownBy(() -> reader(PKI.ecRecipient).open(digest))
+          .as(String.join(",", algorithms)).isInstanceOf(UnsupportedInputException.class)
+          .hasMessageContaining("is not SHA-256");
+    }
     // Unencrypted SignedData.
     assertThatThrownBy(() -> reader(PKI.ecRecipient).open(signed))
         .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("not encrypted");

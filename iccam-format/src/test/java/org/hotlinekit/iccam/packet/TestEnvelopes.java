@@ -31,10 +31,18 @@ final class TestEnvelopes {
   /** SignedData over any bytes, with any eContentType. */
   static byte[] sign(byte[] payload, TestPki.Entity signer, String contentType)
       throws Exception {
+    return sign(payload, signer, contentType, "SHA256withECDSA");
+  }
+
+  /** SignedData over any bytes, with any eContentType, signers with the given algorithms. */
+  static byte[] sign(byte[] payload, TestPki.Entity signer, String contentType,
+      String... algorithms) throws Exception {
     CMSSignedDataGenerator g = new CMSSignedDataGenerator();
-    g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-        new JcaDigestCalculatorProviderBuilder().build()).build(
-        new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key()), signer.cert()));
+    for (String algorithm : algorithms) {
+      g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+          new JcaDigestCalculatorProviderBuilder().build()).build(
+          new JcaContentSignerBuilder(algorithm).build(signer.key()), signer.cert()));
+    }
     g.addCertificates(new JcaCertStore(List.of(signer.cert())));
     return g.generate(new CMSProcessableByteArray(new ASN1ObjectIdentifier(contentType),
         payload), true).getEncoded("DER");
