@@ -52,11 +52,7 @@ class DigestIndexFileTest {
    */
   @Test
   void structurallyBrokenTablesAreRefusedDespiteAGoodChecksum(@TempDir Path dir) throws IOException {
-    Random r = new Random(5);
-    List<Digest> list = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      list.add(DigestIndexTest.random(DigestAlgorithm.MD5, r));
-    }
+    List<Digest> list = randomMd5s(400, 5);
     // Two digests with the same first 8 bytes: same home slot, neighbours ordered by bytes 8..15.
     list.add(Digest.parse("77777777777777770000000000000001"));
     list.add(Digest.parse("77777777777777770000000000000002"));
@@ -120,6 +116,15 @@ class DigestIndexFileTest {
     }
   }
 
+  private static List<Digest> randomMd5s(int n, long seed) {
+    Random r = new Random(seed);
+    List<Digest> list = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      list.add(DigestIndexTest.random(DigestAlgorithm.MD5, r));
+    }
+    return list;
+  }
+
   private static void swapLongs(ByteBuffer f, int x, int y) {
     long v = f.getLong(x);
     f.putLong(x, f.getLong(y));
@@ -128,11 +133,7 @@ class DigestIndexFileTest {
 
   @Test
   void badFilesAreRefused(@TempDir Path dir) throws IOException {
-    Random r = new Random(9);
-    List<Digest> list = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      list.add(DigestIndexTest.random(DigestAlgorithm.MD5, r));
-    }
+    List<Digest> list = randomMd5s(300, 9);
     Path file = dir.resolve("d.idx");
     DigestIndex.of(DigestAlgorithm.MD5, list).writeTo(file);
     byte[] good = Files.readAllBytes(file);

@@ -24,30 +24,9 @@ class DigestIndexTest {
     for (long seed = 1; seed <= 4; seed++) {
       Random r = new Random(seed);
       int n = new int[] {0, 1, 1000, 50_000}[(int) seed - 1];
-      List<Digest> list = new ArrayList<>();
-      Map<Digest, List<Integer>> oracle = new HashMap<>();
-      for (int i = 0; i < n; i++) {
-        Digest d = i > 0 && r.nextInt(10) == 0 ? list.get(r.nextInt(i)) : random(algorithm, r);
-        list.add(d);
-        oracle.computeIfAbsent(d, k -> new ArrayList<>()).add(i);
-      }
-      DigestIndex index = DigestIndex.of(algorithm, list);
-      assertThat(index.size()).isEqualTo(n);
-      List<Digest> batch = new ArrayList<>();
-      for (int q = 0; q < 2_000; q++) {
-        Digest query = n > 0 && q % 2 == 0 ? list.get(r.nextInt(n)) : random(algorithm, r);
-        int[] expected =
-            oracle.getOrDefault(query, List.of()).stream().mapToInt(Integer::intValue).toArray();
-        assertThat(index.find(query)).as("seed %d query %d", seed, q).containsExactly(expected);
-        assertThat(index.contains(query)).isEqualTo(expected.length > 0);
-        batch.add(query);
-      }
-      batch.add(random(algorithm == DigestAlgorithm.MD5 ? DigestAlgorithm.SHA1
-          : DigestAlgorithm.MD5, r));
-      boolean[] each = index.containsEach(batch);
-      for (int k = 0; k < batch.size(); k++) {
-        assertThat(each[k]).as("batch %d", k).isEqualTo(oracle.containsKey(batch.get(k)));
-      }
+      Digest otherAlgorithm = random(algorithm == DigestAlgorithm.MD5 ? DigestAlgorithm.SHA1
+          : DigestAlgorithm.MD5, r); // in the batch, never found
+      checkAgainstOracle(seed, r, n, 10, 2_000, 2, rr -> random(algorithm, rr), otherAlgorithm);
     }
   }
 
@@ -62,30 +41,46 @@ class DigestIndexTest {
   void agreesWithAHashMapOnSkewedLists(DigestAlgorithm algorithm) {
     for (long seed = 10; seed < 16; seed++) {
       Random r = new Random(seed);
-      int n = 1 + r.nextInt(3_000);
-      List<Digest> list = new ArrayList<>();
-      Map<Digest, List<Integer>> oracle = new HashMap<>();
-      for (int i = 0; i < n; i++) {
-        Digest d = i > 0 && r.nextInt(8) == 0 ? list.get(r.nextInt(i)) : skewed(algorithm, r);
-        list.add(d);
-        oracle.computeIfAbsent(d, k -> new ArrayList<>()).add(i);
-      }
-      DigestIndex index = DigestIndex.of(algorithm, list);
-      List<Digest> batch = new ArrayList<>();
-      for (int q = 0; q < 3_000; q++) {
-        Digest query = q % 3 == 0 ? list.get(r.nextInt(n)) : skewed(algorithm, r);
-        int[] expected =
-            oracle.getOrDefault(query, List.of()).stream().mapToInt(Integer::intValue).toArray();
-        assertThat(index.find(query)).as("seed %d query %s", seed, query).containsExactly(expected);
-        assertThat(index.contains(query)).as("seed %d query %s", seed, query)
-            .isEqualTo(expected.length > 0);
-        batch.add(query);
-      }
-      boolean[] each = index.containsEach(batch);
-      for (int k = 0; k < batch.size(); k++) {
-        assertThat(each[k]).as("seed %d batch %d", seed, k)
-            .isEqualTo(oracle.containsKey(batch.get(k)));
-      }
+      checkAgainstOracle(seed, r, 1 + r.nextInt(3_000), 8, 3_000, 3,
+          rr -> skewed(algorithm, rr), null);
+    }
+  }
+
+  /**
+   * Builds an index of {@code n} digests from {@code source} (one in {@code dupEvery} a repeat of
+   * an earlier one), asks {@code queries} digests (one in {@code hitEvery} taken from the list,
+   * the others from the source) one by one and as one batch (plus {@code extra} if given), and
+   * compares every answer with a HashMap of the list.
+   */
+  private static void checkAgainstOracle(long seed, Random r, int n, int dupEvery, int queries,
+      int hitEvery, java.util.function.Function<Random, Digest> source, Digest extra) {
+    List<Digest> list = new ArrayList<>();
+    Map<Digest, List<Integer>> oracle = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Digest d = i > 0 && r.nextInt(dupEvery) == 0 ? list.get(r.nextInt(i)) : source.apply(r);
+      list.add(d);
+      oracle.computeIfAbsent(d, k -> new ArrayList<>()).add(i);
+    }
+    DigestIndex index = DigestIndex.of(list.isEmpty() ? source.apply(r).algorithm()
+        : list.get(0).algorithm(), list);
+    assertThat(index.size()).isEqualTo(n);
+    List<Digest> batch = new ArrayList<>();
+    for (int q = 0; q < queries; q++) {
+      Digest query = n > 0 && q % hitEvery == 0 ? list.get(r.nextInt(n)) : source.apply(r);
+      int[] expected =
+          oracle.getOrDefault(query, List.of()).stream().mapToInt(Integer::intValue).toArray();
+      assertThat(index.find(query)).as("seed %d query %s", seed, query).containsExactly(expected);
+      assertThat(index.contains(query)).as("seed %d query %s", seed, query)
+          .isEqualTo(expected.length > 0);
+      batch.add(query);
+    }
+    if (extra != null) {
+      batch.add(extra);
+    }
+    boolean[] each = index.containsEach(batch);
+    for (int k = 0; k < batch.size(); k++) {
+      assertThat(each[k]).as("seed %d batch %d", seed, k)
+          .isEqualTo(oracle.containsKey(batch.get(k)));
     }
   }
 
