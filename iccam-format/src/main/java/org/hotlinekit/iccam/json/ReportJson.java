@@ -49,6 +49,7 @@ import org.hotlinekit.iccam.model.MediaType;
 import org.hotlinekit.iccam.model.Report;
 import org.hotlinekit.iccam.workflow.Workflow;
 import org.hotlinekit.iccam.workflow.WorkflowException;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.JsonNode;
@@ -736,10 +737,13 @@ public final class ReportJson {
     DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    byte[] body = JSON.writer().with(pp).writeValueAsBytes(root);
-    byte[] out = java.util.Arrays.copyOf(body, body.length + 1);
-    out[body.length] = '\n';
-    return out;
+    // Into Jackson's segmented builder, then one copy out (writeValueAsBytes and appending the
+    // newline would copy the whole document twice).
+    try (ByteArrayBuilder out = new ByteArrayBuilder()) {
+      JSON.writer().with(pp).writeValue(out, root);
+      out.write('\n');
+      return out.toByteArray();
+    }
   }
 
   private static ObjectNode report(Report r) {

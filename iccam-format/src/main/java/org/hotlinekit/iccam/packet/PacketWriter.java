@@ -96,8 +96,12 @@ public final class PacketWriter {
    * @return the packet (BER, as {@link #seal(ReportDocument, OutputStream)} writes it)
    */
   public byte[] seal(ReportDocument document) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    seal(document, out);
+    byte[] payload = payload(Objects.requireNonNull(document, "document"));
+    // Sized for the packet (payload, segment headers, certificates, recipients) so that it is
+    // not copied as it grows.
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
+        payload.length + payload.length / 1024 + 8192 + 1024 * recipients.size());
+    seal(payload, out);
     return out.toByteArray();
   }
 
@@ -112,10 +116,17 @@ public final class PacketWriter {
    */
   public void seal(ReportDocument document, OutputStream out) {
     Objects.requireNonNull(document, "document");
-    Objects.requireNonNull(out, "out");
+    seal(payload(document), Objects.requireNonNull(out, "out"));
+  }
+
+  /** The signed JSON: the document with a new packet header. */
+  private byte[] payload(ReportDocument document) {
     PacketInfo info = new PacketInfo(UUID.randomUUID(),
         clock.instant().truncatedTo(ChronoUnit.SECONDS), sender, recipientHashes);
-    byte[] payload = ReportJson.strict().write(document.withPacket(info));
+    return ReportJson.strict().write(document.withPacket(info));
+  }
+
+  private void seal(byte[] payload, OutputStream out) {
     try {
       CMSAuthEnvelopedDataStreamGenerator envelope = envelope();
       OutputStream encrypted = envelope.open(new NonClosing(out),
