@@ -94,8 +94,9 @@ public abstract class HashListFormat {
   /**
    * NCMEC Hash Sharing API v2 XML ({@code queryResult} with {@code images} and {@code videos}).
    * Deleted records ({@code deletedImage}, {@code deletedVideo}) are counted as {@linkplain
-   * ReadReport#withdrawn() withdrawn}; fingerprints given by reference (TMK+PDQF, Videntifier) are
-   * passed over. DTDs and external entities are refused.
+   * ReadReport#withdrawn() withdrawn} and handed, by their id, to the withdrawal consumer of
+   * {@link #read(Path, boolean, Consumer, Consumer)}; fingerprints given by reference (TMK+PDQF,
+   * Videntifier) are passed over. DTDs and external entities are refused.
    *
    * @return the format
    */
@@ -106,7 +107,10 @@ public abstract class HashListFormat {
   /**
    * StopNCII hash records: {@code ImagePDQ} and {@code VideoMD5} records that are {@code Received}
    * or {@code Active}; {@code Withdrawn} and {@code Deleted} records are counted as {@linkplain
-   * ReadReport#withdrawn() withdrawn} (the holder must delete them) and never delivered.
+   * ReadReport#withdrawn() withdrawn}, never delivered as entries, and handed with their hash to
+   * the withdrawal consumer of {@link #read(Path, boolean, Consumer, Consumer)}: the holder must
+   * delete them. (A withdrawn record of a signal type this library never delivers is only
+   * counted.)
    *
    * @return the format
    */
@@ -146,8 +150,26 @@ public abstract class HashListFormat {
    * @throws MalformedInputException in strict mode, at the first bad line
    */
   public ReadReport read(Path file, boolean strict, Consumer<HashListEntry> sink) {
+    return read(file, strict, sink, w -> { });
+  }
+
+  /**
+   * Reads a list file, and hands withdrawn records to {@code withdrawals} (see {@link
+   * Withdrawal}): for a delta feed whose withdrawals the holder must apply to its own copy.
+   * Formats without withdrawals never call it.
+   *
+   * @param file the file (UTF-8)
+   * @param strict whether the first bad line fails the read
+   * @param sink receives every good entry, in order
+   * @param withdrawals receives every withdrawn record, in order
+   * @return what was read, rejected and withdrawn
+   * @throws org.hotlinekit.core.InputReadException if the file cannot be read
+   * @throws MalformedInputException in strict mode, at the first bad line
+   */
+  public ReadReport read(Path file, boolean strict, Consumer<HashListEntry> sink,
+      Consumer<Withdrawal> withdrawals) {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, file.toString(), strict, sink);
+      return read(in, file.toString(), strict, sink, withdrawals);
     } catch (CharacterCodingException e) {
       throw new MalformedInputException(file + ": the file is not UTF-8 text", e);
     } catch (IOException e) {
@@ -167,8 +189,27 @@ public abstract class HashListFormat {
    * @throws MalformedInputException in strict mode at the first bad record, and in any mode
    *     when a document format's structure itself is broken (not well-formed XML or JSON)
    */
+  public ReadReport read(BufferedReader in, String name, boolean strict,
+      Consumer<HashListEntry> sink) throws IOException {
+    return read(in, name, strict, sink, w -> { });
+  }
+
+  /**
+   * Reads from a reader, handing withdrawn records to {@code withdrawals}.
+   *
+   * @param in the text
+   * @param name the name used in problem reports
+   * @param strict whether the first bad record fails the read
+   * @param sink receives every good entry, in order
+   * @param withdrawals receives every withdrawn record, in order (never called by formats
+   *     without withdrawals)
+   * @return what was read, rejected and withdrawn
+   * @throws IOException if reading fails
+   * @throws MalformedInputException in strict mode at the first bad record, and in any mode
+   *     when a document format's structure itself is broken (not well-formed XML or JSON)
+   */
   public abstract ReadReport read(BufferedReader in, String name, boolean strict,
-      Consumer<HashListEntry> sink) throws IOException;
+      Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) throws IOException;
 
   /**
    * Writes entries to a file atomically (a temporary file, then a move).
@@ -200,8 +241,8 @@ public abstract class HashListFormat {
   private abstract static class LineFormat extends HashListFormat {
     @Override
     public ReadReport read(BufferedReader in, String name, boolean strict,
-        Consumer<HashListEntry> sink) throws IOException {
-      Problems problems = new Problems(name, strict);
+        Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) throws IOException {
+      Problems problems = new Problems(name, strict, withdrawals);
       long lines = 0;
       String line;
       while ((line = in.readLine()) != null) {

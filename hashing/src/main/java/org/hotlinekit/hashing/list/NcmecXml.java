@@ -62,8 +62,8 @@ final class NcmecXml extends HashListFormat {
 
   @Override
   public ReadReport read(BufferedReader in, String name, boolean strict,
-      Consumer<HashListEntry> sink) throws IOException {
-    Problems problems = new Problems(name, strict);
+      Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) throws IOException {
+    Problems problems = new Problems(name, strict, withdrawals);
     XMLStreamReader x = null;
     try {
       x = IN.createXMLStreamReader(in);
@@ -90,8 +90,13 @@ final class NcmecXml extends HashListFormat {
             Record r = record(x, el.equals("video"));
             deliver(r, problems, sink);
           } else if (depth == 2 && (el.equals("deletedImage") || el.equals("deletedVideo"))) {
-            skipElement(x);
-            problems.withdrawn();
+            Record r = record(x, el.equals("deletedVideo"));
+            if (r.id == null || r.id.isBlank()) {
+              problems.reject(r.line, "withdrawn record without an <id>", null);
+            } else {
+              problems.withdrawn(new Withdrawal(r.id.strip(), java.util.Optional.empty(),
+                  r.line));
+            }
           } else {
             depth++;
           }

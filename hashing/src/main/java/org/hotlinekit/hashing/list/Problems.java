@@ -12,10 +12,12 @@ final class Problems {
   private long rejected;
   private long entries;
   private long withdrawn;
+  private final java.util.function.Consumer<Withdrawal> withdrawals;
 
-  Problems(String name, boolean strict) {
+  Problems(String name, boolean strict, java.util.function.Consumer<Withdrawal> withdrawals) {
     this.name = name;
     this.strict = strict;
+    this.withdrawals = java.util.Objects.requireNonNull(withdrawals, "withdrawals");
   }
 
   String name() {
@@ -38,7 +40,14 @@ final class Problems {
     entries++;
   }
 
-  void withdrawn() {
+  /** A withdrawn record: counted, and handed on. */
+  void withdrawn(Withdrawal w) {
+    withdrawn++;
+    withdrawals.accept(w);
+  }
+
+  /** A withdrawn record that names nothing this library delivers (an unsupported signal). */
+  void withdrawnUnsupported() {
     withdrawn++;
   }
 

@@ -49,8 +49,8 @@ final class StixBundle extends HashListFormat {
 
   @Override
   public ReadReport read(BufferedReader in, String name, boolean strict,
-      Consumer<HashListEntry> sink) {
-    Problems problems = new Problems(name, strict);
+      Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) {
+    Problems problems = new Problems(name, strict, withdrawals);
     long lines = JsonArrays.each(in, problems, "a STIX 2.1 bundle", "objects", (node, line) -> {
       List<HashListEntry> found;
       try {

@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * bare array of records. {@code ImagePDQ} and {@code VideoMD5} records in status {@code Received}
  * or {@code Active} become entries (id = the hash, source {@code StopNCII}, added = {@code
  * lastModtimestamp} in seconds since the epoch); {@code Withdrawn} and {@code Deleted} records are
- * counted as withdrawn and never delivered; other signal types are rejected as unsupported.
+ * counted as withdrawn and handed on as {@link Withdrawal}s, never delivered as entries; other
+ * signal types are rejected as unsupported (withdrawn ones only counted).
  */
 final class StopNciiJson extends HashListFormat {
   static final String SOURCE = "StopNCII";
@@ -24,29 +25,37 @@ final class StopNciiJson extends HashListFormat {
 
   @Override
   public ReadReport read(BufferedReader in, String name, boolean strict,
-      Consumer<HashListEntry> sink) {
-    Problems problems = new Problems(name, strict);
+      Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) {
+    Problems problems = new Problems(name, strict, withdrawals);
     long lines = JsonArrays.each(in, problems, "a StopNCII hash page", "hashRecords",
         (node, line) -> {
-          HashListEntry e;
+          Parsed p;
           try {
-            e = parse(node);
+            p = parse(node);
           } catch (HotlinekitException | IllegalArgumentException | ArithmeticException ex) {
             problems.reject(line, ex.getMessage(), ex);
             return;
           }
-          if (e == null) {
-            problems.withdrawn();
-          } else {
-            sink.accept(e);
+          if (!p.withdrawn()) {
+            sink.accept(p.entry());
             problems.delivered();
+          } else if (p.entry() == null) {
+            problems.withdrawnUnsupported();
+          } else {
+            HashValue v = p.entry().hash();
+            problems.withdrawn(new Withdrawal(p.entry().id(), java.util.Optional.of(v), line));
           }
         });
     return problems.report(lines);
   }
 
-  /** The entry of a record; null if the record is withdrawn. */
-  private static HashListEntry parse(JsonNode node) {
+  /**
+   * A record read: an entry to deliver, or a withdrawal (whose entry names the hash to delete;
+   * null for a signal type this library never delivers, so that nothing of it is held).
+   */
+  private record Parsed(HashListEntry entry, boolean withdrawn) {}
+
+  private static Parsed parse(JsonNode node) {
     if (!node.isObject()) {
       throw new IllegalArgumentException("a hash record must be a JSON object");
     }
@@ -54,12 +63,15 @@ final class StopNciiJson extends HashListFormat {
     if (status == null) {
       throw new IllegalArgumentException("missing field 'hashStatus'");
     }
+    boolean withdrawn;
     switch (status) {
       case "Withdrawn":
       case "Deleted":
-        return null;
+        withdrawn = true;
+        break;
       case "Received":
       case "Active":
+        withdrawn = false;
         break;
       default:
         throw new IllegalArgumentException(
@@ -70,6 +82,9 @@ final class StopNciiJson extends HashListFormat {
       throw new IllegalArgumentException("missing field 'signalType'");
     }
     HashType type = SIGNALS.get(signal);
+    if (type == null && withdrawn) {
+      return new Parsed(null, true);
+    }
     if (type == null) {
       throw new IllegalArgumentException(
           "field 'signalType': unsupported signal type '" + printable(signal) + "'");
@@ -94,7 +109,7 @@ final class StopNciiJson extends HashListFormat {
       }
       b.added(Instant.ofEpochSecond(mod.asLong()));
     }
-    return b.build();
+    return new Parsed(b.build(), withdrawn);
   }
 
   @Override

@@ -103,6 +103,46 @@ class DocumentFormatTest {
     assertThat(r.problems().get(2).reason()).contains("lastModtimestamp");
   }
 
+  /**
+   * Withdrawn records go to the withdrawal consumer (the holder must delete them), never to the
+   * entries: NCMEC deleted records by id, StopNCII Withdrawn/Deleted records with their hash.
+   */
+  @Test
+  void withdrawalsAreHandedOnNotDelivered() throws IOException {
+    String ncmec = fixture("ncmec.xml");
+    List<Withdrawal> gone = new ArrayList<>();
+    List<HashListEntry> kept = new ArrayList<>();
+    HashListFormat.ncmecHashSharingXml().read(new BufferedReader(new StringReader(ncmec)),
+        "test", false, kept::add, gone::add);
+    assertThat(gone).extracting(Withdrawal::id).containsExactly("image4", "video4");
+    assertThat(gone).allSatisfy(w -> assertThat(w.hash()).isEmpty());
+    assertThat(gone).extracting(Withdrawal::line).containsExactly(
+        lineOf(ncmec, "<deletedImage>"), lineOf(ncmec, "<deletedVideo>"));
+    assertThat(kept).extracting(HashListEntry::id).doesNotContain("image4", "video4");
+
+    String stop = fixture("stopncii.json");
+    gone.clear();
+    HashListFormat.stopNcii().read(new BufferedReader(new StringReader(stop)), "test", false,
+        e -> { }, gone::add);
+    List<Long> starts = linesOf(stop, "{\"lastModtimestamp\"");
+    assertThat(gone).extracting(Withdrawal::line).containsExactly(starts.get(4), starts.get(5));
+    assertThat(gone).extracting(w -> w.hash().orElseThrow().toString()).containsOnly(PDQ);
+    assertThat(gone).extracting(Withdrawal::id).containsOnly(PDQ);
+
+    // A withdrawn signal this library never delivers is only counted; a withdrawn record whose
+    // hash cannot be read is a problem (the holder cannot act on it), not silently dropped.
+    String odd = "[{\"signalType\": \"VideoTMK\", \"hashValue\": \"abcd\", \"hashStatus\":"
+        + " \"Deleted\"},\n{\"signalType\": \"ImagePDQ\", \"hashValue\": \"12\","
+        + " \"hashStatus\": \"Withdrawn\"}]";
+    gone.clear();
+    ReadReport r = HashListFormat.stopNcii().read(new BufferedReader(new StringReader(odd)),
+        "test", false, e -> { }, gone::add);
+    assertThat(gone).isEmpty();
+    assertThat(r.withdrawn()).isEqualTo(1);
+    assertThat(r.rejected()).isEqualTo(1);
+    assertThat(r.problems().get(0).line()).isEqualTo(2);
+  }
+
   @Test
   void stopNciiStrictAndBroken() {
     String text = fixture("stopncii.json");
