@@ -20,6 +20,7 @@ import org.hotlinekit.iccam.packet.PacketReader;
 import org.hotlinekit.iccam.packet.PacketWriter;
 import org.hotlinekit.iccam.packet.Pem;
 import org.hotlinekit.iccam.packet.SignerIdentity;
+import org.hotlinekit.iccam.packet.ReplayException;
 import org.hotlinekit.iccam.packet.TamperedException;
 import org.hotlinekit.iccam.packet.UntrustedSignerException;
 import picocli.CommandLine;
@@ -45,6 +46,8 @@ final class PacketCommand implements Runnable {
   static final int EXIT_UNTRUSTED = 7;
   /** Exit code: the packet is over the size limit. */
   static final int EXIT_TOO_LARGE = 8;
+  /** Exit code: signed outside the time window (older than --max-age-days, or in the future). */
+  static final int EXIT_NOT_FRESH = 9;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -124,7 +127,8 @@ final class PacketCommand implements Runnable {
           "Exit codes: 0 verified; 1 a file could not be read; 2 bad command line;",
           "3 malformed; 4 unsupported version, structure or algorithm; 5 not a recipient",
           "(no entry, wrong key, or forwarded); 6 tampered (tag or signature);",
-          "7 untrusted signer; 8 over the size limit."})
+          "7 untrusted signer; 8 over the size limit; 9 signed outside the time window",
+          "(older than --max-age-days, or in the future)."})
   static final class Open implements Callable<Integer> {
     @Option(names = "--in", required = true, paramLabel = "PACKET.p7m", description = "The packet.")
     Path in;
@@ -149,12 +153,20 @@ final class PacketCommand implements Runnable {
         description = "Where to write the verified document (the exact signed JSON).")
     Path out;
 
+    @Option(names = "--max-age-days", paramLabel = "DAYS", defaultValue = "30",
+        description = "Refuse packets signed longer ago than this (default ${DEFAULT-VALUE}).")
+    int maxAgeDays;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+      if (maxAgeDays < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--max-age-days must be at least 1");
+      }
       PacketReader.Builder b = PacketReader.builder().recipient(Pem.privateKey(key),
-          Pem.certificate(cert));
+          Pem.certificate(cert)).maxAge(java.time.Duration.ofDays(maxAgeDays));
       for (Path t : trust) {
         Pem.certificates(t).forEach(b::trustAnchor);
       }
@@ -193,6 +205,9 @@ final class PacketCommand implements Runnable {
       }
       if (e instanceof UntrustedSignerException) {
         return EXIT_UNTRUSTED;
+      }
+      if (e instanceof ReplayException) {
+        return EXIT_NOT_FRESH;
       }
       if (e instanceof UnsupportedInputException) {
         return EXIT_UNSUPPORTED;

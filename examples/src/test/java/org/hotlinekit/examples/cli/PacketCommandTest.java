@@ -77,6 +77,15 @@ class PacketCommandTest {
     assertThat(cut.exitCode()).isEqualTo(3);
     assertThat(cut.err()).startsWith("hotlinekit: ").doesNotContain("\tat ");
     assertThat(out).doesNotExist();
+    CliRun noWindow = CliRun.of("packet", "open", "--in", packet.toString(), "--key",
+        p("recipient.key"), "--cert", p("recipient.pem"), "--trust", p("ca.pem"),
+        "--max-age-days", "0", "--out", out.toString());
+    assertThat(noWindow.exitCode()).isEqualTo(2);
+    assertThat(out).doesNotExist();
+    // A packet signed outside the window (made in the library's tests: OpenSSL cannot backdate
+    // a signing time) has its own code.
+    assertThat(PacketCommand.Open.exitCode(new org.hotlinekit.iccam.packet.ReplayException(
+        org.hotlinekit.iccam.packet.ReplayException.Reason.TOO_OLD, "old"))).isEqualTo(9);
   }
 
   private static CliRun open(Path packet, String me, String trust, Path out) {

@@ -19,6 +19,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,10 +101,14 @@ import org.hotlinekit.iccam.json.ReportJson;
  *       only when CRLs are given), and a signing key usage ({@link UntrustedSignerException});
  *   <li>the JSON document, strictly, and its packet header naming this reader's certificate (a
  *       packet re-encrypted by one recipient to another is refused as {@link
- *       NotARecipientException}).
+ *       NotARecipientException});
+ *   <li>freshness: a signing time within the window (not older than {@link Builder#maxAge},
+ *       not later than now plus {@link Builder#clockSkew}), and a packet id the {@link
+ *       ReplayGuard} has not seen ({@link ReplayException}).
  * </ol>
  *
- * Thread-safe; its configuration is immutable (it keeps a small cache of parsed certificates).
+ * Thread-safe; its configuration is immutable (it keeps a small cache of parsed certificates,
+ * and its replay guard remembers the packets it opened).
  */
 public final class PacketReader {
   private static final ASN1ObjectIdentifier SHA256_KDF =
@@ -116,6 +121,9 @@ public final class PacketReader {
   private final List<X509CRL> crls;
   private final long maxBytes;
   private final Clock clock;
+  private final Duration maxAge;
+  private final Duration clockSkew;
+  private final ReplayGuard replayGuard;
   /** DER → parsed certificate, least recently used first; guarded by itself. */
   private final Map<ByteBuffer, X509Certificate> parsed =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -133,6 +141,9 @@ public final class PacketReader {
     this.crls = List.copyOf(b.crls);
     this.maxBytes = b.maxBytes;
     this.clock = b.clock;
+    this.maxAge = b.maxAge;
+    this.clockSkew = b.clockSkew;
+    this.replayGuard = b.replayGuard;
   }
 
   /**
@@ -173,6 +184,7 @@ public final class PacketReader {
    * @throws WrongKeyException if this reader's key does not unwrap it
    * @throws TamperedException if the tag or the signature does not verify
    * @throws UntrustedSignerException if the signer is not trusted
+   * @throws ReplayException if it was opened before or was signed outside the time window
    */
   public OpenedPacket open(byte[] packet) {
     if (packet.length > maxBytes) {
@@ -491,6 +503,7 @@ public final class PacketReader {
       throw new NotARecipientException("the signed recipient list does not name this reader:"
           + " the packet was forwarded by one of its recipients");
     }
+    checkFresh(header, signingTime);
     return new OpenedPacket(doc, header, signer, signingTime, payload);
   }
 
@@ -518,6 +531,25 @@ public final class PacketReader {
   }
 
   private static final int PARSED_CERTIFICATES = 64;
+
+  /** The time window, then the replay guard: last, so that only verified packets are recorded. */
+  private void checkFresh(PacketInfo header, Instant signingTime) {
+    Instant now = clock.instant();
+    if (signingTime.isAfter(now.plus(clockSkew))) {
+      throw new ReplayException(ReplayException.Reason.SIGNED_IN_THE_FUTURE, "the packet was"
+          + " signed at " + signingTime + ", later than now (" + now + ") plus the allowed clock"
+          + " skew of " + clockSkew);
+    }
+    Instant oldest = now.minus(maxAge);
+    if (signingTime.isBefore(oldest)) {
+      throw new ReplayException(ReplayException.Reason.TOO_OLD, "the packet was signed at "
+          + signingTime + ", more than " + maxAge + " ago");
+    }
+    if (!replayGuard.firstOpening(header.packetId(), signingTime, oldest)) {
+      throw new ReplayException(ReplayException.Reason.REPLAYED, "packet " + header.packetId()
+          + " was opened before: a replay");
+    }
+  }
 
   private static void checkSignatureAlgorithm(SignerInformation si) {
     String oid = si.getEncryptionAlgOID();
@@ -643,6 +675,9 @@ public final class PacketReader {
     private final List<X509CRL> crls = new ArrayList<>();
     private long maxBytes = PacketProfile.DEFAULT_MAX_BYTES;
     private Clock clock = Clock.systemUTC();
+    private Duration maxAge = Duration.ofDays(30);
+    private Duration clockSkew = Duration.ofMinutes(5);
+    private ReplayGuard replayGuard = ReplayGuard.inMemory();
 
     private Builder() {}
 
@@ -704,6 +739,48 @@ public final class PacketReader {
      */
     public Builder clock(Clock c) {
       this.clock = Objects.requireNonNull(c, "c");
+      return this;
+    }
+
+    /**
+     * The oldest signing time accepted, as an age (default 30 days): older packets are refused
+     * as {@link ReplayException.Reason#TOO_OLD}, and the replay guard forgets ids older than this.
+     *
+     * @param age the maximum age
+     * @return this builder
+     */
+    public Builder maxAge(Duration age) {
+      if (age.isNegative() || age.isZero()) {
+        throw new IllegalArgumentException("maxAge must be positive");
+      }
+      this.maxAge = age;
+      return this;
+    }
+
+    /**
+     * How far in the future a signing time may be, for clocks that disagree (default 5 minutes);
+     * later ones are refused as {@link ReplayException.Reason#SIGNED_IN_THE_FUTURE}.
+     *
+     * @param skew the allowed skew
+     * @return this builder
+     */
+    public Builder clockSkew(Duration skew) {
+      if (skew.isNegative()) {
+        throw new IllegalArgumentException("clockSkew must not be negative");
+      }
+      this.clockSkew = skew;
+      return this;
+    }
+
+    /**
+     * Where opened packet ids are remembered (default: {@link ReplayGuard#inMemory()}, a new one
+     * per reader).
+     *
+     * @param guard the guard
+     * @return this builder
+     */
+    public Builder replayGuard(ReplayGuard guard) {
+      this.replayGuard = Objects.requireNonNull(guard, "guard");
       return this;
     }
 

@@ -73,6 +73,66 @@ class PacketTest {
         PKI.ecRecipient.cert())).document().reports()).hasSize(3);
   }
 
+  /**
+   * Authenticated attributes are the GCM AAD (RFC 5083): a packet that carries them (Bouncy
+   * Castle's generator, as another implementation might) opens, and a change to them is
+   * tampering, although they are outside the ciphertext.
+   */
+  @Test
+  void authenticatedAttributesAreTheAad() throws Exception {
+    byte[] signed = TestEnvelopes.sign(payload(PKI.ecRecipient), PKI.ecSigner,
+        PacketProfile.CONTENT_TYPE);
+    byte[] packet = TestEnvelopes.envelopeWithAuthAttributes(signed, PKI.ecRecipient.cert(),
+        "hotlinekit-aad-marker");
+    assertThat(reader(PKI.ecRecipient).open(packet).document().reports()).hasSize(3);
+    byte[] changed = packet.clone();
+    int at = indexOf(changed, "hotlinekit-aad-marker".getBytes(StandardCharsets.UTF_8));
+    assertThat(at).isPositive();
+    changed[at] = 'H';
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(changed))
+        .isInstanceOf(TamperedException.class);
+  }
+
+  /**
+   * Freshness, checked after everything else: a packet id opened before is a replay (for the
+   * same reader; ReplayGuard.none() turns the check off, e.g. for an audit), and a signing time
+   * older than maxAge or later than now plus the clock skew is refused; both limits move.
+   */
+  @Test
+  void replayedAndStalePacketsAreRefused() throws Exception {
+    byte[] packet = writer(PKI.ecSigner, PKI.ecRecipient).seal(DOC);
+    PacketReader reader = reader(PKI.ecRecipient);
+    reader.open(packet);
+    assertThatThrownBy(() -> reader.open(packet)).isInstanceOf(ReplayException.class)
+        .extracting(e -> ((ReplayException) e).reason())
+        .isEqualTo(ReplayException.Reason.REPLAYED);
+    reader.open(writer(PKI.ecSigner, PKI.ecRecipient).seal(DOC)); // same reports, new packet id
+    PacketReader audit = PacketReader.builder().recipient(PKI.ecRecipient.key(),
+        PKI.ecRecipient.cert()).trustAnchor(PKI.ca.cert()).replayGuard(ReplayGuard.none())
+        .build();
+    audit.open(packet);
+    audit.open(packet);
+
+    java.time.Instant now = java.time.Instant.now();
+    byte[] old = TestEnvelopes.envelope(TestEnvelopes.signAt(payload(PKI.ecRecipient),
+        PKI.longLivedSigner, now.minus(java.time.Duration.ofDays(40))), PKI.ecRecipient.cert());
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(old))
+        .isInstanceOf(ReplayException.class).extracting(e -> ((ReplayException) e).reason())
+        .isEqualTo(ReplayException.Reason.TOO_OLD);
+    assertThat(PacketReader.builder().recipient(PKI.ecRecipient.key(), PKI.ecRecipient.cert())
+        .trustAnchor(PKI.ca.cert()).maxAge(java.time.Duration.ofDays(60)).build().open(old)
+        .signingTime()).isBefore(now.minus(java.time.Duration.ofDays(39)));
+
+    byte[] future = TestEnvelopes.envelope(TestEnvelopes.signAt(payload(PKI.ecRecipient),
+        PKI.longLivedSigner, now.plus(java.time.Duration.ofHours(1))), PKI.ecRecipient.cert());
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(future))
+        .isInstanceOf(ReplayException.class).extracting(e -> ((ReplayException) e).reason())
+        .isEqualTo(ReplayException.Reason.SIGNED_IN_THE_FUTURE);
+    assertThat(PacketReader.builder().recipient(PKI.ecRecipient.key(), PKI.ecRecipient.cert())
+        .trustAnchor(PKI.ca.cert()).clockSkew(java.time.Duration.ofHours(2)).build()
+        .open(future).document().reports()).hasSize(3);
+  }
+
   @Test
   void wrongKeyAndNotARecipient() {
     byte[] packet = writer(PKI.ecSigner, PKI.ecRecipient, PKI.rsaRecipient).seal(DOC);

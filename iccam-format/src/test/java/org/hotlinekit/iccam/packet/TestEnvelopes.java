@@ -48,6 +48,26 @@ final class TestEnvelopes {
         payload), true).getEncoded("DER");
   }
 
+  /** SignedData of a packet payload with a chosen signing time (BC otherwise uses now). */
+  static byte[] signAt(byte[] payload, TestPki.Entity signer, java.time.Instant signingTime)
+      throws Exception {
+    CMSSignedDataGenerator g = new CMSSignedDataGenerator();
+    org.bouncycastle.asn1.cms.AttributeTable attributes =
+        new org.bouncycastle.asn1.cms.AttributeTable(new org.bouncycastle.asn1.cms.Attribute(
+            org.bouncycastle.asn1.cms.CMSAttributes.signingTime,
+            new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.cms.Time(
+                java.util.Date.from(signingTime)))));
+    g.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+        new JcaDigestCalculatorProviderBuilder().build())
+        .setSignedAttributeGenerator(
+            new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(attributes))
+        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.key()),
+            signer.cert()));
+    g.addCertificates(new JcaCertStore(List.of(signer.cert())));
+    return g.generate(new CMSProcessableByteArray(
+        new ASN1ObjectIdentifier(PacketProfile.CONTENT_TYPE), payload), true).getEncoded("DER");
+  }
+
   /** SignedData with two signers, or detached (no eContent). */
   static byte[] signOdd(byte[] payload, TestPki.Entity signer, boolean twoSigners,
       boolean detached) throws Exception {
@@ -72,6 +92,27 @@ final class TestEnvelopes {
         CMSAlgorithm.AES256_WRAP).setProvider(PacketProfile.BC).addRecipient(recipient));
     return g.generate(new CMSProcessableByteArray(content), (OutputAEADEncryptor)
         new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build())
+        .toASN1Structure().getEncoded("DER");
+  }
+
+  /**
+   * Like {@link #envelope} with authenticated attributes (RFC 5083 authAttrs, the GCM AAD): an
+   * attribute of type {@code 1.3.6.1.4.1.99999.7.9} whose value is the UTF-8 string {@code
+   * marker}.
+   */
+  static byte[] envelopeWithAuthAttributes(byte[] content, X509Certificate recipient,
+      String marker) throws Exception {
+    KeyPair eph = TestPki.ec();
+    CMSAuthEnvelopedDataGenerator g = new CMSAuthEnvelopedDataGenerator();
+    g.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(
+        CMSAlgorithm.ECDH_SHA256KDF, eph.getPrivate(), eph.getPublic(),
+        CMSAlgorithm.AES256_WRAP).setProvider(PacketProfile.BC).addRecipient(recipient));
+    g.setAuthenticatedAttributeGenerator(params -> new org.bouncycastle.asn1.cms.AttributeTable(
+        new org.bouncycastle.asn1.cms.Attribute(new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.7.9"),
+            new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.DERUTF8String(marker)))));
+    return g.generate(new CMSProcessableByteArray(content), (OutputAEADEncryptor)
+        new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).setProvider(PacketProfile.BC)
+            .build())
         .toASN1Structure().getEncoded("DER");
   }
 

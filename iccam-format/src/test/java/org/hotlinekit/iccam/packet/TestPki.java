@@ -42,6 +42,8 @@ final class TestPki {
   final Entity ca;
   final Entity otherCa;
   final Entity ecSigner;
+  /** Valid from 90 days ago to 90 days ahead: for packets signed long ago or in the future. */
+  final Entity longLivedSigner;
   final Entity rsaSigner;
   final Entity expiredSigner;
   final Entity revokedSigner;
@@ -66,6 +68,8 @@ final class TestPki {
     int sign = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
     ecSigner = issued("Example Hotline Signer EC", ec(), ca, sign, now, Duration.ofDays(30));
     rsaSigner = issued("Example Hotline Signer RSA", rsa(), ca, sign, now, Duration.ofDays(30));
+    longLivedSigner = issued("Long-lived Signer", ec(), ca, sign, now.minus(Duration.ofDays(90)),
+        Duration.ofDays(180));
     expiredSigner = issued("Expired Signer", ec(), ca, sign, now.minus(Duration.ofDays(60)),
         Duration.ofDays(30));
     revokedSigner = issued("Revoked Signer", ec(), ca, sign, now, Duration.ofDays(30));
