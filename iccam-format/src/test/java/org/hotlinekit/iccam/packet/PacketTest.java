@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.hotlinekit.core.LimitExceededException;
@@ -103,34 +105,39 @@ class PacketTest {
     byte[] packet = writer(PKI.ecSigner, PKI.ecRecipient).seal(DOC);
     PacketReader reader = reader(PKI.ecRecipient);
     reader.open(packet);
-    assertThatThrownBy(() -> reader.open(packet)).isInstanceOf(ReplayException.class)
-        .extracting(e -> ((ReplayException) e).reason())
-        .isEqualTo(ReplayException.Reason.REPLAYED);
+    assertNotFresh(reader, packet, ReplayException.Reason.REPLAYED);
     reader.open(writer(PKI.ecSigner, PKI.ecRecipient).seal(DOC)); // same reports, new packet id
-    PacketReader audit = PacketReader.builder().recipient(PKI.ecRecipient.key(),
-        PKI.ecRecipient.cert()).trustAnchor(PKI.ca.cert()).replayGuard(ReplayGuard.none())
-        .build();
+    PacketReader audit = readerBuilder().replayGuard(ReplayGuard.none()).build();
     audit.open(packet);
     audit.open(packet);
 
-    java.time.Instant now = java.time.Instant.now();
-    byte[] old = TestEnvelopes.envelope(TestEnvelopes.signAt(payload(PKI.ecRecipient),
-        PKI.longLivedSigner, now.minus(java.time.Duration.ofDays(40))), PKI.ecRecipient.cert());
-    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(old))
-        .isInstanceOf(ReplayException.class).extracting(e -> ((ReplayException) e).reason())
-        .isEqualTo(ReplayException.Reason.TOO_OLD);
-    assertThat(PacketReader.builder().recipient(PKI.ecRecipient.key(), PKI.ecRecipient.cert())
-        .trustAnchor(PKI.ca.cert()).maxAge(java.time.Duration.ofDays(60)).build().open(old)
-        .signingTime()).isBefore(now.minus(java.time.Duration.ofDays(39)));
+    Instant now = Instant.now();
+    byte[] old = signedAt(now.minus(Duration.ofDays(40)));
+    assertNotFresh(reader(PKI.ecRecipient), old, ReplayException.Reason.TOO_OLD);
+    assertThat(readerBuilder().maxAge(Duration.ofDays(60)).build().open(old).signingTime())
+        .isBefore(now.minus(Duration.ofDays(39)));
 
-    byte[] future = TestEnvelopes.envelope(TestEnvelopes.signAt(payload(PKI.ecRecipient),
-        PKI.longLivedSigner, now.plus(java.time.Duration.ofHours(1))), PKI.ecRecipient.cert());
-    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(future))
-        .isInstanceOf(ReplayException.class).extracting(e -> ((ReplayException) e).reason())
-        .isEqualTo(ReplayException.Reason.SIGNED_IN_THE_FUTURE);
-    assertThat(PacketReader.builder().recipient(PKI.ecRecipient.key(), PKI.ecRecipient.cert())
-        .trustAnchor(PKI.ca.cert()).clockSkew(java.time.Duration.ofHours(2)).build()
-        .open(future).document().reports()).hasSize(3);
+    byte[] future = signedAt(now.plus(Duration.ofHours(1)));
+    assertNotFresh(reader(PKI.ecRecipient), future, ReplayException.Reason.SIGNED_IN_THE_FUTURE);
+    assertThat(readerBuilder().clockSkew(Duration.ofHours(2)).build().open(future).document()
+        .reports()).hasSize(3);
+  }
+
+  private static PacketReader.Builder readerBuilder() {
+    return PacketReader.builder().recipient(PKI.ecRecipient.key(), PKI.ecRecipient.cert())
+        .trustAnchor(PKI.ca.cert());
+  }
+
+  /** A packet to the EC recipient, signed (by a long-lived certificate) at the given time. */
+  private static byte[] signedAt(Instant signingTime) throws Exception {
+    return TestEnvelopes.envelope(TestEnvelopes.signAt(payload(PKI.ecRecipient),
+        PKI.longLivedSigner, signingTime), PKI.ecRecipient.cert());
+  }
+
+  private static void assertNotFresh(PacketReader reader, byte[] packet,
+      ReplayException.Reason reason) {
+    assertThatThrownBy(() -> reader.open(packet)).isInstanceOf(ReplayException.class)
+        .extracting(e -> ((ReplayException) e).reason()).isEqualTo(reason);
   }
 
   @Test
