@@ -2,6 +2,8 @@ package org.hotlinekit.hashing.list;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.hotlinekit.core.MalformedInputException;
 
 /** Counts what a reader delivers, rejects and skips, and keeps the first problems. */
@@ -12,12 +14,12 @@ final class Problems {
   private long rejected;
   private long entries;
   private long withdrawn;
-  private final java.util.function.Consumer<Withdrawal> withdrawals;
+  private final Consumer<Withdrawal> withdrawals;
 
-  Problems(String name, boolean strict, java.util.function.Consumer<Withdrawal> withdrawals) {
+  Problems(String name, boolean strict, Consumer<Withdrawal> withdrawals) {
     this.name = name;
     this.strict = strict;
-    this.withdrawals = java.util.Objects.requireNonNull(withdrawals, "withdrawals");
+    this.withdrawals = Objects.requireNonNull(withdrawals, "withdrawals");
   }
 
   String name() {

@@ -209,41 +209,6 @@ public final class PacketReader {
 
   // ---------------------------------------------------------------------------- outer layer
 
-  /** The content type of a ContentInfo, read without parsing its content. */
-  private static ASN1ObjectIdentifier contentType(byte[] bytes) {
-    try {
-      Object first = new ASN1StreamParser(bytes).readObject();
-      if (!(first instanceof ASN1SequenceParser)) {
-        throw new MalformedInputException(first == null ? "the signed content is empty"
-            : "the signed content is not a CMS ContentInfo");
-      }
-      ASN1ObjectIdentifier type =
-          new ContentInfoParser((ASN1SequenceParser) first).getContentType();
-      if (type == null) {
-        throw new MalformedInputException("the signed content is not a CMS ContentInfo");
-      }
-      return type;
-    } catch (MalformedInputException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw new MalformedInputException("the signed content is not a well-formed CMS"
-          + " ContentInfo" + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-    }
-  }
-
-  /** Everything left in a stream that holds at most {@code max} bytes, in one exact array. */
-  private static byte[] readAll(InputStream in, int max) throws IOException {
-    byte[] buf = new byte[max];
-    int n = 0;
-    for (int r; n < max && (r = in.read(buf, n, max - n)) > 0; ) {
-      n += r;
-    }
-    if (n == max && in.read() >= 0) {
-      throw new MalformedInputException("the signed content is longer than the packet");
-    }
-    return n == max ? buf : Arrays.copyOf(buf, n);
-  }
-
   private static ContentInfo contentInfo(byte[] bytes, String what) {
     try {
       ASN1Primitive p = ASN1Primitive.fromByteArray(bytes);
@@ -386,6 +351,41 @@ public final class PacketReader {
   }
 
   // ---------------------------------------------------------------------------- inner layer
+
+  /** The content type of a ContentInfo, read without parsing its content. */
+  private static ASN1ObjectIdentifier contentType(byte[] bytes) {
+    try {
+      Object first = new ASN1StreamParser(bytes).readObject();
+      if (!(first instanceof ASN1SequenceParser)) {
+        throw new MalformedInputException(first == null ? "the signed content is empty"
+            : "the signed content is not a CMS ContentInfo");
+      }
+      ASN1ObjectIdentifier type =
+          new ContentInfoParser((ASN1SequenceParser) first).getContentType();
+      if (type == null) {
+        throw new MalformedInputException("the signed content is not a CMS ContentInfo");
+      }
+      return type;
+    } catch (MalformedInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new MalformedInputException("the signed content is not a well-formed CMS"
+          + " ContentInfo" + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
+  }
+
+  /** Everything left in a stream that holds at most {@code max} bytes, in one exact array. */
+  private static byte[] readAll(InputStream in, int max) throws IOException {
+    byte[] buf = new byte[max];
+    int n = 0;
+    for (int r; n < max && (r = in.read(buf, n, max - n)) > 0; ) {
+      n += r;
+    }
+    if (n == max && in.read() >= 0) {
+      throw new MalformedInputException("the signed content is longer than the packet");
+    }
+    return n == max ? buf : Arrays.copyOf(buf, n);
+  }
 
   private OpenedPacket verify(byte[] inner) {
     ASN1ObjectIdentifier type = contentType(inner);
