@@ -99,8 +99,9 @@ public final class PacketWriter {
     byte[] payload = payload(Objects.requireNonNull(document, "document"));
     // Sized for the packet (payload, segment headers, certificates, recipients) so that it is
     // not copied as it grows.
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
-        payload.length + payload.length / 1024 + 8192 + 1024 * recipients.size());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(
+        Integer.MAX_VALUE - 8, payload.length + payload.length / 1024L + 8192
+            + 1024L * recipients.size()));
     seal(payload, out);
     return out.toByteArray();
   }
