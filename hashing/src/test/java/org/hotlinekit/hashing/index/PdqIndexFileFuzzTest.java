@@ -1,11 +1,13 @@
 package org.hotlinekit.hashing.index;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.hotlinekit.core.HotlinekitException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.hotlinekit.core.digest.Digest;
 import org.hotlinekit.core.pdq.PdqHash;
+import org.hotlinekit.hashing.testing.FuzzFiles;
 
 /**
  * Untrusted index files (PDQ and digest): opening one returns a working index or throws a
@@ -13,32 +15,18 @@ import org.hotlinekit.core.pdq.PdqHash;
  */
 class PdqIndexFileFuzzTest {
   @FuzzTest(maxDuration = "60s")
-  void read(byte[] data) throws IOException {
-    Path file = Files.createTempFile("fuzz", ".pdqidx");
-    try {
-      Files.write(file, data);
+  void read(byte[] data) throws Exception {
+    FuzzFiles.withFile(data, ".pdqidx", file -> {
       PdqIndex index = PdqIndex.read(file);
       index.search(PdqHash.zero(), 31);
       index.scan(PdqHash.zero(), 64);
-    } catch (HotlinekitException expected) {
-      // A clear refusal is the correct outcome for a bad file.
-    } finally {
-      Files.deleteIfExists(file);
-    }
+    });
   }
 
   @FuzzTest(maxDuration = "60s")
-  void readDigestIndex(byte[] data) throws IOException {
-    Path file = Files.createTempFile("fuzz", ".dgidx");
-    try {
-      Files.write(file, data);
-      DigestIndex index = DigestIndex.read(file);
-      index.contains(org.hotlinekit.core.digest.Digest.parse("d41d8cd98f00b204e9800998ecf8427e"));
-    } catch (HotlinekitException expected) {
-      // A clear refusal is the correct outcome for a bad file.
-    } finally {
-      Files.deleteIfExists(file);
-    }
+  void readDigestIndex(byte[] data) throws Exception {
+    FuzzFiles.withFile(data, ".dgidx", file -> DigestIndex.read(file)
+        .contains(Digest.parse("d41d8cd98f00b204e9800998ecf8427e")));
   }
 
   /**
@@ -47,24 +35,22 @@ class PdqIndexFileFuzzTest {
    * find} and {@code containsEach}) and never throw anything but a HotlinekitException.
    */
   @FuzzTest(maxDuration = "60s")
-  void readDigestIndexWithValidChecksum(byte[] data) throws IOException {
+  void readDigestIndexWithValidChecksum(byte[] data) throws Exception {
     if (data.length >= 8) {
-      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      CRC32C crc = new CRC32C();
       crc.update(data, 0, data.length - 8);
-      java.nio.ByteBuffer.wrap(data).putLong(data.length - 8, crc.getValue());
+      ByteBuffer.wrap(data).putLong(data.length - 8, crc.getValue());
     }
-    Path file = Files.createTempFile("fuzz", ".dgidx");
-    try {
-      Files.write(file, data);
+    FuzzFiles.withFile(data, ".dgidx", file -> {
       DigestIndex index = DigestIndex.read(file);
-      java.util.List<org.hotlinekit.core.digest.Digest> queries = new java.util.ArrayList<>();
+      List<Digest> queries = new ArrayList<>();
       int len = index.algorithm().byteLength();
       for (int q = 0; q < 8; q++) {
         byte[] b = new byte[len];
         for (int k = 0; k < len && q > 0; k++) {
           b[k] = data[(q * 31 + k) % data.length];
         }
-        queries.add(org.hotlinekit.core.digest.Digest.of(index.algorithm(), b));
+        queries.add(Digest.of(index.algorithm(), b));
       }
       boolean[] each = index.containsEach(queries);
       for (int q = 0; q < queries.size(); q++) {
@@ -73,10 +59,6 @@ class PdqIndexFileFuzzTest {
           throw new AssertionError("find, contains and containsEach disagree on " + q);
         }
       }
-    } catch (HotlinekitException expected) {
-      // A clear refusal is the correct outcome for a bad file.
-    } finally {
-      Files.deleteIfExists(file);
-    }
+    });
   }
 }
