@@ -134,8 +134,8 @@ public final class PacketWriter {
           (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
               CMSAlgorithm.AES256_GCM).setProvider("SunJCE").build());
       OutputStream signed = signer().open(PacketProfile.CONTENT_TYPE_OID, encrypted, true);
-      for (int off = 0; off < payload.length; off += 1 << 16) {
-        signed.write(payload, off, Math.min(1 << 16, payload.length - off));
+      for (int off = 0; off < payload.length; off += CHUNK) {
+        signed.write(payload, off, Math.min(CHUNK, payload.length - off));
       }
       signed.close();
       encrypted.close();
