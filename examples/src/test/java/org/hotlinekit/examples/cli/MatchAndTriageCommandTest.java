@@ -21,9 +21,9 @@ class MatchAndTriageCommandTest {
   /** The upstream needles against the haystack: exactly the 250 expected pairs at 31. */
   @Test
   void needlesAgainstHaystack() throws IOException {
-    Path shared = sharedHashlists();
-    CliRun run = CliRun.of("match", "--list", shared.resolve("haystack.txt").toString(),
-        "--list-format", "pdq", "--hashes", shared.resolve("needles.txt").toString(),
+    Path lists = hashlists();
+    CliRun run = CliRun.of("match", "--list", lists.resolve("haystack.txt").toString(),
+        "--list-format", "pdq", "--hashes", lists.resolve("needles.txt").toString(),
         "--hashes-format", "pdq");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.outLines()).hasSize(100);
@@ -106,16 +106,16 @@ class MatchAndTriageCommandTest {
   /** index build, then --index: the same 250 pairs, without re-indexing. */
   @Test
   void indexBuildThenMatchWithIndex(@TempDir Path dir) throws IOException {
-    Path shared = sharedHashlists();
+    Path lists = hashlists();
     Path index = dir.resolve("haystack.hlx");
-    CliRun build = CliRun.of("index", "build", "--list", shared.resolve("haystack.txt").toString(),
+    CliRun build = CliRun.of("index", "build", "--list", lists.resolve("haystack.txt").toString(),
         "--list-format", "pdq", "--name", "haystack", "--out", index.toString());
     assertThat(build.exitCode()).as(build.err()).isZero();
-    long lines = Files.readAllLines(shared.resolve("haystack.txt")).stream()
+    long lines = Files.readAllLines(lists.resolve("haystack.txt")).stream()
         .filter(l -> !l.isBlank()).count();
     assertThat(build.err()).contains("indexed " + lines + " entries");
     CliRun run = CliRun.of("match", "--index", index.toString(), "--hashes",
-        shared.resolve("needles.txt").toString(), "--hashes-format", "pdq");
+        lists.resolve("needles.txt").toString(), "--hashes-format", "pdq");
     assertThat(run.exitCode()).as(run.err()).isZero();
     int pairs = 0;
     for (String line : run.outLines()) {
@@ -167,13 +167,18 @@ class MatchAndTriageCommandTest {
         .satisfies(m -> assertThat(m.get("list").asString()).isEqualTo("stop.json"));
   }
 
-  private static Path sharedHashlists() {
+  /** The PDQ hash lists in the repository's own {@code testdata/} (never {@code ../shared}). */
+  private static Path hashlists() {
+    String configured = System.getProperty("hotlinekit.testdata");
+    if (configured != null && Files.isDirectory(Path.of(configured, "pdq/hashlists"))) {
+      return Path.of(configured, "pdq/hashlists");
+    }
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path c = p.resolveSibling("shared").resolve("testdata/pdq/hashlists");
+      Path c = p.resolve("testdata/pdq/hashlists");
       if (Files.isDirectory(c)) {
         return c;
       }
     }
-    throw new AssertionError("shared test data not found (looked for ../shared beside the repo)");
+    throw new AssertionError("the repository's testdata/pdq/hashlists was not found");
   }
 }

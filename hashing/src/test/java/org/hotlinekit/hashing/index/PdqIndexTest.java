@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHash;
-import org.hotlinekit.hashing.testing.SharedTestData;
+import org.hotlinekit.hashing.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,10 +25,10 @@ class PdqIndexTest {
   @ParameterizedTest
   @ValueSource(ints = {31, 47, 63})
   void needlesInHaystackGiveExactlyTheExpectedPairs(int radius) {
-    List<PdqHash> needles = parse(SharedTestData.dataLines("pdq/hashlists/needles.txt"));
-    List<PdqHash> haystack = parse(SharedTestData.dataLines("pdq/hashlists/haystack.txt"));
+    List<PdqHash> needles = parse(TestData.dataLines("pdq/hashlists/needles.txt"));
+    List<PdqHash> haystack = parse(TestData.dataLines("pdq/hashlists/haystack.txt"));
     Set<String> expected = new TreeSet<>();
-    for (String line : SharedTestData.dataLines("pdq/hashlists/expected-pairs-upto-d63.tsv")) {
+    for (String line : TestData.dataLines("pdq/hashlists/expected-pairs-upto-d63.tsv")) {
       if (line.startsWith("needle")) {
         continue;
       }

@@ -13,14 +13,14 @@ import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.hashing.digest.Digester;
 import org.hotlinekit.hashing.pdq.PdqHasher;
-import org.hotlinekit.hashing.testing.SharedTestData;
+import org.hotlinekit.hashing.testing.TestData;
 import org.hotlinekit.hashing.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MediaHasherTest {
   private static final Path BRIDGE =
-      SharedTestData.resolve("pdq/images/reg-test-input/dih/bridge-1-original.jpg");
+      TestData.resolve("pdq/images/reg-test-input/dih/bridge-1-original.jpg");
 
   @Test
   void digestsAndPdqAgreeWithTheSeparateHashers() {

@@ -18,7 +18,7 @@ import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.pdq.PdqHashWithQuality;
-import org.hotlinekit.hashing.testing.SharedTestData;
+import org.hotlinekit.hashing.testing.TestData;
 import org.hotlinekit.hashing.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +57,7 @@ class ImageDecodingTest {
 
   @Test
   void truncatedJpegIsMalformed() throws IOException {
-    byte[] jpeg = Files.readAllBytes(SharedTestData.resolve(
+    byte[] jpeg = Files.readAllBytes(TestData.resolve(
         "pdq/images/reg-test-input/dih/bridge-1-original.jpg"));
     for (int cut : new int[] {jpeg.length / 2, jpeg.length - 100, 700}) {
       byte[] truncated = Arrays.copyOf(jpeg, cut);

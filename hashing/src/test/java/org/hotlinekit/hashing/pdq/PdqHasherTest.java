@@ -10,7 +10,7 @@ import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.core.pdq.PdqHashWithQuality;
-import org.hotlinekit.hashing.testing.SharedTestData;
+import org.hotlinekit.hashing.testing.TestData;
 import org.hotlinekit.hashing.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,7 +134,7 @@ class PdqHasherTest {
   void dihedralHashesTrackTransformedImages() throws Exception {
     BufferedImage photo =
         javax.imageio.ImageIO.read(
-            SharedTestData.resolve("pdq/normalized/reg-test-input__dih__bridge-1-original.png")
+            TestData.resolve("pdq/normalized/reg-test-input__dih__bridge-1-original.png")
                 .toFile());
     int w = photo.getWidth();
     int h = photo.getHeight();

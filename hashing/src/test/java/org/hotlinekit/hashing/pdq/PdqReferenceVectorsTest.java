@@ -10,7 +10,7 @@ import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.core.pdq.PdqHashWithQuality;
-import org.hotlinekit.hashing.testing.SharedTestData;
+import org.hotlinekit.hashing.testing.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +33,7 @@ class PdqReferenceVectorsTest {
   }
 
   static Stream<Arguments> photoHasher() {
-    return SharedTestData.dataLines("pdq/expected/pdq-cpp.csv").stream()
+    return TestData.dataLines("pdq/expected/pdq-cpp.csv").stream()
         .map(line -> line.split(",", 3))
         .map(f -> Arguments.of(f[2], f[0], Integer.parseInt(f[1])));
   }
@@ -41,7 +41,7 @@ class PdqReferenceVectorsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("photoHasher")
   void hashEqualsReference(String image, String expectedHash, int expectedQuality) {
-    Path file = SharedTestData.resolve("pdq/images/" + image);
+    Path file = TestData.resolve("pdq/images/" + image);
     if (image.endsWith("I16.png")) {
       assertThatThrownBy(() -> HASHER.hashImage(file))
           .isInstanceOf(UnsupportedInputException.class)
@@ -58,7 +58,7 @@ class PdqReferenceVectorsTest {
   }
 
   static Stream<Arguments> dihedral() {
-    return SharedTestData.dataLines("pdq/expected/pdq-cpp-dihedral.csv").stream()
+    return TestData.dataLines("pdq/expected/pdq-cpp-dihedral.csv").stream()
         .map(line -> line.split(",", 10))
         .map(f -> Arguments.of(f[9], f, Integer.parseInt(f[8])));
   }
@@ -66,7 +66,7 @@ class PdqReferenceVectorsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("dihedral")
   void dihedralHashesEqualReference(String image, String[] fields, int expectedQuality) {
-    Path file = SharedTestData.resolve("pdq/images/" + image);
+    Path file = TestData.resolve("pdq/images/" + image);
     if (image.endsWith("I16.png")) {
       assertThatThrownBy(() -> HASHER.hashImageDihedral(file))
           .isInstanceOf(UnsupportedInputException.class);
@@ -85,7 +85,7 @@ class PdqReferenceVectorsTest {
   }
 
   static Stream<Arguments> normalized() {
-    return SharedTestData.dataLines("pdq/expected/normalized-cpp.csv").stream()
+    return TestData.dataLines("pdq/expected/normalized-cpp.csv").stream()
         .map(line -> line.split(",", 3))
         .map(f -> Arguments.of(f[2], f[0], Integer.parseInt(f[1])));
   }
@@ -94,7 +94,7 @@ class PdqReferenceVectorsTest {
   @MethodSource("normalized")
   void normalizedPixelsHashEqualReference(String image, String expectedHash, int quality) {
     PdqHashWithQuality actual =
-        HASHER.hashImage(SharedTestData.resolve("pdq/normalized/" + image));
+        HASHER.hashImage(TestData.resolve("pdq/normalized/" + image));
     assertThat(actual.hash()).isEqualTo(PdqHash.parse(expectedHash));
     assertThat(actual.quality()).isEqualTo(quality);
   }

@@ -15,7 +15,7 @@ import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.hashing.pdq.PdqHasher;
 import org.hotlinekit.hashing.pdq.Pixels;
-import org.hotlinekit.hashing.testing.SharedTestData;
+import org.hotlinekit.hashing.testing.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class WebPDecoderTest {
   static Stream<Path> lossyFiles() {
     return Stream.of(
-        SharedTestData.resolve("pdq/images/misc-images/modes/F.webp"),
-        SharedTestData.resolve("pdq/images/misc-images/modes/PA.webp"),
+        TestData.resolve("pdq/images/misc-images/modes/F.webp"),
+        TestData.resolve("pdq/images/misc-images/modes/PA.webp"),
         Path.of("src/test/resources/org/hotlinekit/hashing/pdq/ImageDecodingFuzzTestInputs/"
             + "hashImage/tiny-lossy.webp"));
   }

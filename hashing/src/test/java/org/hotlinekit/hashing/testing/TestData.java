@@ -9,37 +9,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The read-only reference vectors in {@code ../shared/testdata}, beside the repository. Missing
- * data fails the test (it never skips): a green run must mean the vectors were checked.
+ * The reference vectors in the repository's own {@code testdata/} folder (each subfolder has a
+ * README with the vectors' origin and licence). Missing data fails the test (it never skips): a
+ * green run must mean the vectors were checked.
  */
-public final class SharedTestData {
-  private SharedTestData() {}
+public final class TestData {
+  private TestData() {}
 
   /**
-   * The shared test data folder.
+   * The repository's test data folder: the {@code hotlinekit.testdata} system property (set by the
+   * build), or else the nearest {@code testdata/} above the working directory.
    *
-   * @return {@code <repo>/../shared/testdata}
+   * @return the {@code testdata} folder
    */
   public static Path root() {
-    String configured = System.getProperty("hotlinekit.shared");
+    String configured = System.getProperty("hotlinekit.testdata");
     List<Path> candidates = new ArrayList<>();
     if (configured != null) {
-      candidates.add(Path.of(configured, "testdata"));
+      candidates.add(Path.of(configured));
     }
-    // Walk up from the working directory (module or repository root) to find ../shared.
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      candidates.add(p.resolveSibling("shared").resolve("testdata"));
+      candidates.add(p.resolve("testdata"));
     }
     for (Path c : candidates) {
       if (Files.isDirectory(c.resolve("pdq"))) {
         return c.normalize();
       }
     }
-    return fail("shared test data not found; looked in " + candidates);
+    return fail("the repository's testdata/ folder was not found; looked in " + candidates);
   }
 
   /**
-   * A file or folder under the shared test data, which must exist.
+   * A file or folder under the test data, which must exist.
    *
    * @param relative e.g. {@code "pdq/expected/pdq-cpp.csv"}
    * @return its path
@@ -47,13 +48,13 @@ public final class SharedTestData {
   public static Path resolve(String relative) {
     Path p = root().resolve(relative);
     if (!Files.exists(p)) {
-      fail("missing shared test data: " + p);
+      fail("missing test data: " + p);
     }
     return p;
   }
 
   /**
-   * The lines of a shared text file, without comment lines (starting with {@code #}) and blanks.
+   * The lines of a test data text file, without comment lines (starting with {@code #}) and blanks.
    *
    * @param relative the file
    * @return its data lines
