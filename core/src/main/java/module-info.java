@@ -6,6 +6,7 @@ module org.hotlinekit.core {
   exports org.hotlinekit.core;
   exports org.hotlinekit.core.digest;
   exports org.hotlinekit.core.pdq;
+  exports org.hotlinekit.core.io;
   // org.hotlinekit.core.internal is not exported: export it to a sibling module only when one
   // needs it (a qualified export to a module that is not built yet is a compiler warning).
 }

@@ -50,7 +50,7 @@ public final class StrictJson {
     } catch (CharacterCodingException e) {
       throw new MalformedInputException(file + ": not UTF-8 text", e);
     } catch (IOException e) {
-      throw new InputReadException(file + ": could not be read: " + e.getMessage(), e);
+      throw InputReadException.of(file, e);
     }
   }
 
@@ -80,7 +80,7 @@ public final class StrictJson {
       }
       return parse(b.toString(), name);
     } catch (IOException e) {
-      throw new InputReadException(name + ": could not be read: " + e.getMessage(), e);
+      throw new InputReadException(name + ": " + InputReadException.reason(e), e);
     }
   }
 

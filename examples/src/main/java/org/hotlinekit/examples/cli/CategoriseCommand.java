@@ -27,18 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
     name = "categorise",
     aliases = "categorize",
     mixinStandardHelpOptions = true,
-    description = {
-      "Derive every scheme's label (ICCAM, INTERPOL baseline, Tech Coalition ICS, UK, SAP,",
-      "COPINE, EU 2011/93, C3P, NCMEC annotations) from a facts file, for the assessing",
-      "jurisdiction, with explanations; a scheme that cannot be derived says why."
-    })
+    header = "Derive every scheme's label from a facts file, per jurisdiction.",
+    description = "Derive every scheme's label (ICCAM, INTERPOL baseline, Tech Coalition ICS, UK,"
+        + " SAP, COPINE, EU 2011/93, C3P, NCMEC annotations) from a facts file, for the assessing"
+        + " jurisdiction, with explanations, on stdout; a scheme that cannot be derived says why.")
 final class CategoriseCommand implements Callable<Integer> {
-  /** Output formats. */
-  enum Format {
-    text,
-    json
-  }
-
   @Option(names = "--jurisdiction", required = true, paramLabel = "CODE",
       description = "The assessing jurisdiction, e.g. BE; bundled: BE, NL, DE, FR, UK, US, CA.")
   String jurisdiction;
@@ -49,7 +42,7 @@ final class CategoriseCommand implements Callable<Integer> {
   List<Path> profiles = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-  Format format = Format.text;
+  Cli.OutputFormat format = Cli.OutputFormat.text;
 
   @Parameters(paramLabel = "FACTS", description = "The facts JSON file (see the README).")
   Path facts;
@@ -60,6 +53,7 @@ final class CategoriseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.json);
     Jurisdictions all = Jurisdictions.bundled();
     for (Path p : profiles) {
       all = all.with(Jurisdictions.read(p));
@@ -72,7 +66,7 @@ final class CategoriseCommand implements Callable<Integer> {
     List<Derivation> results =
         Categoriser.builder().jurisdictions(all).build().categorise(f, profile.code());
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
+    if (format == Cli.OutputFormat.json) {
       ObjectNode root = JSON.createObjectNode();
       root.put("facts", facts.toString());
       root.put("jurisdiction", profile.code());
@@ -105,6 +99,7 @@ final class CategoriseCommand implements Callable<Integer> {
             d.scheme().id(), value, "", d.explanation()));
       }
     }
+    out.flush();
     return 0;
   }
 }

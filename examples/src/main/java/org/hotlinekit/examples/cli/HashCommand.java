@@ -13,6 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.LimitExceededException;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.digest.Digest;
 import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.core.pdq.Dihedral;
@@ -32,11 +35,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "hash",
     mixinStandardHelpOptions = true,
-    description = {
-      "Hash media files: MD5, SHA-1, SHA-256 and PDQ (bit-exact with Meta's reference).",
-      "Folders are walked recursively in sorted order. A file that cannot be hashed is reported"
-          + " (on stderr and in the output) and the others go on; the exit code is then 1."
-    })
+    header = "Hash files: MD5, SHA-1, SHA-256 and PDQ (bit-exact with Meta's reference).",
+    description = "Hash files: MD5, SHA-1, SHA-256 and, for images, PDQ (bit-exact with Meta's"
+        + " reference). Folders are walked recursively in sorted order. Prints a row per file on"
+        + " stdout. A file that is not an image gets its digests and a note that PDQ does not"
+        + " apply. A file that cannot be read, or an image that cannot be decoded, is reported on"
+        + " stderr and in its row (with the digests where they could be computed), the others go"
+        + " on, and the exit code is then 1.")
 final class HashCommand implements Callable<Integer> {
   /** What can be asked for with --algorithms. */
   enum Algorithm {
@@ -44,12 +49,6 @@ final class HashCommand implements Callable<Integer> {
     sha1,
     sha256,
     pdq
-  }
-
-  /** Output formats. */
-  enum Format {
-    tsv,
-    jsonl
   }
 
   @Option(
@@ -65,13 +64,15 @@ final class HashCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "tsv (a header, then a row per file) or jsonl (an object per line). Default: tsv.")
-  Format format = Format.tsv;
+      description = "text (default) or tsv: a header, then a row per file; jsonl: an object per"
+          + " line.")
+  Cli.OutputFormat format = Cli.OutputFormat.text;
 
   @Option(
       names = "--max-pixels",
       paramLabel = "N",
-      description = "Refuse images with more pixels than this (checked before decoding). Default: 100000000.")
+      description = "Refuse images with more pixels than this (checked before decoding)."
+          + " Default: 100000000.")
   long maxPixels = PdqHasher.DEFAULT_MAX_PIXELS;
 
   @Option(
@@ -86,9 +87,6 @@ final class HashCommand implements Callable<Integer> {
       description = "Progress bar on stderr. Default: on when stderr is a terminal.")
   Boolean progress;
 
-  @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
-  boolean verbose;
-
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to hash.")
   List<Path> paths;
 
@@ -98,6 +96,8 @@ final class HashCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.tsv, Cli.OutputFormat.jsonl);
+    boolean verbose = Cli.verbose(spec);
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
@@ -126,7 +126,8 @@ final class HashCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<FileWalker.Entry> entries = new FileWalker().expand(paths);
     Columns columns = new Columns(digests, wantPdq, dihedral);
-    if (format == Format.tsv) {
+    boolean table = format != Cli.OutputFormat.jsonl;
+    if (table) {
       out.println(columns.tsvHeader());
     }
     boolean showProgress = progress != null ? progress : Terminal.stderrIsTerminal();
@@ -152,7 +153,7 @@ final class HashCommand implements Callable<Integer> {
             r.cause.printStackTrace(err);
           }
         }
-        out.println(format == Format.tsv ? columns.tsvRow(r) : jsonLine(r, columns));
+        out.println(table ? columns.tsvRow(r) : jsonLine(r, columns));
         if (bar != null) {
           bar.step();
         }
@@ -175,52 +176,81 @@ final class HashCommand implements Callable<Integer> {
 
   private static Result hashOne(MediaHasher hasher, FileWalker.Entry entry) {
     if (entry.error().isPresent()) {
-      return new Result(entry.path(), null, entry.error().get(), null);
+      return new Result(entry.path(), null, null, entry.error().get(), null);
     }
     try {
-      return new Result(entry.path(), hasher.hash(entry.path()), null, null);
+      return new Result(entry.path(), hasher.hash(entry.path()), null, null, null);
+    } catch (UnsupportedInputException notAnImage) {
+      // Not an image PDQ can read: its digests still apply; say why PDQ does not.
+      String note = "PDQ does not apply: " + notAnImage.getMessage();
+      return digestsAnyway(hasher, entry.path(), note, null, null);
+    } catch (MalformedInputException | LimitExceededException badImage) {
+      // An image that cannot be decoded: the digests need no decoding, so they are given too.
+      return digestsAnyway(hasher, entry.path(), null, Cli.describe(badImage), badImage);
     } catch (HotlinekitException e) {
-      return new Result(entry.path(), null, e.getMessage(), e);
+      return new Result(entry.path(), null, null, Cli.describe(e), e);
     } catch (RuntimeException e) {
-      return new Result(entry.path(), null, "internal error (" + e + "); please report it", e);
+      return new Result(entry.path(), null, null, Cli.describe(e), e);
+    }
+  }
+
+  /** The file's digests alone (if any were asked for), with a note or an error about PDQ. */
+  private static Result digestsAnyway(MediaHasher hasher, Path file, String note, String error,
+      Throwable cause) {
+    Optional<MediaHasher> digests = hasher.digestsOnly();
+    if (digests.isEmpty()) {
+      return new Result(file, null, note, error, cause);
+    }
+    try {
+      return new Result(file, digests.get().hash(file), note, error, cause);
+    } catch (HotlinekitException e) {
+      return new Result(file, null, null, Cli.describe(e), e);
     }
   }
 
   private String jsonLine(Result r, Columns c) {
     ObjectNode node = json.createObjectNode();
     node.put("path", r.path.toString());
+    Optional<MediaHashes> h = Optional.ofNullable(r.hashes);
+    for (DigestAlgorithm a : c.digests) {
+      h.flatMap(x -> x.digests().get(a)).ifPresent(d -> node.put(a.id(), d.toString()));
+    }
+    Optional<PdqHashWithQuality> p = h.flatMap(MediaHashes::pdq);
+    if (c.pdq && p.isPresent()) {
+      node.put("pdq", p.get().hash().toString());
+      node.put("quality", p.get().quality());
+    }
+    Optional<DihedralPdqHashes> all = h.flatMap(MediaHashes::dihedral);
+    if (c.dihedral && all.isPresent()) {
+      ObjectNode d = node.putObject("dihedral");
+      for (Dihedral v : Dihedral.values()) {
+        d.put(v.referenceName(), all.get().get(v).toString());
+      }
+    }
+    if (r.note != null) {
+      node.put("note", r.note);
+    }
     if (r.error != null) {
       node.put("error", r.error);
-      return json.writeValueAsString(node);
-    }
-    for (DigestAlgorithm a : c.digests) {
-      node.put(a.id(), r.hashes.digests().get(a).map(Digest::toString).orElseThrow());
-    }
-    if (c.pdq) {
-      PdqHashWithQuality p = r.hashes.pdq().orElseThrow();
-      node.put("pdq", p.hash().toString());
-      node.put("quality", p.quality());
-    }
-    if (c.dihedral) {
-      ObjectNode d = node.putObject("dihedral");
-      DihedralPdqHashes all = r.hashes.dihedral().orElseThrow();
-      for (Dihedral v : Dihedral.values()) {
-        d.put(v.referenceName(), all.get(v).toString());
-      }
     }
     return json.writeValueAsString(node);
   }
 
-  /** The outcome for one path: hashes, or an error message (and its exception, if any). */
+  /**
+   * The outcome for one path: hashes (null if none), a note (why PDQ does not apply), and an error
+   * message with its exception, if any.
+   */
   private static final class Result {
     final Path path;
     final MediaHashes hashes;
+    final String note;
     final String error;
     final Throwable cause;
 
-    Result(Path path, MediaHashes hashes, String error, Throwable cause) {
+    Result(Path path, MediaHashes hashes, String note, String error, Throwable cause) {
       this.path = path;
       this.hashes = hashes;
+      this.note = note;
       this.error = error;
       this.cause = cause;
     }
@@ -251,7 +281,7 @@ final class HashCommand implements Callable<Integer> {
           b.append('\t').append(v.referenceName());
         }
       }
-      return b.append("\terror").toString();
+      return b.append("\tnote\terror").toString();
     }
 
     String tsvRow(Result r) {
@@ -271,6 +301,7 @@ final class HashCommand implements Callable<Integer> {
           b.append('\t').append(d.map(x -> x.get(v).toString()).orElse(""));
         }
       }
+      b.append('\t').append(r.note == null ? "" : escape(r.note));
       return b.append('\t').append(r.error == null ? "" : escape(r.error)).toString();
     }
 

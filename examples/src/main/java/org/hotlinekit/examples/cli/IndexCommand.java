@@ -9,11 +9,13 @@ import org.hotlinekit.hashing.match.IndexedList;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code hotlinekit index}: prepare hash lists so that matching opens them without indexing. */
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
+    header = "Build an index file from a hash list, for --index.",
     description = "Build an index file from a hash list, for --index.",
     subcommands = {IndexCommand.Build.class})
 final class IndexCommand implements Runnable {
@@ -28,10 +30,9 @@ final class IndexCommand implements Runnable {
   @Command(
       name = "build",
       mixinStandardHelpOptions = true,
-      description = {
-        "Read a hash list, index it (digests and PDQ) and save list and indexes in one file.",
-        "The file is written atomically; --index opens it without re-indexing."
-      })
+      header = "Index a hash list into one file that --index opens without re-indexing.",
+      description = "Read a hash list, index it (digests and PDQ) and save list and indexes in one"
+          + " file, written atomically. Prints what it indexed on stdout.")
   static final class Build implements Callable<Integer> {
     @Option(names = "--list", required = true, paramLabel = "FILE", description = "The list.")
     Path list;
@@ -50,23 +51,42 @@ final class IndexCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The index file.")
     Path out;
 
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "text (default) or json: the summary on stdout.")
+    Cli.OutputFormat format = Cli.OutputFormat.text;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+      Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.json);
       PrintWriter err = spec.commandLine().getErr();
       if (name != null && name.isBlank()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--name cannot be empty");
       }
       long t0 = System.nanoTime();
-      HashList loaded = Lists.load(list, listFormat, strict, err);
+      HashList loaded = Lists.load(list, listFormat, "--list-format", strict, err,
+          Cli.verbose(spec));
       if (name != null) {
         loaded = new HashList(name, loaded.source(), loaded.entries());
       }
       IndexedList indexed = IndexedList.of(loaded);
       indexed.writeTo(out);
-      err.println(String.format(Locale.ROOT, "hotlinekit: indexed %d entries of %s into %s"
-          + " in %.1f s", loaded.entries().size(), list, out, (System.nanoTime() - t0) / 1e9));
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      PrintWriter stdout = spec.commandLine().getOut();
+      if (format == Cli.OutputFormat.json) {
+        ObjectNode n = MatchOutput.JSON.createObjectNode();
+        n.put("list", list.toString());
+        n.put("name", loaded.name());
+        n.put("entries", loaded.entries().size());
+        n.put("index", out.toString());
+        n.put("seconds", Math.round(seconds * 10) / 10.0);
+        stdout.println(MatchOutput.JSON.writeValueAsString(n));
+      } else {
+        stdout.println(String.format(Locale.ROOT, "indexed %d entries of %s into %s in %.1f s",
+            loaded.entries().size(), list, out, seconds));
+      }
+      stdout.flush();
       return 0;
     }
   }

@@ -21,9 +21,10 @@ final class ListOptions {
   List<Path> indexes = new ArrayList<>();
 
   @Option(names = "--list-format", paramLabel = "FORMAT",
-      description = "auto (default), jsonl, te (ThreatExchange lines), pytx (python-threatexchange"
-          + " CSV), ncmec (NCMEC hash sharing v2 XML), stopncii (StopNCII JSON), stix (STIX 2.1"
-          + " bundle), md5, sha1, sha256, pdq.")
+      description = "auto (default: told from the content), jsonl, te (ThreatExchange lines), pytx"
+          + " (python-threatexchange CSV), ncmec (NCMEC hash sharing v2 XML), stopncii (StopNCII"
+          + " JSON), stix (STIX 2.1 bundle), or plain hashes one per line: md5, sha1, sha256, pdq,"
+          + " photodna.")
   Lists.Format listFormat = Lists.Format.auto;
 
   @Option(names = "--strict", description = "Refuse a list with any bad record.")
@@ -34,7 +35,7 @@ final class ListOptions {
   int maxDistance = 31;
 
   /** Loads the lists (reporting bad lines on {@code err}) and indexes them. */
-  Matcher matcher(CommandLine commandLine, PrintWriter err) {
+  Matcher matcher(CommandLine commandLine, PrintWriter err, boolean verbose) {
     if (maxDistance < 0 || maxDistance > 63) {
       throw new CommandLine.ParameterException(commandLine, "--max-distance is 0..63");
     }
@@ -45,7 +46,7 @@ final class ListOptions {
     Matcher.Builder b = Matcher.builder().maxDistance(maxDistance);
     try {
       for (Path l : lists) {
-        b.list(Lists.load(l, listFormat, strict, err));
+        b.list(Lists.load(l, listFormat, "--list-format", strict, err, verbose));
       }
       for (Path i : indexes) {
         b.list(IndexedList.read(i));

@@ -25,10 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "match",
     mixinStandardHelpOptions = true,
-    description = {
-      "Match media files (or the hashes in a file) against hash lists: MD5/SHA exactly, PDQ within",
-      "a Hamming distance. Prints one line per query with every matching list entry."
-    })
+    header = "Match files or hashes against hash lists (MD5/SHA exactly, PDQ within a distance).",
+    description = "Match media files (or the hashes in a file) against hash lists: MD5/SHA"
+        + " exactly, PDQ within a Hamming distance. Prints a row per query on stdout with every"
+        + " matching list entry; pdqBelowQuality marks a PDQ hash too weak to be matched.")
 final class MatchCommand implements Callable<Integer> {
   @CommandLine.Mixin ListOptions listOptions;
 
@@ -43,8 +43,10 @@ final class MatchCommand implements Callable<Integer> {
   @Option(names = "--dihedral", description = "Also match rotated and mirrored copies (PDQ).")
   boolean dihedral;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl (default) or tsv.")
-  HashCommand.Format format = HashCommand.Format.jsonl;
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text (default) or tsv: a header, then a row per query; jsonl: an object per"
+          + " line.")
+  Cli.OutputFormat format = Cli.OutputFormat.text;
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Media files or folders.")
   List<Path> paths = new ArrayList<>();
@@ -53,21 +55,25 @@ final class MatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.tsv, Cli.OutputFormat.jsonl);
+    boolean verbose = Cli.verbose(spec);
     if ((hashes == null) == paths.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "give media PATHs or --hashes FILE (one of them)");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Matcher matcher = listOptions.matcher(spec.commandLine(), err);
-    if (format == HashCommand.Format.tsv) {
-      out.println("query\tmatches\terror");
+    Matcher matcher = listOptions.matcher(spec.commandLine(), err, verbose);
+    if (format != Cli.OutputFormat.jsonl) {
+      out.println("query\tmatches\tpdqBelowQuality\terror");
     }
     int failures = 0;
     if (hashes != null) {
-      HashList queries = Lists.load(hashes, hashesFormat, listOptions.strict, err);
+      HashList queries = Lists.load(hashes, hashesFormat, "--hashes-format", listOptions.strict,
+          err, verbose);
       for (HashListEntry q : queries.entries()) {
-        print(out, q.hash().toString(), matcher.match(q.hash()).matches(), null);
+        Matcher.Result r = matcher.match(q.hash());
+        print(out, q.hash().toString(), r.matches(), r.pdqBelowQuality(), null);
       }
     } else {
       // The same hashing and matching as triage: digests and PDQ (dihedral if asked), digests
@@ -78,26 +84,29 @@ final class MatchCommand implements Callable<Integer> {
       for (FileWalker.Entry e : new FileWalker().expand(paths)) {
         Optional<String> error = e.error();
         List<Match> found = List.of();
+        boolean weak = false;
         if (error.isEmpty()) {
           Triage.Outcome o = triage.triage(e.path());
           error = o.error();
           found = o.matches();
+          weak = o.pdqBelowQuality();
         }
         if (error.isPresent()) {
           failures++;
           err.println("hotlinekit: " + e.path() + ": " + error.get());
         }
-        print(out, e.path().toString(), found, error.orElse(null));
+        print(out, e.path().toString(), found, weak, error.orElse(null));
       }
     }
     out.flush();
     return failures == 0 ? 0 : HotlinekitCli.EXIT_INPUT_FAILED;
   }
 
-  private void print(PrintWriter out, String query,
-      List<Match> found, String error) {
-    if (format == HashCommand.Format.tsv) {
+  private void print(PrintWriter out, String query, List<Match> found, boolean pdqBelowQuality,
+      String error) {
+    if (format != Cli.OutputFormat.jsonl) {
       out.println(HashCommand.Columns.escape(query) + "\t" + MatchOutput.cell(found) + "\t"
+          + (pdqBelowQuality ? "true" : "") + "\t"
           + (error == null ? "" : HashCommand.Columns.escape(error)));
       return;
     }
@@ -107,6 +116,9 @@ final class MatchCommand implements Callable<Integer> {
       n.put("error", error);
     } else {
       n.set("matches", MatchOutput.matches(found));
+    }
+    if (pdqBelowQuality) {
+      n.put("pdqBelowQuality", true);
     }
     out.println(MatchOutput.JSON.writeValueAsString(n));
   }

@@ -3,7 +3,7 @@ package org.hotlinekit.examples.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.PrintWriter;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,7 @@ import org.hotlinekit.core.HotlinekitException;
 import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.core.io.AtomicFiles;
 import org.hotlinekit.iccam.json.ReportDocument;
 import org.hotlinekit.iccam.json.ReportJson;
 import org.hotlinekit.iccam.packet.NotARecipientException;
@@ -26,11 +27,13 @@ import org.hotlinekit.iccam.packet.UntrustedSignerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code hotlinekit packet}: seal report documents for recipients, open packets. */
 @Command(
     name = "packet",
     mixinStandardHelpOptions = true,
+    header = "Seal report documents into signed, encrypted packets; open packets.",
     description = "Signed and encrypted exchange packets (CMS; openssl cms opens them).",
     subcommands = {PacketCommand.Seal.class, PacketCommand.Open.class})
 final class PacketCommand implements Runnable {
@@ -58,26 +61,31 @@ final class PacketCommand implements Runnable {
 
   /** {@code packet seal}. */
   @Command(name = "seal", mixinStandardHelpOptions = true,
-      description = {"Validate a report document, sign it and encrypt it to the recipients.",
-          "The packet is written atomically to --out."})
+      header = "Sign a report document and encrypt it to its recipients.",
+      description = "Validate a report document, sign it and encrypt it to the recipients. The"
+          + " packet is written atomically to --out; what was sealed is printed on stdout.")
   static final class Seal implements Callable<Integer> {
-    @Option(names = "--in", required = true, paramLabel = "REPORTS.json",
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "text (default) or json: the summary on stdout.")
+    Cli.OutputFormat format = Cli.OutputFormat.text;
+
+    @Option(names = "--in", required = true, paramLabel = "REPORTS",
         description = "The report document.")
     Path in;
 
-    @Option(names = "--to", required = true, paramLabel = "CERT.pem",
+    @Option(names = "--to", required = true, paramLabel = "CERT",
         description = "A recipient certificate, EC P-256 or RSA >= 3072 (repeatable).")
     List<Path> to;
 
-    @Option(names = "--key", required = true, paramLabel = "SIGNER.key",
+    @Option(names = "--key", required = true, paramLabel = "SIGNER_KEY",
         description = "The signer's private key (PEM, not encrypted).")
     Path key;
 
-    @Option(names = "--cert", required = true, paramLabel = "SIGNER.pem",
+    @Option(names = "--cert", required = true, paramLabel = "SIGNER_CERT",
         description = "The signer's certificate.")
     Path cert;
 
-    @Option(names = "--chain", paramLabel = "CHAIN.pem",
+    @Option(names = "--chain", paramLabel = "CHAIN",
         description = "Intermediate certificates to include.")
     Path chain;
 
@@ -85,14 +93,15 @@ final class PacketCommand implements Runnable {
         + " header (default: the signer certificate's subject).")
     String sender;
 
-    @Option(names = "--out", required = true, paramLabel = "PACKET.p7m",
+    @Option(names = "--out", required = true, paramLabel = "PACKET",
         description = "Where to write the packet (BER; openssl cms -inform DER reads it).")
     Path out;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+      Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.json);
       ReportDocument doc = ReportJson.strict().read(in).document();
       X509Certificate signerCert = Pem.certificate(cert);
       SignerIdentity signer;
@@ -112,44 +121,68 @@ final class PacketCommand implements Runnable {
         }
       }
       byte[] packet = b.build().seal(doc);
-      writeAtomically(out, packet);
-      spec.commandLine().getErr().println("hotlinekit: sealed " + doc.reports().size()
-          + " reports for " + to.size() + " recipients into " + out + " (" + packet.length
-          + " bytes)");
+      AtomicFiles.write(out, packet);
+      PrintWriter stdout = spec.commandLine().getOut();
+      if (format == Cli.OutputFormat.json) {
+        ObjectNode n = MatchOutput.JSON.createObjectNode();
+        n.put("packet", out.toString());
+        n.put("bytes", packet.length);
+        n.put("reports", doc.reports().size());
+        n.put("recipients", to.size());
+        stdout.println(MatchOutput.JSON.writeValueAsString(n));
+      } else {
+        stdout.println("sealed " + doc.reports().size() + " reports for " + to.size()
+            + " recipients into " + out + " (" + packet.length + " bytes)");
+      }
+      stdout.flush();
       return 0;
     }
   }
 
   /** {@code packet open}. */
   @Command(name = "open", mixinStandardHelpOptions = true,
-      description = {"Decrypt and verify a packet. Nothing is written unless everything",
-          "verified.", "",
-          "Exit codes: 0 verified; 1 a file could not be read; 2 bad command line;",
-          "3 malformed; 4 unsupported version, structure or algorithm; 5 not a recipient",
-          "(no entry, wrong key, or forwarded); 6 tampered (tag or signature);",
-          "7 untrusted signer; 8 over the size limit; 9 signed outside the time window",
-          "(older than --max-age-days, or in the future)."})
+      header = "Decrypt and verify a packet.",
+      description = "Decrypt and verify a packet, then print who signed it and when on stdout."
+          + " Nothing is written unless everything verified.",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:verified",
+        "1:a file could not be read",
+        "2:the command line is wrong",
+        "3:malformed",
+        "4:unsupported version, structure or algorithm",
+        "5:not a recipient (no entry, wrong key, or forwarded)",
+        "6:tampered (tag or signature)",
+        "7:untrusted signer",
+        "8:over the size limit",
+        "9:signed outside the time window (older than --max-age-days, or in the future)",
+        "70:an internal error"
+      })
   static final class Open implements Callable<Integer> {
-    @Option(names = "--in", required = true, paramLabel = "PACKET.p7m", description = "The packet.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "text (default) or json: the summary on stdout.")
+    Cli.OutputFormat format = Cli.OutputFormat.text;
+
+    @Option(names = "--in", required = true, paramLabel = "PACKET", description = "The packet.")
     Path in;
 
-    @Option(names = "--key", required = true, paramLabel = "MY.key",
+    @Option(names = "--key", required = true, paramLabel = "MY_KEY",
         description = "This reader's private key.")
     Path key;
 
-    @Option(names = "--cert", required = true, paramLabel = "MY.pem",
+    @Option(names = "--cert", required = true, paramLabel = "MY_CERT",
         description = "This reader's certificate.")
     Path cert;
 
-    @Option(names = "--trust", required = true, paramLabel = "CA.pem",
+    @Option(names = "--trust", required = true, paramLabel = "CA_CERT",
         description = "Trust anchors for signers (repeatable; a file may hold several).")
     List<Path> trust;
 
-    @Option(names = "--crl", paramLabel = "CRL.pem",
+    @Option(names = "--crl", paramLabel = "CRL",
         description = "CRLs (repeatable); with any, revocation is checked.")
     List<Path> crls = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "REPORTS.json",
+    @Option(names = "--out", paramLabel = "REPORTS",
         description = "Where to write the verified document (the exact signed JSON).")
     Path out;
 
@@ -161,6 +194,7 @@ final class PacketCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.json);
       if (maxAgeDays < 1) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--max-age-days must be at least 1");
@@ -179,16 +213,35 @@ final class PacketCommand implements Runnable {
         try {
           p = b.build().open(stream);
         } catch (HotlinekitException e) {
-          spec.commandLine().getErr().println("hotlinekit: " + in + ": " + e.getMessage());
+          spec.commandLine().getErr().println("hotlinekit: " + in + ": " + Cli.describe(e));
+          if (Cli.verbose(spec)) {
+            e.printStackTrace(spec.commandLine().getErr());
+          }
           return exitCode(e);
         }
         bytes = p.payload();
         if (out != null) {
-          writeAtomically(out, bytes);
+          AtomicFiles.write(out, bytes);
         }
-        spec.commandLine().getErr().println("hotlinekit: verified: " + p.document().reports()
-            .size() + " reports from " + p.signer().getSubjectX500Principal().getName()
-            + ", signed " + p.signingTime() + ", packet " + p.header().packetId());
+        PrintWriter stdout = spec.commandLine().getOut();
+        String signer = p.signer().getSubjectX500Principal().getName();
+        if (format == Cli.OutputFormat.json) {
+          ObjectNode n = MatchOutput.JSON.createObjectNode();
+          n.put("verified", true);
+          n.put("reports", p.document().reports().size());
+          n.put("signer", signer);
+          n.put("signedAt", p.signingTime().toString());
+          n.put("packetId", p.header().packetId().toString());
+          if (out != null) {
+            n.put("document", out.toString());
+          }
+          stdout.println(MatchOutput.JSON.writeValueAsString(n));
+        } else {
+          stdout.println("verified: " + p.document().reports().size() + " reports from " + signer
+              + ", signed " + p.signingTime() + ", packet " + p.header().packetId()
+              + (out != null ? "; document written to " + out : ""));
+        }
+        stdout.flush();
       }
       return 0;
     }
@@ -216,18 +269,6 @@ final class PacketCommand implements Runnable {
         return EXIT_MALFORMED;
       }
       return HotlinekitCli.EXIT_INPUT_FAILED;
-    }
-  }
-
-  static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hotlinekit.core.HotlinekitException;
-import org.hotlinekit.iccam.json.Problem;
+import org.hotlinekit.core.io.AtomicFiles;
 import org.hotlinekit.iccam.json.ReportFormatException;
 import org.hotlinekit.iccam.json.ReportJson;
 import org.hotlinekit.iccam.model.Report;
@@ -30,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "Validate report documents, export them to NCMEC, compute statistics.",
     description = "Work with hotlinekit report documents (format hotlinekit-reports, version 1).",
     subcommands = {ReportCommand.Validate.class, ReportCommand.Ncmec.class,
         ReportCommand.Stats.class})
@@ -44,9 +45,15 @@ final class ReportCommand implements Runnable {
 
   /** {@code report validate FILE...}. */
   @Command(name = "validate", mixinStandardHelpOptions = true,
-      description = {"Check report documents. Prints file:line:column: reason for every problem;",
-          "exit code 0 only if every document is valid."})
+      header = "Check report documents.",
+      description = "Check report documents. Prints on stdout, for every file, that it is valid or"
+          + " file:line:column: reason for every problem; exit code 0 only if every document is"
+          + " valid.")
   static final class Validate implements Callable<Integer> {
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "text (default): a line per file or problem; jsonl: an object per file.")
+    Cli.OutputFormat format = Cli.OutputFormat.text;
+
     @Option(names = "--ignore-unknown-fields",
         description = "Skip (and list) unknown members instead of refusing the document.")
     boolean ignoreUnknown;
@@ -58,36 +65,60 @@ final class ReportCommand implements Runnable {
 
     @Override
     public Integer call() {
+      Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.jsonl);
       ReportJson json = ignoreUnknown ? ReportJson.builder().ignoreUnknownFields().build()
           : ReportJson.strict();
       PrintWriter out = spec.commandLine().getOut();
       boolean allValid = true;
       for (Path f : files) {
+        List<String> problems = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int reports = 0;
         try {
           ReportJson.Result r = json.read(f);
-          for (Problem p : r.ignored()) {
-            out.println(p + " (skipped)");
-          }
-          out.println(f + ": valid (" + r.document().reports().size() + " reports)");
+          r.ignored().forEach(p -> skipped.add(p.toString()));
+          reports = r.document().reports().size();
         } catch (ReportFormatException e) {
-          allValid = false;
-          e.problems().forEach(out::println);
+          e.problems().forEach(p -> problems.add(p.toString()));
         } catch (HotlinekitException e) {
-          allValid = false;
-          out.println(e.getMessage().startsWith(f.toString()) ? e.getMessage()
+          problems.add(e.getMessage().startsWith(f.toString()) ? e.getMessage()
               : f + ": " + e.getMessage());
         }
+        allValid &= problems.isEmpty();
+        if (format == Cli.OutputFormat.jsonl) {
+          ObjectNode n = MatchOutput.JSON.createObjectNode();
+          n.put("file", f.toString());
+          n.put("valid", problems.isEmpty());
+          if (problems.isEmpty()) {
+            n.put("reports", reports);
+          }
+          problems.forEach(n.putArray("problems")::add);
+          skipped.forEach(n.putArray("skipped")::add);
+          out.println(MatchOutput.JSON.writeValueAsString(n));
+        } else {
+          skipped.forEach(p -> out.println(p + " (skipped)"));
+          problems.forEach(out::println);
+          if (problems.isEmpty()) {
+            out.println(f + ": valid (" + reports + " reports)");
+          }
+        }
       }
+      out.flush();
       return allValid ? 0 : HotlinekitCli.EXIT_INPUT_FAILED;
     }
   }
 
   /** {@code report ncmec FILE}. */
   @Command(name = "ncmec", mixinStandardHelpOptions = true,
-      description = {"Export reports as CyberTipline XML (validated against the bundled XSD).",
-          "One report goes to stdout; with several, name one with --report or write all with",
-          "--out-dir."})
+      header = "Export reports as NCMEC CyberTipline XML.",
+      description = "Export reports as CyberTipline XML (validated against the bundled XSD). One"
+          + " report goes to stdout; with several, name one with --report or write all with"
+          + " --out-dir.")
   static final class Ncmec implements Callable<Integer> {
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "xml (the default and only format: NCMEC's).")
+    Cli.OutputFormat format = Cli.OutputFormat.xml;
+
     @Option(names = "--report", paramLabel = "REFERENCE", description = "The report to export.")
     String reference;
 
@@ -102,6 +133,7 @@ final class ReportCommand implements Runnable {
 
     @Override
     public Integer call() throws java.io.IOException {
+      Cli.format(spec, format, Cli.OutputFormat.xml);
       List<Report> reports = ReportJson.strict().read(file).document().reports();
       if (reference != null) {
         reports = reports.stream().filter(r -> r.reference().equals(reference)).toList();
@@ -115,10 +147,7 @@ final class ReportCommand implements Runnable {
         for (Report r : reports) {
           String name = r.reference().replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
           Path target = outDir.resolve(name);
-          Path tmp = Files.createTempFile(outDir, name, ".tmp");
-          Files.writeString(tmp, CyberTiplineExport.export(r), StandardCharsets.UTF_8);
-          Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-              java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          AtomicFiles.write(target, CyberTiplineExport.export(r).getBytes(StandardCharsets.UTF_8));
           spec.commandLine().getErr().println("hotlinekit: wrote " + target);
         }
         return 0;
@@ -127,23 +156,20 @@ final class ReportCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), file + " holds "
             + reports.size() + " reports: name one with --report or use --out-dir");
       }
-      spec.commandLine().getOut().print(CyberTiplineExport.export(reports.get(0)));
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(CyberTiplineExport.export(reports.get(0)));
+      out.flush();
       return 0;
     }
   }
 
   /** {@code report stats FILE...}. */
   @Command(name = "stats", mixinStandardHelpOptions = true,
-      description = "INHOPE-style statistics over the reports of one or more documents.")
+      header = "INHOPE-style statistics over report documents.",
+      description = "INHOPE-style statistics over the reports of one or more documents, on stdout.")
   static final class Stats implements Callable<Integer> {
-    /** Output formats. */
-    enum Format {
-      text,
-      json
-    }
-
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-    Format format = Format.text;
+    Cli.OutputFormat format = Cli.OutputFormat.text;
 
     @Option(names = "--count-unavailable",
         description = "Count 'unavailable' as removal for the time to removal.")
@@ -156,6 +182,7 @@ final class ReportCommand implements Runnable {
 
     @Override
     public Integer call() {
+      Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.json);
       List<Report> all = new ArrayList<>();
       for (Path f : files) {
         all.addAll(ReportJson.strict().read(f).document().reports());
@@ -163,7 +190,7 @@ final class ReportCommand implements Runnable {
       KpiReport k = (countUnavailable ? Kpis.countingUnavailableAsRemoved() : Kpis.standard())
           .compute(all);
       PrintWriter out = spec.commandLine().getOut();
-      if (format == Format.json) {
+      if (format == Cli.OutputFormat.json) {
         JsonMapper m = JsonMapper.builder().build();
         ObjectNode n = m.createObjectNode();
         n.put("reports", all.size());
@@ -182,6 +209,7 @@ final class ReportCommand implements Runnable {
         durations(n.putObject("timeToRemoval"), k.toRemoval());
         n.put("definitions", k.definitions());
         out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(n));
+        out.flush();
         return 0;
       }
       out.printf(Locale.ROOT, "reports            %d%ncontent items      %d%nillegal            %d%n",
@@ -200,6 +228,7 @@ final class ReportCommand implements Runnable {
       row(out, "removal", k.toRemoval());
       out.println();
       out.println("definitions: " + k.definitions());
+      out.flush();
       return 0;
     }
 

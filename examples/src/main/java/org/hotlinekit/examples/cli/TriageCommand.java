@@ -26,13 +26,17 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "triage",
     mixinStandardHelpOptions = true,
-    description = {
-      "Split media into known (matching a list: MD5/SHA exactly, PDQ within a distance, rotated",
-      "and mirrored copies included) and new. One JSON line per file on stdout, a summary on",
-      "stderr."
-    })
+    header = "Split media into known (matching a hash list) and new.",
+    description = "Split media into known (matching a list: MD5/SHA exactly, PDQ within a"
+        + " distance, rotated and mirrored copies included) and new. Prints a row per file on"
+        + " stdout (path, status, matches, pdqBelowQuality, error) and a summary on stderr.")
 final class TriageCommand implements Callable<Integer> {
   @CommandLine.Mixin ListOptions listOptions;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text (default) or tsv: a header, then a row per file; jsonl: an object per"
+          + " line.")
+  Cli.OutputFormat format = Cli.OutputFormat.text;
 
   @Option(names = "--threads", paramLabel = "N", description = "Files in parallel (default: cores).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -48,12 +52,17 @@ final class TriageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.tsv, Cli.OutputFormat.jsonl);
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Matcher matcher = listOptions.matcher(spec.commandLine(), err);
+    Matcher matcher = listOptions.matcher(spec.commandLine(), err, Cli.verbose(spec));
+    boolean table = format != Cli.OutputFormat.jsonl;
+    if (table) {
+      out.println("path\tstatus\tmatches\tpdqBelowQuality\terror");
+    }
     Triage triage = new Triage(MediaHasher.builder()
         .digests(EnumSet.allOf(DigestAlgorithm.class)).dihedral(true).build(), matcher);
     List<FileWalker.Entry> entries = new FileWalker().expand(paths);
@@ -75,7 +84,7 @@ final class TriageCommand implements Callable<Integer> {
         }
         Triage.Outcome o = get(window.poll());
         totals.merge(o.status(), 1, Integer::sum);
-        out.println(json(o));
+        out.println(table ? row(o) : json(o));
         if (o.status() == Triage.Status.FAILED) {
           if (bar != null) {
             err.print("\r");
@@ -111,6 +120,12 @@ final class TriageCommand implements Callable<Integer> {
     } catch (ExecutionException e) {
       throw new IllegalStateException("triage failed unexpectedly", e.getCause());
     }
+  }
+
+  private static String row(Triage.Outcome o) {
+    return HashCommand.Columns.escape(o.file().toString()) + "\t" + Cli.lower(o.status()) + "\t"
+        + MatchOutput.cell(o.matches()) + "\t" + (o.pdqBelowQuality() ? "true" : "") + "\t"
+        + o.error().map(HashCommand.Columns::escape).orElse("");
   }
 
   private static String json(Triage.Outcome o) {

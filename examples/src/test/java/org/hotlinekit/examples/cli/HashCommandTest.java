@@ -34,7 +34,7 @@ class HashCommandTest {
     CliRun run = CliRun.of("hash", "--no-progress", SAMPLES.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = run.outLines();
-    assertThat(lines.get(0)).isEqualTo("path\tmd5\tsha1\tsha256\tpdq\tquality\terror");
+    assertThat(lines.get(0)).isEqualTo("path\tmd5\tsha1\tsha256\tpdq\tquality\tnote\terror");
     List<String> names = new ArrayList<>(SampleImages.samples().keySet());
     names.sort(null);
     assertThat(lines).hasSize(names.size() + 1);
@@ -56,6 +56,7 @@ class HashCommandTest {
       assertThat(f[4]).isEqualTo(pdq.hash().toString());
       assertThat(f[5]).isEqualTo(Integer.toString(pdq.quality()));
       assertThat(f[6]).isEmpty();
+      assertThat(f[7]).isEmpty();
     }
   }
 
@@ -123,26 +124,43 @@ class HashCommandTest {
         missing.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     Map<String, String> errors = new java.util.LinkedHashMap<>();
+    Map<String, String> notes = new java.util.LinkedHashMap<>();
+    Map<String, String> md5s = new java.util.LinkedHashMap<>();
     List<String> hashed = new ArrayList<>();
     for (String line : run.outLines()) {
       JsonNode n = JSON.readTree(line);
+      String name = Path.of(n.get("path").asString()).getFileName().toString();
+      if (n.has("md5")) {
+        md5s.put(name, n.get("md5").asString());
+      }
       if (n.has("error")) {
-        errors.put(Path.of(n.get("path").asString()).getFileName().toString(),
-            n.get("error").asString());
+        errors.put(name, n.get("error").asString());
+      } else if (n.has("note")) {
+        notes.put(name, n.get("note").asString());
       } else {
         hashed.add(n.get("path").asString());
       }
     }
     assertThat(hashed).containsExactly(good.toString(), good2.toString());
-    assertThat(errors).containsOnlyKeys("b-truncated.jpg", "c-empty.jpg", "d-noise.png",
-        "e-huge.png", "g-missing.png");
+    assertThat(errors).containsOnlyKeys("b-truncated.jpg", "c-empty.jpg", "e-huge.png",
+        "g-missing.png");
     assertThat(errors.get("b-truncated.jpg")).contains("truncated JPEG");
     assertThat(errors.get("c-empty.jpg")).isEqualTo("empty file: not an image");
-    assertThat(errors.get("d-noise.png")).contains("not JPEG, PNG, GIF, BMP or WebP");
-    assertThat(errors.get("e-huge.png")).contains("over the limit");
+    assertThat(errors.get("e-huge.png")).contains("over the limit").contains("--max-pixels")
+        .doesNotContain("maxPixels");
     assertThat(errors.get("g-missing.png")).isEqualTo("no such file or directory");
+    // Not an image: its digests, and a note that PDQ does not apply (not a failure).
+    assertThat(notes).containsOnlyKeys("d-noise.png");
+    assertThat(notes.get("d-noise.png")).startsWith("PDQ does not apply")
+        .contains("not JPEG, PNG, GIF, BMP or WebP");
+    // Digests need no decoding: every file that exists has its MD5, as md5sum computes it.
+    for (String name : List.of("a-good.png", "b-truncated.jpg", "c-empty.jpg", "d-noise.png",
+        "e-huge.png", "f-good.gif")) {
+      assertThat(md5s.get(name)).as(name).isEqualTo(coreutils("md5sum", dir.resolve(name)));
+    }
+    assertThat(md5s).doesNotContainKey("g-missing.png");
     // One clear line per failure on stderr, no stack trace.
-    assertThat(run.err().lines().filter(l -> l.startsWith("hotlinekit: "))).hasSize(5);
+    assertThat(run.err().lines().filter(l -> l.startsWith("hotlinekit: "))).hasSize(4);
     assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
   }
 

@@ -24,7 +24,7 @@ class MatchAndTriageCommandTest {
     Path lists = hashlists();
     CliRun run = CliRun.of("match", "--list", lists.resolve("haystack.txt").toString(),
         "--list-format", "pdq", "--hashes", lists.resolve("needles.txt").toString(),
-        "--hashes-format", "pdq");
+        "--hashes-format", "pdq", "--format", "jsonl");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.outLines()).hasSize(100);
     int pairs = 0;
@@ -53,7 +53,8 @@ class MatchAndTriageCommandTest {
         + stripes.get("md5").asString() + "\"}");
     Path list = Files.write(dir.resolve("own.jsonl"), listLines);
 
-    CliRun run = CliRun.of("match", "--list", list.toString(), "--dihedral", SAMPLES.toString());
+    CliRun run = CliRun.of("match", "--list", list.toString(), "--dihedral", "--format", "jsonl",
+        SAMPLES.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     Map<String, List<String>> byFile = new HashMap<>();
     for (String line : run.outLines()) {
@@ -69,7 +70,7 @@ class MatchAndTriageCommandTest {
     assertThat(byFile.get("rings.png")).isEmpty();
 
     CliRun triage = CliRun.of("triage", "--list", list.toString(), "--no-progress",
-        SAMPLES.toString());
+        "--format", "jsonl", SAMPLES.toString());
     assertThat(triage.exitCode()).as(triage.err()).isZero();
     Map<String, String> status = new HashMap<>();
     for (String line : triage.outLines()) {
@@ -90,7 +91,7 @@ class MatchAndTriageCommandTest {
         "d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22\n");
     CliRun run = CliRun.of("match", "--list", list.toString(), SAMPLES.toString());
     assertThat(run.exitCode()).isNotZero();
-    assertThat(run.err()).contains("--list-format sha256 or --list-format pdq")
+    assertThat(run.err()).contains("name the list's format (sha256 or pdq) with --list-format")
         .doesNotContain("\tat ");
   }
 
@@ -113,9 +114,9 @@ class MatchAndTriageCommandTest {
     assertThat(build.exitCode()).as(build.err()).isZero();
     long lines = Files.readAllLines(lists.resolve("haystack.txt")).stream()
         .filter(l -> !l.isBlank()).count();
-    assertThat(build.err()).contains("indexed " + lines + " entries");
+    assertThat(build.out()).contains("indexed " + lines + " entries");
     CliRun run = CliRun.of("match", "--index", index.toString(), "--hashes",
-        lists.resolve("needles.txt").toString(), "--hashes-format", "pdq");
+        lists.resolve("needles.txt").toString(), "--hashes-format", "pdq", "--format", "jsonl");
     assertThat(run.exitCode()).as(run.err()).isZero();
     int pairs = 0;
     for (String line : run.outLines()) {
@@ -153,7 +154,7 @@ class MatchAndTriageCommandTest {
         + " [{\"type\": \"indicator\", \"name\": \"x1\", \"pattern_type\": \"stix\","
         + " \"pattern\": \"[file:hashes.MD5 = '" + md5 + "']\"}]}");
     CliRun run = CliRun.of("match", "--list", ncmec.toString(), "--list", stop.toString(),
-        "--list", stix.toString(), SAMPLES.resolve("stripes.gif").toString(),
+        "--list", stix.toString(), "--format", "jsonl", SAMPLES.resolve("stripes.gif").toString(),
         SAMPLES.resolve("tiles.png").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("ncmec.xml: 1 withdrawn records left out");

@@ -54,10 +54,11 @@ class PacketCommandTest {
         "--key", p("signer.key"), "--cert", p("signer.pem"), "--sender", "BE-example-hotline",
         "--out", packet.toString());
     assertThat(seal.exitCode()).as(seal.err()).isZero();
+    assertThat(seal.out()).contains("sealed 3 reports for 1 recipients");
     Path out = dir.resolve("reports.json");
     CliRun open = open(packet, "recipient", "ca.pem", out);
     assertThat(open.exitCode()).as(open.err()).isZero();
-    assertThat(open.err()).contains("verified: 3 reports");
+    assertThat(open.out()).contains("verified: 3 reports");
     assertThat(Files.readString(out)).contains("\"sender\" : \"BE-example-hotline\"");
     CliRun validate = CliRun.of("report", "validate", out.toString());
     assertThat(validate.exitCode()).as(validate.out()).isZero();

@@ -6,6 +6,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.zip.CRC32C;
 import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.io.AtomicFiles;
 
 /** Big-endian arrays to and from channels in 1 MiB blocks, with a running CRC32C. */
 public final class BinaryIo {
@@ -31,7 +32,6 @@ public final class BinaryIo {
       try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
           java.nio.file.StandardOpenOption.WRITE)) {
         writer.write(ch);
-        ch.force(true);
       }
     });
   }
@@ -42,7 +42,7 @@ public final class BinaryIo {
         java.nio.file.StandardOpenOption.READ)) {
       return reader.read(ch, ch.size());
     } catch (IOException e) {
-      throw ReadErrors.of(e);
+      throw org.hotlinekit.core.InputReadException.of(file, e);
     }
   }
 

@@ -19,8 +19,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.hotlinekit.core.HotlinekitException;
 import org.hotlinekit.core.MalformedInputException;
-import org.hotlinekit.hashing.internal.AtomicFiles;
-import org.hotlinekit.hashing.internal.ReadErrors;
+import org.hotlinekit.core.io.AtomicFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +50,73 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  */
 public abstract class HashListFormat {
+  /** The names {@link #named(String)} knows, in the order they are listed to users. */
+  private static final List<String> NAMES = List.of("jsonl", "te", "pytx", "ncmec", "stopncii",
+      "stix", "md5", "sha1", "sha256", "pdq", "photodna");
+
   HashListFormat() {}
+
+  /**
+   * The format's short name, as {@link #named(String)} takes it: {@code jsonl}, {@code te}
+   * (ThreatExchange lines), {@code pytx}, {@code ncmec}, {@code stopncii}, {@code stix}, or a hash
+   * type's id for {@link #plainHex(HashType)}.
+   *
+   * @return the name
+   */
+  public abstract String name();
+
+  /**
+   * The format with the given short name.
+   *
+   * @param name one of {@link #names()}, case-insensitive
+   * @return the format
+   * @throws IllegalArgumentException if no format has that name (the message lists the names)
+   */
+  public static HashListFormat named(String name) {
+    Objects.requireNonNull(name, "name");
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "jsonl":
+        return jsonLines();
+      case "te":
+        return threatExchange();
+      case "pytx":
+        return pythonThreatExchangeCsv();
+      case "ncmec":
+        return ncmecHashSharingXml();
+      case "stopncii":
+        return stopNcii();
+      case "stix":
+        return stix();
+      default:
+        return HashType.fromId(name.toLowerCase(Locale.ROOT)).map(HashListFormat::plainHex)
+            .orElseThrow(() -> new IllegalArgumentException("unknown hash list format '" + name
+                + "' (known: " + String.join(", ", NAMES) + ")"));
+    }
+  }
+
+  /**
+   * The short names of every format, for {@link #named(String)}.
+   *
+   * @return the names
+   */
+  public static List<String> names() {
+    return NAMES;
+  }
+
+  /**
+   * The format of a list file, told from its content: an NCMEC {@code queryResult}, a StopNCII
+   * page, a STIX bundle, JSON lines, python-threatexchange CSV, ThreatExchange lines, or plain
+   * MD5 or SHA-1 hex. It never guesses: 64-digit plain hashes (SHA-256 or PDQ?) and anything else
+   * it cannot tell apart are refused with a message that says to name the format.
+   *
+   * @param file the list
+   * @return its format
+   * @throws MalformedInputException if the format cannot be told, or the list has no entries
+   * @throws org.hotlinekit.core.InputReadException if the file cannot be read
+   */
+  public static HashListFormat detect(Path file) {
+    return FormatDetection.detect(file);
+  }
 
   /**
    * One hash per line, all of the declared type (the type is never guessed from the length: a
@@ -173,7 +238,7 @@ public abstract class HashListFormat {
     } catch (CharacterCodingException e) {
       throw new MalformedInputException(file + ": the file is not UTF-8 text", e);
     } catch (IOException e) {
-      throw ReadErrors.of(e);
+      throw org.hotlinekit.core.InputReadException.of(file, e);
     }
   }
 
@@ -301,6 +366,11 @@ public abstract class HashListFormat {
     }
 
     @Override
+    public String name() {
+      return type.id();
+    }
+
+    @Override
     HashListEntry parse(String line, long number) {
       HashValue v = HashValue.parse(type, line.strip().toLowerCase(Locale.ROOT));
       return HashListEntry.builder(v.toString(), v).build();
@@ -318,6 +388,11 @@ public abstract class HashListFormat {
   }
 
   private static final class ThreatExchange extends LineFormat {
+    @Override
+    public String name() {
+      return "te";
+    }
+
     static final Map<String, HashType> SIGNALS =
         Map.of("pdq", HashType.PDQ, "video_md5", HashType.MD5, "video_sha256", HashType.SHA256,
             "sha256", HashType.SHA256);
@@ -359,6 +434,11 @@ public abstract class HashListFormat {
   }
 
   private static final class PyTxCsv extends LineFormat {
+    @Override
+    public String name() {
+      return "pytx";
+    }
+
     private static final String HEADER = "signal_type,signal_str,collab,category,tags";
 
     @Override
@@ -457,6 +537,11 @@ public abstract class HashListFormat {
   }
 
   private static final class JsonLines extends LineFormat {
+    @Override
+    public String name() {
+      return "jsonl";
+    }
+
     private static final JsonMapper JSON =
         JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final List<String> KEYS =

@@ -26,6 +26,11 @@ import org.hotlinekit.core.HotlinekitException;
  * withdrawn.
  */
 final class NcmecXml extends HashListFormat {
+  @Override
+  public String name() {
+    return "ncmec";
+  }
+
   static final String NS = "https://hashsharing.ncmec.org/hashsharing/v2";
   private static final int MAX_TEXT = 4096;
 

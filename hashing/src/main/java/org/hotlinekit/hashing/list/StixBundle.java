@@ -30,6 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Writing: one indicator per entry, with a deterministic id (UUID version 5 of the entry).
  */
 final class StixBundle extends HashListFormat {
+  @Override
+  public String name() {
+    return "stix";
+  }
+
   /** hotlinekit's namespace for version-5 UUIDs of STIX objects. */
   private static final UUID NAMESPACE = UUID.fromString("6f1e5a3c-2b8d-4c57-9a0e-7d4b1f2c8e91");
 

@@ -19,6 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  * signal types are rejected as unsupported (withdrawn ones only counted).
  */
 final class StopNciiJson extends HashListFormat {
+  @Override
+  public String name() {
+    return "stopncii";
+  }
+
   static final String SOURCE = "StopNCII";
   private static final Map<String, HashType> SIGNALS =
       Map.of("ImagePDQ", HashType.PDQ, "VideoMD5", HashType.MD5);

@@ -28,7 +28,6 @@ import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.hashing.index.DigestIndex;
 import org.hotlinekit.hashing.index.PdqIndex;
 import org.hotlinekit.hashing.internal.BinaryIo;
-import org.hotlinekit.hashing.internal.ReadErrors;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
 import org.hotlinekit.hashing.list.HashListFormat;
@@ -303,7 +302,7 @@ public final class IndexedList {
       return new IndexedList(list, digests, parts.digestEntries, pdq,
           List.copyOf(parts.pdqEntries));
     } catch (IOException e) {
-      throw ReadErrors.of(e);
+      throw org.hotlinekit.core.InputReadException.of(file, e);
     }
   }
 

@@ -146,7 +146,7 @@ public final class MediaHasher {
       if (size > maxImageFileBytes) {
         throw new LimitExceededException(
             "image file is " + size + " bytes, over the limit of " + maxImageFileBytes
-                + " for PDQ (raise it with maxImageFileBytes)");
+                + " for PDQ", "maxImageFileBytes");
       }
       byte[] rest = in.readNBytes((int) (maxImageFileBytes - head.length + 1));
       if ((long) head.length + rest.length > maxImageFileBytes) {

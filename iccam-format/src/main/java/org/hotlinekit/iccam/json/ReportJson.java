@@ -148,7 +148,7 @@ public final class ReportJson {
       }
       return read(Files.readAllBytes(file), file.toString());
     } catch (IOException e) {
-      throw new InputReadException(file + ": could not be read: " + e.getMessage(), e);
+      throw InputReadException.of(file, e);
     }
   }
 

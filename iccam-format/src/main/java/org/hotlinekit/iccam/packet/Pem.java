@@ -124,7 +124,7 @@ public final class Pem {
     } catch (IOException e) {
       if (e instanceof java.nio.file.NoSuchFileException
           || e instanceof java.nio.file.AccessDeniedException) {
-        throw new InputReadException(file + ": cannot be read", e);
+        throw InputReadException.of(file, e);
       }
       throw new MalformedInputException(file + ": not a PEM file: " + e.getMessage(), e);
     } catch (RuntimeException e) {

@@ -163,8 +163,8 @@ public final class ImageDecoder {
                 + " = "
                 + pixels
                 + " pixels, over the limit of "
-                + maxPixels
-                + " (raise it with the hasher's maxPixels setting)");
+                + maxPixels,
+            "maxPixels");
       }
       refuseDeepSamples(reader.getRawImageType(0), format);
       LOG.debug("decoding {} {}x{} with {}", format, width, height, reader.getClass().getName());

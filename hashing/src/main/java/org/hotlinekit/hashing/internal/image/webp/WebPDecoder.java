@@ -76,8 +76,7 @@ public final class WebPDecoder {
     if (pixels > maxPixels) {
       throw new LimitExceededException(
           "WebP image is " + dims[0] + "x" + dims[1] + " = " + pixels
-              + " pixels, over the limit of " + maxPixels
-              + " (raise it with the hasher's maxPixels setting)");
+              + " pixels, over the limit of " + maxPixels, "maxPixels");
     }
     Vp8Decoder.Planes planes = new Vp8Decoder(data, start, length).decode();
     return Pixels.of(FancyUpsampler.toRgb(planes), planes.width, planes.height, PixelLayout.RGB);

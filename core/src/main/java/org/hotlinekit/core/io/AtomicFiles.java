@@ -1,0 +1,104 @@
+package org.hotlinekit.core.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import org.hotlinekit.core.OutputWriteException;
+
+/**
+ * Writes a file so that readers see the old file or the complete new one, never a partial one: the
+ * content goes to a temporary file beside the target, which is forced to disk and then moved over
+ * the target atomically. On failure the temporary file is removed and the target is untouched.
+ *
+ * <pre>{@code
+ * AtomicFiles.write(Path.of("case-17.p7m"), packetBytes);
+ * AtomicFiles.write(Path.of("list.txt"), tmp -> Files.writeString(tmp, text));
+ * }</pre>
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Writes the whole content of a file at the given temporary path. */
+  @FunctionalInterface
+  public interface Content {
+    /**
+     * Writes the whole content.
+     *
+     * @param tmp where to write (the file exists and is empty)
+     * @throws IOException if writing fails
+     */
+    void writeTo(Path tmp) throws IOException;
+  }
+
+  /**
+   * Replaces {@code file} with {@code bytes}.
+   *
+   * @param file the target (replaced if it exists; its folder must exist)
+   * @param bytes the whole content
+   * @throws OutputWriteException if writing or moving fails (the message names the file)
+   */
+  public static void write(Path file, byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    write(file, tmp -> {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) {
+          ch.write(b);
+        }
+      }
+    });
+  }
+
+  /**
+   * Replaces {@code file} with what {@code content} writes; the written file is forced to disk
+   * before it replaces the target.
+   *
+   * @param file the target (replaced if it exists; its folder must exist)
+   * @param content writes the content
+   * @throws OutputWriteException if writing or moving fails (the message names the file)
+   */
+  public static void write(Path file, Content content) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(content, "content");
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      content.writeTo(tmp);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+    } catch (IOException e) {
+      throw failed(file, e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // The write already failed; that failure is the one reported.
+        }
+      }
+    }
+  }
+
+  private static OutputWriteException failed(Path file, IOException e) {
+    String why;
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      why = "no such folder";
+    } else if (e instanceof java.nio.file.AccessDeniedException) {
+      why = "permission denied";
+    } else if (e.getMessage() == null) {
+      why = e.getClass().getSimpleName();
+    } else {
+      why = e.getMessage();
+    }
+    return new OutputWriteException(file + ": could not write the file: " + why, e);
+  }
+}
