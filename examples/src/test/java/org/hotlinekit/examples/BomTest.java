@@ -39,4 +39,29 @@ class BomTest {
             "hotlinekit-iccam-format");
     assertThat(bom).contains("<artifactId>hotlinekit-bom</artifactId>\n  <version>" + version);
   }
+
+  /** The Jackson versions the BOM pins are the ones the build uses. */
+  @Test
+  void bomPinsTheJacksonTheLibrariesAreBuiltWith() throws IOException {
+    String parent = Files.readString(Path.of("../pom.xml"));
+    String bom = Files.readString(Path.of("../bom/pom.xml"));
+    String jackson = property(parent, "jackson.version");
+    String annotations = property(parent, "jackson-annotations.version");
+    assertThat(managed(bom, "jackson-core")).isEqualTo(jackson);
+    assertThat(managed(bom, "jackson-databind")).isEqualTo(jackson);
+    assertThat(managed(bom, "jackson-annotations")).isEqualTo(annotations);
+  }
+
+  private static String property(String pom, String name) {
+    Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+    assertThat(m.find()).as(name).isTrue();
+    return m.group(1);
+  }
+
+  private static String managed(String pom, String artifact) {
+    Matcher m = Pattern.compile("<artifactId>" + Pattern.quote(artifact)
+        + "</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+    assertThat(m.find()).as(artifact).isTrue();
+    return m.group(1);
+  }
 }

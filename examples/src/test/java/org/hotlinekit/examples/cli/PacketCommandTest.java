@@ -3,13 +3,10 @@ package org.hotlinekit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.hotlinekit.examples.TestPki;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,30 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PacketCommandTest {
   private static final Path SAMPLE = Path.of("reports/sample-reports.json");
 
-  @TempDir static Path pki;
+  @TempDir static Path pkiDir;
+  private static TestPki pki;
 
   @BeforeAll
   static void makePki() throws Exception {
-    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-        "-keyout", "ca.key", "-out", "ca.pem", "-subj", "/CN=Example Test CA", "-days", "30",
-        "-addext", "basicConstraints=critical,CA:TRUE",
-        "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-        "-keyout", "other.key", "-out", "other.pem", "-subj", "/CN=Other Test CA", "-days", "30",
-        "-addext", "basicConstraints=critical,CA:TRUE",
-        "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-    issue("signer", "Example Hotline Signer", "digitalSignature");
-    issue("recipient", "Partner Hotline", "keyAgreement");
-    issue("stranger", "Someone Else", "keyAgreement");
-  }
-
-  private static void issue(String name, String cn, String usage) throws Exception {
-    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-        name + ".key", "-out", name + ".csr", "-subj", "/CN=" + cn);
-    Files.writeString(pki.resolve(name + ".ext"), "basicConstraints=critical,CA:FALSE\n"
-        + "keyUsage=critical," + usage + "\n");
-    openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-        "-CAcreateserial", "-out", name + ".pem", "-days", "30", "-extfile", name + ".ext");
+    pki = TestPki.create(pkiDir);
   }
 
   @Test
@@ -95,15 +74,6 @@ class PacketCommandTest {
   }
 
   private static String p(String name) {
-    return pki.resolve(name).toString();
-  }
-
-  private static void openssl(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("openssl"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(pki.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("%s%n%s", cmd, out).isZero();
+    return pki.path(name).toString();
   }
 }

@@ -1,0 +1,7 @@
+/** An application module that uses hotlinekit through its exported packages only. */
+module org.example.consumer {
+  requires java.desktop;
+  requires org.hotlinekit.hashing;
+  requires org.hotlinekit.categorisation;
+  requires org.hotlinekit.iccam;
+}

@@ -1,0 +1,61 @@
+package org.example.consumer;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.hotlinekit.categorisation.Categoriser;
+import org.hotlinekit.categorisation.facts.AgeGroup;
+import org.hotlinekit.categorisation.facts.ContentFacts;
+import org.hotlinekit.categorisation.facts.ContentOrigin;
+import org.hotlinekit.categorisation.facts.Person;
+import org.hotlinekit.categorisation.facts.SexualContentLevel;
+import org.hotlinekit.categorisation.scheme.Derivation;
+import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.hashing.media.MediaHasher;
+import org.hotlinekit.hashing.media.MediaHashes;
+import org.hotlinekit.iccam.json.ReportDocument;
+import org.hotlinekit.iccam.json.ReportJson;
+
+/**
+ * Runs on the module path: hashing (ImageIO and its plugins found through the module graph), the
+ * categoriser (profiles read from its module's resources), the report reader (its JSON Schema and
+ * code lists from its module's resources). Any failure exits non-zero and fails the build.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    if (!Main.class.getModule().isNamed()) {
+      throw new AssertionError("not running as a named module");
+    }
+    BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 48; y++) {
+      for (int x = 0; x < 64; x++) {
+        img.setRGB(x, y, ((x * 4) << 16) | ((y * 5) << 8) | ((x * y) & 0xff));
+      }
+    }
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(img, "png", png);
+    MediaHashes h = MediaHasher.builder().digests(DigestAlgorithm.SHA256).pdq(true).build()
+        .hash(png.toByteArray());
+    if (h.pdq().isEmpty() || h.digests().get(DigestAlgorithm.SHA256).isEmpty()) {
+      throw new AssertionError("no hashes");
+    }
+
+    ContentFacts facts = ContentFacts.builder()
+        .origin(ContentOrigin.REAL_PHOTOGRAPHIC)
+        .person(Person.of(AgeGroup.PUBESCENT).withAgeRange(15, 15))
+        .level(SexualContentLevel.EROTIC_POSING)
+        .build();
+    List<Derivation> labels = Categoriser.builder().build().categorise(facts, "BE");
+    if (labels.isEmpty()) {
+      throw new AssertionError("no derivations");
+    }
+
+    ReportDocument doc = ReportJson.strict().read(Path.of(args[0])).document();
+    System.out.println("module " + Main.class.getModule().getName() + ": hashed, "
+        + labels.size() + " derivations, " + doc.reports().size() + " reports read");
+  }
+}
