@@ -1,6 +1,6 @@
 /**
- * Runnable examples of the hotlinekit API ({@link org.hotlinekit.examples.HashFilesExample}) and
- * the generator of the synthetic sample images the README's first command hashes ({@link
- * org.hotlinekit.examples.SampleImages}).
+ * The bundled synthetic samples ({@link org.hotlinekit.examples.SampleImages}); runnable recipes
+ * of the API are in {@link org.hotlinekit.examples.recipes}, the command-line tool in {@link
+ * org.hotlinekit.examples.cli}.
  */
 package org.hotlinekit.examples;

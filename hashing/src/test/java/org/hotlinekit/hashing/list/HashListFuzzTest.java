@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.hashing.testing.FuzzFiles;
 
-/** Untrusted list files: every reader returns a report or throws a HotlinekitException. */
+/**
+ * Untrusted list files: detection and every reader return a result or throw a
+ * HotlinekitException.
+ */
 class HashListFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void readAnyFormat(byte[] data) throws IOException {
@@ -24,5 +28,14 @@ class HashListFuzzTest {
         }
       }
     }
+  }
+
+  /** A list file of unknown format, as the CLI and a user's code take it: detect, then read. */
+  @FuzzTest(maxDuration = "60s")
+  void detectThenRead(byte[] data) throws Exception {
+    FuzzFiles.withFile(data, ".list", file -> {
+      HashListFormat f = HashListFormat.detect(file);
+      f.read(file, false, e -> { });
+    });
   }
 }
