@@ -16,7 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
     name = "index",
     mixinStandardHelpOptions = true,
     header = "Build an index file from a hash list, for --index.",
-    description = "Build an index file from a hash list, for --index.",
     subcommands = {IndexCommand.Build.class})
 final class IndexCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -3,7 +3,7 @@ package org.hotlinekit.hashing.internal;
 import java.io.IOException;
 import org.hotlinekit.core.InputReadException;
 
-/** One wording for failures to read or write a file, whichever code met them. */
+/** One wording for failures to read a file, whichever code met them (see InputReadException). */
 public final class ReadErrors {
   private ReadErrors() {}
 
