@@ -27,8 +27,16 @@ import tools.jackson.databind.node.ObjectNode;
     mixinStandardHelpOptions = true,
     header = "Match files or hashes against hash lists (MD5/SHA exactly, PDQ within a distance).",
     description = "Match media files (or the hashes in a file) against hash lists: MD5/SHA"
-        + " exactly, PDQ within a Hamming distance. Prints a row per query on stdout with every"
-        + " matching list entry; pdqBelowQuality marks a PDQ hash too weak to be matched.")
+        + " exactly, PDQ within a Hamming distance. Prints a row per query on stdout: its status"
+        + " (known, new, unverified or failed, as triage), every matching list entry,"
+        + " pdqBelowQuality, and the reason a file is unverified or failed.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every query is known or new",
+      "1:some files could not be read (each reported)",
+      "2:the command line is wrong",
+      "3:no file failed, but some are unverified"
+    })
 final class MatchCommand implements Callable<Integer> {
   @CommandLine.Mixin ListOptions listOptions;
 
@@ -65,15 +73,18 @@ final class MatchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Matcher matcher = listOptions.matcher(spec.commandLine(), err, verbose);
     if (format != Cli.OutputFormat.jsonl) {
-      out.println("query\tmatches\tpdqBelowQuality\terror");
+      out.println(MatchOutput.header("query"));
     }
     int failures = 0;
+    int unverified = 0;
     if (hashes != null) {
       HashList queries = Lists.load(hashes, hashesFormat, "--hashes-format", listOptions.strict,
           err, verbose);
       for (HashListEntry q : queries.entries()) {
+        // A hash given as such was computed by whoever made the file: known or new.
         Matcher.Result r = matcher.match(q.hash());
-        print(out, q.hash().toString(), r.matches(), r.pdqBelowQuality(), null);
+        print(out, q.hash().toString(), new Triage.Outcome(Path.of(q.id()), r.known()
+            ? Triage.Status.KNOWN : Triage.Status.NEW, r.matches(), false, Optional.empty()));
       }
     } else {
       // The same hashing and matching as triage: digests and PDQ (dihedral if asked), digests
@@ -82,44 +93,23 @@ final class MatchCommand implements Callable<Integer> {
           .digests(EnumSet.allOf(DigestAlgorithm.class)).pdq(true).dihedral(dihedral)
           .pdqHasher(PdqHasher.create()).build(), matcher);
       for (FileWalker.Entry e : new FileWalker().expand(paths)) {
-        Optional<String> error = e.error();
-        List<Match> found = List.of();
-        boolean weak = false;
-        if (error.isEmpty()) {
-          Triage.Outcome o = triage.triage(e.path());
-          error = o.error();
-          found = o.matches();
-          weak = o.pdqBelowQuality();
-        }
-        if (error.isPresent()) {
+        Triage.Outcome o = e.error().isPresent()
+            ? Triage.Outcome.failed(e.path(), e.error().get()) : triage.triage(e.path());
+        if (o.status() == Triage.Status.FAILED) {
           failures++;
-          err.println("hotlinekit: " + e.path() + ": " + error.get());
+          err.println("hotlinekit: " + e.path() + ": " + o.reason().orElse(""));
+        } else if (o.status() == Triage.Status.UNVERIFIED) {
+          unverified++;
         }
-        print(out, e.path().toString(), found, weak, error.orElse(null));
+        print(out, e.path().toString(), o);
       }
     }
     out.flush();
-    return failures == 0 ? 0 : HotlinekitCli.EXIT_INPUT_FAILED;
+    return MatchOutput.exitCode(failures, unverified);
   }
 
-  private void print(PrintWriter out, String query, List<Match> found, boolean pdqBelowQuality,
-      String error) {
-    if (format != Cli.OutputFormat.jsonl) {
-      out.println(HashCommand.Columns.escape(query) + "\t" + MatchOutput.cell(found) + "\t"
-          + (pdqBelowQuality ? "true" : "") + "\t"
-          + (error == null ? "" : HashCommand.Columns.escape(error)));
-      return;
-    }
-    ObjectNode n = MatchOutput.JSON.createObjectNode();
-    n.put("query", query);
-    if (error != null) {
-      n.put("error", error);
-    } else {
-      n.set("matches", MatchOutput.matches(found));
-    }
-    if (pdqBelowQuality) {
-      n.put("pdqBelowQuality", true);
-    }
-    out.println(MatchOutput.JSON.writeValueAsString(n));
+  private void print(PrintWriter out, String query, Triage.Outcome o) {
+    out.println(format == Cli.OutputFormat.jsonl ? MatchOutput.json("query", query, o)
+        : MatchOutput.row(query, o));
   }
 }

@@ -3,15 +3,49 @@ package org.hotlinekit.examples.cli;
 import java.util.List;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.hashing.match.Match;
+import org.hotlinekit.hashing.match.Triage;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON shape of matches, shared by {@code match} and {@code triage}. */
+/** The output of matches and triage outcomes, shared by {@code match} and {@code triage}. */
 final class MatchOutput {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** Exit code when no input failed but some are unverified (a hash could not be computed). */
+  static final int EXIT_UNVERIFIED = 3;
+
   private MatchOutput() {}
+
+  /** The TSV header: the first column's name, then status, matches, pdqBelowQuality, reason. */
+  static String header(String first) {
+    return first + "\tstatus\tmatches\tpdqBelowQuality\treason";
+  }
+
+  /** One outcome as a TSV row. */
+  static String row(String first, Triage.Outcome o) {
+    return HashCommand.Columns.escape(first) + "\t" + Cli.lower(o.status()) + "\t"
+        + cell(o.matches()) + "\t" + (o.pdqBelowQuality() ? "true" : "") + "\t"
+        + o.reason().map(HashCommand.Columns::escape).orElse("");
+  }
+
+  /** One outcome as a JSON line. */
+  static String json(String key, String first, Triage.Outcome o) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put(key, first);
+    n.put("status", Cli.lower(o.status()));
+    n.set("matches", matches(o.matches()));
+    if (o.pdqBelowQuality()) {
+      n.put("pdqBelowQuality", true);
+    }
+    o.reason().ifPresent(r -> n.put("reason", r));
+    return JSON.writeValueAsString(n);
+  }
+
+  /** The exit code for a run's outcomes: failures first, then unverified items. */
+  static int exitCode(int failed, int unverified) {
+    return failed > 0 ? HotlinekitCli.EXIT_INPUT_FAILED : unverified > 0 ? EXIT_UNVERIFIED : 0;
+  }
 
   static ArrayNode matches(List<Match> matches) {
     ArrayNode a = JSON.createArrayNode();

@@ -28,8 +28,17 @@ import tools.jackson.databind.node.ObjectNode;
     mixinStandardHelpOptions = true,
     header = "Split media into known (matching a hash list) and new.",
     description = "Split media into known (matching a list: MD5/SHA exactly, PDQ within a"
-        + " distance, rotated and mirrored copies included) and new. Prints a row per file on"
-        + " stdout (path, status, matches, pdqBelowQuality, error) and a summary on stderr.")
+        + " distance, rotated and mirrored copies included), new (every hash computed, nothing"
+        + " matched), unverified (nothing matched but PDQ could not be computed or is too weak:"
+        + " needs a person, never 'not known') and failed (unreadable). Prints a row per file on"
+        + " stdout (path, status, matches, pdqBelowQuality, reason) and a summary on stderr.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every file is known or new",
+      "1:some files could not be read (each reported)",
+      "2:the command line is wrong",
+      "3:no file failed, but some are unverified"
+    })
 final class TriageCommand implements Callable<Integer> {
   @CommandLine.Mixin ListOptions listOptions;
 
@@ -61,7 +70,7 @@ final class TriageCommand implements Callable<Integer> {
     Matcher matcher = listOptions.matcher(spec.commandLine(), err, Cli.verbose(spec));
     boolean table = format != Cli.OutputFormat.jsonl;
     if (table) {
-      out.println("path\tstatus\tmatches\tpdqBelowQuality\terror");
+      out.println(MatchOutput.header("path"));
     }
     Triage triage = new Triage(MediaHasher.builder()
         .digests(EnumSet.allOf(DigestAlgorithm.class)).dihedral(true).build(), matcher);
@@ -84,12 +93,13 @@ final class TriageCommand implements Callable<Integer> {
         }
         Triage.Outcome o = get(window.poll());
         totals.merge(o.status(), 1, Integer::sum);
-        out.println(table ? row(o) : json(o));
+        out.println(table ? MatchOutput.row(o.file().toString(), o)
+            : MatchOutput.json("path", o.file().toString(), o));
         if (o.status() == Triage.Status.FAILED) {
           if (bar != null) {
             err.print("\r");
           }
-          err.println("hotlinekit: " + o.file() + ": " + o.error().orElse(""));
+          err.println("hotlinekit: " + o.file() + ": " + o.reason().orElse(""));
         }
         if (bar != null) {
           bar.step();
@@ -99,17 +109,18 @@ final class TriageCommand implements Callable<Integer> {
       pool.shutdownNow();
     }
     out.flush();
-    err.printf("%-8s %8s%n", "status", "files");
-    err.printf("%-8s %8d%n", "known", totals.get(Triage.Status.KNOWN));
-    err.printf("%-8s %8d%n", "new", totals.get(Triage.Status.NEW));
-    err.printf("%-8s %8d%n", "failed", totals.get(Triage.Status.FAILED));
+    err.printf("%-10s %8s%n", "status", "files");
+    for (Triage.Status s : Triage.Status.values()) {
+      err.printf("%-10s %8d%n", Cli.lower(s), totals.get(s));
+    }
     err.flush();
-    return totals.get(Triage.Status.FAILED) == 0 ? 0 : HotlinekitCli.EXIT_INPUT_FAILED;
+    return MatchOutput.exitCode(totals.get(Triage.Status.FAILED),
+        totals.get(Triage.Status.UNVERIFIED));
   }
 
   private static Triage.Outcome one(FileWalker.Entry e, Triage triage) {
     if (e.error().isPresent()) {
-      return new Triage.Outcome(e.path(), Triage.Status.FAILED, List.of(), false, e.error());
+      return Triage.Outcome.failed(e.path(), e.error().get());
     }
     return triage.triage(e.path());
   }
@@ -120,25 +131,5 @@ final class TriageCommand implements Callable<Integer> {
     } catch (ExecutionException e) {
       throw new IllegalStateException("triage failed unexpectedly", e.getCause());
     }
-  }
-
-  private static String row(Triage.Outcome o) {
-    return HashCommand.Columns.escape(o.file().toString()) + "\t" + Cli.lower(o.status()) + "\t"
-        + MatchOutput.cell(o.matches()) + "\t" + (o.pdqBelowQuality() ? "true" : "") + "\t"
-        + o.error().map(HashCommand.Columns::escape).orElse("");
-  }
-
-  private static String json(Triage.Outcome o) {
-    ObjectNode n = MatchOutput.JSON.createObjectNode();
-    n.put("path", o.file().toString());
-    n.put("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
-    if (o.status() == Triage.Status.KNOWN) {
-      n.set("matches", MatchOutput.matches(o.matches()));
-    }
-    if (o.pdqBelowQuality()) {
-      n.put("pdqBelowQuality", true);
-    }
-    o.error().ifPresent(e -> n.put("error", e));
-    return MatchOutput.JSON.writeValueAsString(n);
   }
 }

@@ -38,7 +38,8 @@ public final class TriageAFolder {
   }
 
   /**
-   * Prints each file's status ({@code known}, {@code new} or {@code failed}), then the totals.
+   * Prints each file's status ({@code known}, {@code new}, {@code unverified} or {@code failed},
+   * with the reason for the last two), then the totals.
    *
    * @param out where to print
    * @param listFile the hash list
@@ -56,7 +57,7 @@ public final class TriageAFolder {
       Triage.Outcome o = triage.triage(file);
       totals.merge(o.status(), 1, Integer::sum);
       out.println(o.status().name().toLowerCase(java.util.Locale.ROOT) + "\t" + file
-          + o.error().map(e -> "\t" + e).orElse(""));
+          + o.reason().map(r -> "\t" + r).orElse(""));
     }
     out.println("totals: " + totals);
     return totals;

@@ -55,7 +55,8 @@ class MatchAndTriageCommandTest {
 
     CliRun run = CliRun.of("match", "--list", list.toString(), "--dihedral", "--format", "jsonl",
         SAMPLES.toString());
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    // Two samples have PDQ hashes too weak to match: unverified, exit code 3.
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
     Map<String, List<String>> byFile = new HashMap<>();
     for (String line : run.outLines()) {
       JsonNode n = JSON.readTree(line);
@@ -71,7 +72,7 @@ class MatchAndTriageCommandTest {
 
     CliRun triage = CliRun.of("triage", "--list", list.toString(), "--no-progress",
         "--format", "jsonl", SAMPLES.toString());
-    assertThat(triage.exitCode()).as(triage.err()).isZero();
+    assertThat(triage.exitCode()).as(triage.err()).isEqualTo(3);
     Map<String, String> status = new HashMap<>();
     for (String line : triage.outLines()) {
       JsonNode n = JSON.readTree(line);
@@ -80,9 +81,10 @@ class MatchAndTriageCommandTest {
     }
     assertThat(status).containsEntry("tiles.png", "known").containsEntry("tiles.jpg", "known")
         .containsEntry("tiles-mirrored.png", "known").containsEntry("stripes.gif", "known")
-        .containsEntry("rings.png", "new").containsEntry("gray-gradient.png", "new")
-        .hasSize(8);
-    assertThat(triage.err()).contains("known           4").contains("new             4");
+        .containsEntry("rings.png", "new").containsEntry("gray-gradient.png", "unverified")
+        .containsEntry("too-small-4x4.png", "unverified").hasSize(8);
+    assertThat(triage.err()).contains("known             4").contains("new               2")
+        .contains("unverified        2").contains("failed            0");
   }
 
   @Test

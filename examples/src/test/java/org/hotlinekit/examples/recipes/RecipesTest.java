@@ -102,12 +102,15 @@ class RecipesTest {
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
       totals = TriageAFolder.run(out, list, SAMPLES);
     }
-    // The same split as the CLI's triage test: the two tiles copies, the mirror and the GIF.
-    assertThat(totals).containsEntry(Triage.Status.KNOWN, 4).containsEntry(Triage.Status.NEW, 4)
-        .doesNotContainKey(Triage.Status.FAILED);
+    // The same split as the CLI's triage test: the two tiles copies, the mirror and the GIF are
+    // known; the gradient (PDQ quality 28) and the 4x4 image (quality 0) have PDQ hashes too weak
+    // to match, so they are unverified, not new.
+    assertThat(totals).containsEntry(Triage.Status.KNOWN, 4).containsEntry(Triage.Status.NEW, 2)
+        .containsEntry(Triage.Status.UNVERIFIED, 2).doesNotContainKey(Triage.Status.FAILED);
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .contains("known\t" + SAMPLES.resolve("tiles-mirrored.png"))
-        .contains("new\t" + SAMPLES.resolve("rings.png"));
+        .contains("new\t" + SAMPLES.resolve("rings.png"))
+        .contains("unverified\t" + SAMPLES.resolve("gray-gradient.png") + "\tPDQ quality 28");
   }
 
   @Test

@@ -109,6 +109,75 @@ public final class MediaHasher {
   }
 
   /**
+   * Hashes one file as far as it can be hashed, in one read: the digests always (they need no
+   * decoding), and PDQ if requested and the file is an image it can decode. When PDQ was requested
+   * but cannot be computed (not a supported image, corrupt, truncated, over a limit), the digests
+   * are still returned and {@link MediaHashes#pdqNotComputed()} says why. This is what triage
+   * needs: an exact match must never be lost because decoding failed.
+   *
+   * @param file the file
+   * @return the digests, and PDQ or the reason it is missing
+   * @throws InputReadException if the file is missing or cannot be read at all
+   */
+  public MediaHashes hashBestEffort(Path file) {
+    Objects.requireNonNull(file, "file");
+    if (!pdq) {
+      return hash(file);
+    }
+    if (Files.isDirectory(file)) {
+      throw new InputReadException("is a directory, not a file");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(12);
+      try {
+        ImageDecoder.recognise(head, head.length);
+      } catch (UnsupportedInputException | MalformedInputException notAnImage) {
+        return digestsOnly(head, in, notAnImage.getMessage());
+      }
+      // Up to one byte over the cap: more than the cap means too large to decode.
+      byte[] data = concat(head, in.readNBytes((int) Math.max(0,
+          maxImageFileBytes - head.length + 1)));
+      if (data.length > maxImageFileBytes) {
+        return digestsOnly(data, in, "image file is over the limit of " + maxImageFileBytes
+            + " bytes for PDQ");
+      }
+      try {
+        return hashImageBytes(data);
+      } catch (UnsupportedInputException | MalformedInputException | LimitExceededException e) {
+        return digestsOnly(data, InputStream.nullInputStream(), e.getMessage());
+      }
+    } catch (IOException e) {
+      throw ReadErrors.of(e);
+    }
+  }
+
+  /** The digests of {@code start} followed by the rest of {@code in}, with why PDQ is missing. */
+  private MediaHashes digestsOnly(byte[] start, InputStream in, String why) throws IOException {
+    Digester.Session s = digester == null ? null : digester.newSession().update(start, 0,
+        start.length);
+    long size = start.length;
+    byte[] buffer = new byte[64 * 1024];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      if (s != null) {
+        s.update(buffer, 0, n);
+      }
+      size += n;
+    }
+    return new MediaHashes(size, s == null ? DigestSet.empty() : s.finish(), null, null, why);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    if (b.length == 0) {
+      return a;
+    }
+    byte[] all = new byte[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  /**
    * Hashes an encoded file held in memory.
    *
    * @param data the file's bytes

@@ -14,12 +14,31 @@ public final class MediaHashes {
   private final DigestSet digests;
   private final PdqHashWithQuality pdq;
   private final DihedralPdqHashes dihedral;
+  private final String pdqNotComputed;
 
   MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral) {
+    this(size, digests, pdq, dihedral, null);
+  }
+
+  MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral,
+      String pdqNotComputed) {
     this.size = size;
     this.digests = Objects.requireNonNull(digests, "digests");
     this.pdq = pdq;
     this.dihedral = dihedral;
+    this.pdqNotComputed = pdqNotComputed;
+  }
+
+  /**
+   * Why PDQ was requested but not computed ({@link MediaHasher#hashBestEffort(java.nio.file.Path)}
+   * only): the file is not an image it can decode, is corrupt or truncated, or is over a limit. A
+   * match decision that needs PDQ cannot rest on these hashes alone.
+   *
+   * @return the reason, e.g. {@code "not a supported image: ..."}, or empty if PDQ was computed or
+   *     not requested
+   */
+  public Optional<String> pdqNotComputed() {
+    return Optional.ofNullable(pdqNotComputed);
   }
 
   /**
@@ -61,6 +80,7 @@ public final class MediaHashes {
   @Override
   public String toString() {
     return "MediaHashes[size=" + size + ", digests=" + digests.algorithms() + ", pdq="
-        + (pdq != null) + ", dihedral=" + (dihedral != null) + "]";
+        + (pdq != null) + ", dihedral=" + (dihedral != null)
+        + (pdqNotComputed != null ? ", pdqNotComputed" : "") + "]";
   }
 }

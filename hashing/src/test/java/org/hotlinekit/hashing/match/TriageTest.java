@@ -84,14 +84,54 @@ class TriageTest {
     // The exact copies match on MD5 at distance 0 as well as on PDQ.
     Triage.Outcome exact = triage.triage(listed.get(0));
     assertThat(exact.matches()).extracting(m -> m.entry().id()).contains("md5-0", "pdq-0");
-    // Not an image: matched on its digests alone (new here). A corrupt image: failed, with why.
+    // Not an image: matched on its digests, but PDQ was asked for and could not be computed, so
+    // it is not "new": unverified, with the reason.
     Path notImage = Files.write(dir.resolve("notes.txt"), new byte[] {1, 2, 3});
-    assertThat(triage.triage(notImage).status()).isEqualTo(Triage.Status.NEW);
+    Triage.Outcome text = triage.triage(notImage);
+    assertThat(text.status()).isEqualTo(Triage.Status.UNVERIFIED);
+    assertThat(text.reason().orElseThrow()).startsWith("PDQ not computed: not a supported image");
+    // A truncated image: unverified too, with why PDQ is missing.
     byte[] png = Files.readAllBytes(listed.get(0));
     Path broken = Files.write(dir.resolve("broken.png"), java.util.Arrays.copyOf(png, 100));
-    Triage.Outcome failed = triage.triage(broken);
-    assertThat(failed.status()).isEqualTo(Triage.Status.FAILED);
-    assertThat(failed.error()).isPresent();
+    Triage.Outcome unverified = triage.triage(broken);
+    assertThat(unverified.status()).isEqualTo(Triage.Status.UNVERIFIED);
+    assertThat(unverified.reason().orElseThrow()).startsWith("PDQ not computed: ")
+        .contains("PNG");
+    // A file that cannot be read: failed.
+    Triage.Outcome missing = triage.triage(dir.resolve("missing.png"));
+    assertThat(missing.status()).isEqualTo(Triage.Status.FAILED);
+    assertThat(missing.reason()).contains("no such file");
+  }
+
+  /** Digests need no decoding: a listed file that cannot be decoded is still known by its MD5. */
+  @Test
+  void anUndecodableFileOnTheListIsKnownByItsDigest(@TempDir Path dir) throws IOException {
+    byte[] png = TestImages.encode(TestImages.colour(200, 150, 7), "png");
+    Path truncated = Files.write(dir.resolve("truncated.png"), java.util.Arrays.copyOf(png, 300));
+    Path empty = Files.write(dir.resolve("empty.jpg"), new byte[0]);
+    Path text = Files.write(dir.resolve("notes.txt"), new byte[] {1, 2, 3});
+    List<HashListEntry> entries = new ArrayList<>();
+    MediaHasher md5 = MediaHasher.builder().digests(DigestAlgorithm.MD5).build();
+    for (Path p : List.of(truncated, empty, text)) {
+      entries.add(HashListEntry.builder(p.getFileName().toString(),
+          HashValue.of(md5.hash(p).digests().get(DigestAlgorithm.MD5).orElseThrow())).build());
+    }
+    Triage triage = new Triage(MediaHasher.builder().digests(DigestAlgorithm.MD5).dihedral(true)
+        .build(), Matcher.builder().list(new HashList("l", "t", entries)).build());
+    for (Path p : List.of(truncated, empty, text)) {
+      Triage.Outcome o = triage.triage(p);
+      assertThat(o.status()).as(p.getFileName().toString()).isEqualTo(Triage.Status.KNOWN);
+      assertThat(o.matches()).extracting(m -> m.entry().id())
+          .containsExactly(p.getFileName().toString());
+    }
+    // Over the pixel cap: still known by its MD5.
+    Triage capped = new Triage(MediaHasher.builder().digests(DigestAlgorithm.MD5)
+        .pdqHasher(org.hotlinekit.hashing.pdq.PdqHasher.builder().maxPixels(100).build())
+        .pdq(true).build(), Matcher.builder().list(new HashList("l", "t", List.of(
+            HashListEntry.builder("big", HashValue.of(md5.hash(write(dir, "big.png",
+                TestImages.colour(200, 150, 8), "png")).digests().get(DigestAlgorithm.MD5)
+                .orElseThrow())).build()))).build());
+    assertThat(capped.triage(dir.resolve("big.png")).status()).isEqualTo(Triage.Status.KNOWN);
   }
 
   @Test
@@ -107,6 +147,14 @@ class TriageTest {
     assertThat(gated.pdqBelowQuality()).isTrue();
     Matcher.Result open = Matcher.builder().list(list).minQuality(0).build().match(h);
     assertThat(open.known()).isTrue();
+    // Triage does not call it new: the check "new" depends on could not run.
+    Triage.Outcome o = new Triage(MediaHasher.builder().pdq(true).build(),
+        Matcher.builder().list(new HashList("other", "t", List.of(HashListEntry.builder("x",
+            HashValue.of(org.hotlinekit.core.pdq.PdqHash.zero())).build()))).build())
+        .triage(file);
+    assertThat(o.status()).isEqualTo(Triage.Status.UNVERIFIED);
+    assertThat(o.pdqBelowQuality()).isTrue();
+    assertThat(o.reason().orElseThrow()).contains("too weak to match");
   }
 
   private static Path write(Path dir, String name, BufferedImage img, String format)
