@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hotlinekit.core.OutputWriteException;
 
 /**
  * Writes a file so that readers see the old file or the complete new one, never a partial one: the
  * content goes to a temporary file beside the target, which is forced to disk and then moved over
- * the target atomically. On failure the temporary file is removed and the target is untouched.
+ * the target atomically. On failure the temporary file is removed and the target is untouched;
+ * when the process is stopped (SIGINT, SIGTERM) while writing, a shutdown hook removes it.
  *
  * <pre>{@code
  * AtomicFiles.write(Path.of("case-17.p7m"), packetBytes);
@@ -22,6 +25,25 @@ import org.hotlinekit.core.OutputWriteException;
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  /** Temporary files being written now; a shutdown hook removes what is left of them. */
+  private static final class InFlight {
+    static final Set<Path> FILES = ConcurrentHashMap.newKeySet();
+
+    static {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        for (Path p : FILES) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException ignored) {
+            // Nothing more can be done while the process ends.
+          }
+        }
+      }, "hotlinekit-atomic-files-cleanup"));
+    }
+
+    private InFlight() {}
+  }
 
   /** Writes the whole content of a file at the given temporary path. */
   @FunctionalInterface
@@ -67,23 +89,28 @@ public final class AtomicFiles {
     Objects.requireNonNull(content, "content");
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
+    boolean moved = false;
     try {
       tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      InFlight.FILES.add(tmp);
       content.writeTo(tmp);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ch.force(true);
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      tmp = null;
+      moved = true;
     } catch (IOException e) {
       throw failed(file, e);
     } finally {
       if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // The write already failed; that failure is the one reported.
+        if (!moved) {
+          try {
+            Files.deleteIfExists(tmp);
+          } catch (IOException ignored) {
+            // The write already failed; that failure is the one reported.
+          }
         }
+        InFlight.FILES.remove(tmp);
       }
     }
   }

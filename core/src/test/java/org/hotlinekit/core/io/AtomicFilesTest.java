@@ -44,4 +44,26 @@ class AtomicFilesTest {
         .isInstanceOf(OutputWriteException.class)
         .hasMessage(file + ": could not write the file: no such folder");
   }
+
+  /** A process stopped while writing (SIGTERM, as Ctrl-C's SIGINT) leaves no temporary file. */
+  @Test
+  void aStoppedProcessLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("out.bin");
+    Process p = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SlowWriter.class.getName(), file.toString())
+        .redirectErrorStream(true).start();
+    try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      assertThat(out.readLine()).isEqualTo("writing");
+      try (var s = Files.list(dir)) {
+        assertThat(s).hasSize(1).allMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+      }
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    try (var s = Files.list(dir)) {
+      assertThat(s).isEmpty();
+    }
+  }
 }

@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * Expands command-line paths into files: directories are walked recursively in a stable order
  * (entries sorted by name, files and folders alike). Symbolic links to directories are not
- * followed (so there are no cycles). A path that cannot be listed becomes an entry with an error,
- * and the walk goes on.
+ * followed (so there are no cycles). A path that cannot be listed, and anything that is not a
+ * regular file (FIFOs, sockets, devices: reading them may never end), becomes an entry with an
+ * error, and the walk goes on.
  */
 final class FileWalker {
   /** Lists a directory; replaceable in tests to simulate failures. */
@@ -54,7 +55,7 @@ final class FileWalker {
         // A link to a directory named on the command line is followed: the user asked for it.
         walk(root, out);
       } else if (Files.exists(root)) {
-        out.add(Entry.ok(root));
+        out.add(regularOrFailed(root));
       } else {
         out.add(Entry.failed(root, "no such file or directory"));
       }
@@ -82,9 +83,18 @@ final class FileWalker {
       } else if (Files.isSymbolicLink(child) && Files.isDirectory(child)) {
         continue; // not followed: avoids cycles and walking outside the tree
       } else {
-        out.add(Entry.ok(child));
+        out.add(regularOrFailed(child));
       }
     }
+  }
+
+  /**
+   * A regular file (or a link to one) is processed; a FIFO, socket or device is reported and
+   * skipped, since reading one may never end.
+   */
+  private static Entry regularOrFailed(Path p) {
+    return Files.isRegularFile(p) ? Entry.ok(p)
+        : Entry.failed(p, "not a regular file (a FIFO, socket, device or broken link): skipped");
   }
 
   private static List<Path> listSorted(Path dir) throws IOException {

@@ -64,7 +64,8 @@ final class IndexCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "--name cannot be empty");
       }
       long t0 = System.nanoTime();
-      HashList loaded = Lists.load(list, listFormat, "--list-format", strict, err,
+      // An index of nothing is refused: every file matched against it would come out new.
+      HashList loaded = Lists.load(list, listFormat, "--list-format", strict, null, err,
           Cli.verbose(spec));
       if (name != null) {
         loaded = new HashList(name, loaded.source(), loaded.entries());

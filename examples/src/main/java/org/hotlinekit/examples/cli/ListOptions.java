@@ -30,6 +30,10 @@ final class ListOptions {
   @Option(names = "--strict", description = "Refuse a list with any bad record.")
   boolean strict;
 
+  @Option(names = "--allow-empty", description = "Accept a list (or --hashes input) without"
+      + " entries; by default it is an error, since every file would come out new.")
+  boolean allowEmpty;
+
   @Option(names = "--max-distance", paramLabel = "N",
       description = "PDQ match distance, 0..63 (default 31).")
   int maxDistance = 31;
@@ -44,9 +48,12 @@ final class ListOptions {
           "give at least one --list or --index");
     }
     Matcher.Builder b = Matcher.builder().maxDistance(maxDistance);
+    if (allowEmpty) {
+      b.allowEmptyLists();
+    }
     try {
       for (Path l : lists) {
-        b.list(Lists.load(l, listFormat, "--list-format", strict, err, verbose));
+        b.list(Lists.load(l, listFormat, "--list-format", strict, allowEmpty, err, verbose));
       }
       for (Path i : indexes) {
         b.list(IndexedList.read(i));

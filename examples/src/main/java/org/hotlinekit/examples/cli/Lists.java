@@ -35,13 +35,26 @@ final class Lists {
 
   /**
    * Reads a list; rejected records are summed up on {@code err}: a count and the first few (every
-   * one with {@code verbose}).
+   * one with {@code verbose}). A list without entries is refused unless {@code allowEmpty} is
+   * true; null means the command offers no {@code --allow-empty}.
    */
   static HashList load(Path file, Format format, String formatOption, boolean strict,
-      PrintWriter err, boolean verbose) {
+      Boolean allowEmpty, PrintWriter err, boolean verbose) {
     HashListFormat f = format(file, format, formatOption);
     List<HashListEntry> entries = new ArrayList<>();
     ReadReport r = f.read(file, strict, entries::add);
+    if (r.entries() == 0 && !Boolean.TRUE.equals(allowEmpty)) {
+      // Matching against nothing calls every file new: never by accident.
+      throw new MalformedInputException(file + ": no entries read as " + f.name() + " ("
+          + r.rejected() + " records rejected, " + r.withdrawn() + " withdrawn); check "
+          + formatOption + (allowEmpty == null ? ""
+              : ", or pass --allow-empty if the list is meant to be empty"));
+    }
+    if (r.rejected() > 0 && r.rejected() >= r.entries()) {
+      err.println("hotlinekit: " + file + ": most records were rejected (" + r.rejected()
+          + " of " + (r.rejected() + r.entries()) + " read as " + f.name() + "); is "
+          + formatOption + " right?");
+    }
     if (r.rejected() > 0) {
       List<ReadReport.Problem> problems = r.problems();
       int shown = verbose ? problems.size() : Math.min(PROBLEMS_SHOWN, problems.size());

@@ -79,7 +79,7 @@ final class MatchCommand implements Callable<Integer> {
     int unverified = 0;
     if (hashes != null) {
       HashList queries = Lists.load(hashes, hashesFormat, "--hashes-format", listOptions.strict,
-          err, verbose);
+          listOptions.allowEmpty, err, verbose);
       for (HashListEntry q : queries.entries()) {
         // A hash given as such was computed by whoever made the file: known or new.
         Matcher.Result r = matcher.match(q.hash());

@@ -144,9 +144,9 @@ final class ReportCommand implements Runnable {
       }
       if (outDir != null) {
         Files.createDirectories(outDir);
+        Map<Report, String> names = fileNames(reports, spec.commandLine().getErr());
         for (Report r : reports) {
-          String name = r.reference().replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
-          Path target = outDir.resolve(name);
+          Path target = outDir.resolve(names.get(r));
           AtomicFiles.write(target, CyberTiplineExport.export(r).getBytes(StandardCharsets.UTF_8));
           spec.commandLine().getErr().println("hotlinekit: wrote " + target);
         }
@@ -161,6 +161,42 @@ final class ReportCommand implements Runnable {
       out.flush();
       return 0;
     }
+  }
+
+  /**
+   * A file name per report, from its reference with unsafe characters replaced. References that
+   * would share a name (also on a case-insensitive file system: {@code BE/2026} and {@code
+   * be_2026}) each get a suffix from the SHA-256 of the reference, and the user is told, so that
+   * no export overwrites another.
+   */
+  static Map<Report, String> fileNames(List<Report> reports, PrintWriter err) {
+    Map<String, List<Report>> byName = new java.util.LinkedHashMap<>();
+    for (Report r : reports) {
+      String base = r.reference().replaceAll("[^A-Za-z0-9._-]", "_");
+      byName.computeIfAbsent(base.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
+    }
+    Map<Report, String> names = new java.util.IdentityHashMap<>();
+    for (List<Report> group : byName.values()) {
+      for (Report r : group) {
+        String base = r.reference().replaceAll("[^A-Za-z0-9._-]", "_");
+        if (group.size() == 1) {
+          names.put(r, base + ".xml");
+        } else {
+          String suffix = org.hotlinekit.hashing.digest.Digester.of(
+              org.hotlinekit.core.digest.DigestAlgorithm.SHA256)
+              .digest(r.reference().getBytes(StandardCharsets.UTF_8))
+              .get(org.hotlinekit.core.digest.DigestAlgorithm.SHA256).orElseThrow().toString()
+              .substring(0, 12);
+          names.put(r, base + "-" + suffix + ".xml");
+        }
+      }
+      if (group.size() > 1) {
+        err.println("hotlinekit: " + group.size() + " report references map to the file name "
+            + names.get(group.get(0)).replaceAll("-[0-9a-f]{12}\\.xml$", ".xml")
+            + "; each file name got a suffix from its reference's SHA-256");
+      }
+    }
+    return names;
   }
 
   /** {@code report stats FILE...}. */

@@ -21,6 +21,7 @@ final class FormatDetection {
 
   static HashListFormat detect(Path file) {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      HashListFormat.skipByteOrderMark(in);
       in.mark(HEAD);
       char[] head = new char[HEAD];
       int n = in.read(head);

@@ -234,6 +234,7 @@ public abstract class HashListFormat {
   public ReadReport read(Path file, boolean strict, Consumer<HashListEntry> sink,
       Consumer<Withdrawal> withdrawals) {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      skipByteOrderMark(in);
       return read(in, file.toString(), strict, sink, withdrawals);
     } catch (CharacterCodingException e) {
       throw new MalformedInputException(file + ": the file is not UTF-8 text", e);
@@ -256,7 +257,22 @@ public abstract class HashListFormat {
    */
   public ReadReport read(BufferedReader in, String name, boolean strict,
       Consumer<HashListEntry> sink) throws IOException {
+    skipByteOrderMark(in);
     return read(in, name, strict, sink, w -> { });
+  }
+
+  /**
+   * Skips a UTF-8 byte order mark at the reader's position (editors on Windows write one; it would
+   * otherwise spoil the first record).
+   *
+   * @param in the reader, at the start of the text
+   * @throws IOException if reading fails
+   */
+  static void skipByteOrderMark(BufferedReader in) throws IOException {
+    in.mark(1);
+    if (in.read() != '\uFEFF') {
+      in.reset();
+    }
   }
 
   /**
@@ -272,6 +288,8 @@ public abstract class HashListFormat {
    * @throws IOException if reading fails
    * @throws MalformedInputException in strict mode at the first bad record, and in any mode
    *     when a document format's structure itself is broken (not well-formed XML or JSON)
+   * @implNote A leading byte order mark is not skipped here; the file and four-argument variants
+   *     skip it.
    */
   public abstract ReadReport read(BufferedReader in, String name, boolean strict,
       Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) throws IOException;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.digest.Digest;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
@@ -235,6 +236,7 @@ public final class Matcher {
     private final List<IndexedList> lists = new ArrayList<>();
     private int maxDistance = PdqHash.RECOMMENDED_MATCH_DISTANCE;
     private int minQuality = PdqHashWithQuality.RECOMMENDED_MIN_QUALITY;
+    private boolean allowEmptyLists;
 
     private Builder() {}
 
@@ -305,9 +307,35 @@ public final class Matcher {
      * Builds the indexes.
      *
      * @return the matcher
+     * @throws MalformedInputException if a list has no entries (unless {@link #allowEmptyLists()})
+     * @throws IllegalStateException if no list was added (unless {@link #allowEmptyLists()})
      */
     public Matcher build() {
+      if (!allowEmptyLists) {
+        if (lists.isEmpty()) {
+          throw new IllegalStateException("add at least one list (or allow empty lists)");
+        }
+        for (IndexedList l : lists) {
+          if (l.list().entries().isEmpty()) {
+            // Matching against nothing calls everything new: never by accident.
+            throw new MalformedInputException("the list '" + l.name() + "' ("
+                + l.list().source() + ") has no entries, so nothing could match it; check its"
+                + " format, or allow empty lists explicitly");
+          }
+        }
+      }
       return new Matcher(this);
+    }
+
+    /**
+     * Accepts lists without entries ({@link #build()} refuses them by default: a matcher with an
+     * empty list finds every file new, which is right only when the list is known to be empty).
+     *
+     * @return this builder
+     */
+    public Builder allowEmptyLists() {
+      this.allowEmptyLists = true;
+      return this;
     }
   }
 }

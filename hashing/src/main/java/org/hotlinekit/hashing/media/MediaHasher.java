@@ -93,9 +93,7 @@ public final class MediaHasher {
    */
   public MediaHashes hash(Path file) {
     Objects.requireNonNull(file, "file");
-    if (Files.isDirectory(file)) {
-      throw new InputReadException("is a directory, not a file");
-    }
+    refuseSpecialFiles(file);
     try {
       if (!pdq) {
         long size = Files.size(file);
@@ -124,9 +122,7 @@ public final class MediaHasher {
     if (!pdq) {
       return hash(file);
     }
-    if (Files.isDirectory(file)) {
-      throw new InputReadException("is a directory, not a file");
-    }
+    refuseSpecialFiles(file);
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(12);
       try {
@@ -148,6 +144,19 @@ public final class MediaHasher {
       }
     } catch (IOException e) {
       throw ReadErrors.of(e);
+    }
+  }
+
+  /**
+   * Refuses what is not a regular file: a directory, and FIFOs, sockets and devices, whose reading
+   * may never end (a named pipe in a seized folder must not hang a scan).
+   */
+  private static void refuseSpecialFiles(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new InputReadException("is a directory, not a file");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InputReadException("not a regular file (a FIFO, socket or device)");
     }
   }
 

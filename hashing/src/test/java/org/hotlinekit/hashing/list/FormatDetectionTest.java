@@ -105,4 +105,21 @@ class FormatDetectionTest {
     assertThatThrownBy(() -> HashListFormat.plainHex(HashType.MD5).read(missing, false, e -> { }))
         .isInstanceOf(InputReadException.class).hasMessage(missing + ": no such file");
   }
+
+  /** A byte order mark (Windows editors write one) neither hides the format nor a first entry. */
+  @Test
+  void aByteOrderMarkIsSkipped(@TempDir Path dir) throws IOException {
+    String md5 = "d41d8cd98f00b204e9800998ecf8427e";
+    Path list = Files.writeString(dir.resolve("bom.txt"), "\uFEFF" + md5 + "\n" + md5 + "\n");
+    HashListFormat f = HashListFormat.detect(list);
+    assertThat(f.name()).isEqualTo("md5");
+    List<HashListEntry> got = new ArrayList<>();
+    ReadReport r = f.read(list, true, got::add);
+    assertThat(r.entries()).isEqualTo(2);
+    assertThat(r.rejected()).isZero();
+    Path json = Files.writeString(dir.resolve("bom.jsonl"), "\uFEFF{\"id\": \"a\", \"type\":"
+        + " \"md5\", \"hash\": \"" + md5 + "\"}\n");
+    assertThat(HashListFormat.detect(json).name()).isEqualTo("jsonl");
+    assertThat(HashListFormat.jsonLines().read(json, true, e -> { }).entries()).isEqualTo(1);
+  }
 }

@@ -79,4 +79,17 @@ class MatcherTest {
     r.nextBytes(b);
     return b;
   }
+
+  /** A matcher with an empty list calls every file new: refused unless asked for. */
+  @Test
+  void emptyListsAreRefusedUnlessAllowed() {
+    HashList empty = new HashList("empty", "empty.txt", List.of());
+    assertThatThrownBy(() -> Matcher.builder().list(empty).build())
+        .isInstanceOf(org.hotlinekit.core.MalformedInputException.class)
+        .hasMessageContaining("'empty' (empty.txt) has no entries");
+    assertThatThrownBy(() -> Matcher.builder().build())
+        .isInstanceOf(IllegalStateException.class);
+    Matcher allowed = Matcher.builder().list(empty).allowEmptyLists().build();
+    assertThat(allowed.match(HashValue.of(PdqHash.zero())).known()).isFalse();
+  }
 }

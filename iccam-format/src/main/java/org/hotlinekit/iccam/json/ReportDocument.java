@@ -10,19 +10,27 @@ import org.hotlinekit.iccam.model.Report;
  * header. The envelope ({@code format}, {@code version}, {@code crit}, {@code codeLists}) is
  * written by {@link ReportJson}.
  *
- * @param reports the reports
+ * @param reports the reports, each with its own reference
  * @param packet the packet header, present in documents sealed in a packet
  */
 public record ReportDocument(List<Report> reports, Optional<PacketInfo> packet) {
   /**
-   * Copies.
+   * Checks and copies.
    *
    * @param reports the reports
    * @param packet the packet header
+   * @throws IllegalArgumentException if two reports have the same reference (a recipient could
+   *     not tell them apart, and the reader refuses such a document)
    */
   public ReportDocument {
     reports = List.copyOf(reports);
     Objects.requireNonNull(packet, "packet");
+    java.util.Set<String> references = new java.util.HashSet<>();
+    for (Report r : reports) {
+      if (!references.add(r.reference())) {
+        throw new IllegalArgumentException("two reports have the same reference");
+      }
+    }
   }
 
   /**

@@ -287,9 +287,17 @@ public final class ReportJson {
       } else if (!list.isArray()) {
         problem(list, "\"reports\" must be an array");
       } else {
+        java.util.Map<String, Node> references = new java.util.HashMap<>();
         for (Node n : list.array()) {
           try {
-            reports.add(report(n));
+            Report r = report(n);
+            Node first = references.putIfAbsent(r.reference(), n);
+            if (first != null) {
+              // Two reports under one case reference: a recipient could not tell them apart.
+              throw problem(n.object().get("reference"), "duplicate \"reference\": the report at"
+                  + " line " + first.line + " has the same one");
+            }
+            reports.add(r);
           } catch (Skip skipped) {
             // Recorded; go on to find the other problems.
           }
