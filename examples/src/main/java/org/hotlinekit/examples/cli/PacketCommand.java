@@ -22,6 +22,7 @@ import org.hotlinekit.iccam.packet.PacketWriter;
 import org.hotlinekit.iccam.packet.Pem;
 import org.hotlinekit.iccam.packet.SignerIdentity;
 import org.hotlinekit.iccam.packet.ReplayException;
+import org.hotlinekit.iccam.packet.SealRefusedException;
 import org.hotlinekit.iccam.packet.TamperedException;
 import org.hotlinekit.iccam.packet.UntrustedSignerException;
 import picocli.CommandLine;
@@ -51,6 +52,8 @@ final class PacketCommand implements Runnable {
   static final int EXIT_TOO_LARGE = 8;
   /** Exit code: signed outside the time window (older than --max-age-days, or in the future). */
   static final int EXIT_NOT_FRESH = 9;
+  /** Exit codes of {@code packet seal} refusals, from 10, in the order of their reasons. */
+  static final int EXIT_SEAL_REFUSED_FIRST = 10;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -63,7 +66,24 @@ final class PacketCommand implements Runnable {
   @Command(name = "seal", mixinStandardHelpOptions = true,
       header = "Sign a report document and encrypt it to its recipients.",
       description = "Validate a report document, sign it and encrypt it to the recipients. The"
-          + " packet is written atomically to --out; what was sealed is printed on stdout.")
+          + " packet is written atomically to --out; what was sealed is printed on stdout. What"
+          + " every recipient would refuse is refused here, before anything is written.",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:sealed",
+        "1:a file could not be read, or the document is invalid",
+        "2:the command line is wrong (or a key type the profile does not allow)",
+        "10:the private key does not belong to the signer's certificate",
+        "11:the signer's certificate is not valid now",
+        "12:the signer's certificate may not sign (key usage, or extended key usage without"
+            + " emailProtection)",
+        "13:a recipient's certificate is not valid now",
+        "14:a recipient's certificate is a CA's, or may not be used for key agreement or"
+            + " encipherment",
+        "15:the same recipient is given twice",
+        "16:the packet would be larger than the readers' limit (64 MiB)",
+        "70:an internal error"
+      })
   static final class Seal implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
         description = "text (default) or json: the summary on stdout.")
@@ -102,6 +122,19 @@ final class PacketCommand implements Runnable {
     @Override
     public Integer call() {
       Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.json);
+      try {
+        return seal();
+      } catch (SealRefusedException e) {
+        spec.commandLine().getErr().println("hotlinekit: not sealed: " + e.getMessage());
+        return exitCode(e.reason());
+      }
+    }
+
+    static int exitCode(SealRefusedException.Reason reason) {
+      return EXIT_SEAL_REFUSED_FIRST + reason.ordinal();
+    }
+
+    private int seal() {
       ReportDocument doc = ReportJson.strict().read(in).document();
       X509Certificate signerCert = Pem.certificate(cert);
       SignerIdentity signer;

@@ -68,6 +68,42 @@ class PacketCommandTest {
         org.hotlinekit.iccam.packet.ReplayException.Reason.TOO_OLD, "old"))).isEqualTo(9);
   }
 
+  /** What every recipient would refuse is refused at sealing, each with its own exit code. */
+  @Test
+  void sealRefusesWhatRecipientsWouldRefuse(@TempDir Path dir) {
+    Path packet = dir.resolve("never.p7m");
+    CliRun wrongKey = CliRun.of("packet", "seal", "--in", SAMPLE.toString(), "--to",
+        p("recipient.pem"), "--key", p("stranger.key"), "--cert", p("signer.pem"), "--out",
+        packet.toString());
+    assertThat(wrongKey.exitCode()).isEqualTo(10);
+    assertThat(wrongKey.err()).startsWith("hotlinekit: not sealed: the private key does not"
+        + " belong to the signer's certificate").doesNotContain("\tat ");
+    CliRun caRecipient = CliRun.of("packet", "seal", "--in", SAMPLE.toString(), "--to",
+        p("ca.pem"), "--key", p("signer.key"), "--cert", p("signer.pem"), "--out",
+        packet.toString());
+    assertThat(caRecipient.exitCode()).isEqualTo(14);
+    assertThat(caRecipient.err()).contains("is a CA certificate");
+    CliRun twice = CliRun.of("packet", "seal", "--in", SAMPLE.toString(), "--to",
+        p("recipient.pem"), "--to", p("recipient.pem"), "--key", p("signer.key"), "--cert",
+        p("signer.pem"), "--out", packet.toString());
+    assertThat(twice.exitCode()).isEqualTo(15);
+    CliRun signerAsRecipient = CliRun.of("packet", "seal", "--in", SAMPLE.toString(), "--to",
+        p("signer.pem"), "--key", p("signer.key"), "--cert", p("signer.pem"), "--out",
+        packet.toString());
+    assertThat(signerAsRecipient.exitCode()).isEqualTo(14);
+    assertThat(packet).doesNotExist();
+    // Every refusal has its own documented code.
+    String help = HotlinekitCli.newCommandLine().getSubcommands().get("packet").getSubcommands()
+        .get("seal").getUsageMessage();
+    java.util.Set<Integer> codes = new java.util.HashSet<>();
+    for (org.hotlinekit.iccam.packet.SealRefusedException.Reason r
+        : org.hotlinekit.iccam.packet.SealRefusedException.Reason.values()) {
+      int code = PacketCommand.Seal.exitCode(r);
+      assertThat(codes.add(code)).isTrue();
+      assertThat(help).containsPattern("(?m)^\\s+" + code + "\\s+\\S");
+    }
+  }
+
   private static CliRun open(Path packet, String me, String trust, Path out) {
     return CliRun.of("packet", "open", "--in", packet.toString(), "--key", p(me + ".key"),
         "--cert", p(me + ".pem"), "--trust", p(trust), "--out", out.toString());

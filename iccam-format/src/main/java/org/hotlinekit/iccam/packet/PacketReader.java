@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -586,10 +587,10 @@ public final class PacketReader {
   }
 
   private void validatePath(X509Certificate signer, List<X509Certificate> carried) {
-    boolean[] ku = signer.getKeyUsage();
-    if (ku != null && !(ku[0] || ku[1])) {
+    Optional<String> unusable = CertificateRules.signerUsage(signer);
+    if (unusable.isPresent()) {
       throw new UntrustedSignerException(UntrustedSignerException.Reason.KEY_USAGE,
-          "the signer's certificate is not for digital signatures", null);
+          unusable.get(), null);
     }
     List<X509Certificate> path = new ArrayList<>();
     path.add(signer);

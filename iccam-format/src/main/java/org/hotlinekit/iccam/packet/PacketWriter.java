@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -67,6 +68,7 @@ public final class PacketWriter {
   private final List<X509Certificate> recipients;
   private final List<String> recipientHashes;
   private final Clock clock;
+  private final long maxPacketBytes;
 
   private PacketWriter(Builder b) {
     this.sender = b.sender;
@@ -78,6 +80,7 @@ public final class PacketWriter {
     }
     this.recipientHashes = List.copyOf(hashes);
     this.clock = b.clock;
+    this.maxPacketBytes = b.maxPacketBytes;
   }
 
   /**
@@ -94,9 +97,12 @@ public final class PacketWriter {
    *
    * @param document the reports
    * @return the packet (BER, as {@link #seal(ReportDocument, OutputStream)} writes it)
+   * @throws SealRefusedException if a certificate is not valid now, or the packet would exceed
+   *     the readers' limit
    */
   public byte[] seal(ReportDocument document) {
     byte[] payload = payload(Objects.requireNonNull(document, "document"));
+    refuseIfTooLarge(payload.length);
     // Sized for the packet (payload, segment headers, certificates, recipients) so that it is
     // not copied as it grows.
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(
@@ -114,16 +120,62 @@ public final class PacketWriter {
    * @param document the reports
    * @param out where the packet goes (not closed)
    * @throws OutputWriteException if writing fails
+   * @throws SealRefusedException if a certificate is not valid now, or the packet would exceed
+   *     the readers' limit (checked before anything is written)
    */
   public void seal(ReportDocument document, OutputStream out) {
     Objects.requireNonNull(document, "document");
-    seal(payload(document), Objects.requireNonNull(out, "out"));
+    byte[] payload = payload(document);
+    refuseIfTooLarge(payload.length);
+    seal(payload, Objects.requireNonNull(out, "out"));
   }
 
-  /** The signed JSON: the document with a new packet header. */
+  /**
+   * Refuses a payload whose packet could exceed the readers' limit. The bound is generous: the
+   * payload, its BER segment headers in both layers, the certificates carried, a recipient entry
+   * per recipient and the fixed structures.
+   */
+  private void refuseIfTooLarge(long payloadBytes) {
+    long certificates = 0;
+    try {
+      certificates += signer.certificate().getEncoded().length;
+      for (X509Certificate c : signer.intermediates()) {
+        certificates += c.getEncoded().length;
+      }
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException("a certificate that was parsed cannot be encoded", e);
+    }
+    long segments = 2 * (payloadBytes / CHUNK + 1) * 16;
+    long bound = payloadBytes + segments + certificates + 1024L * recipients.size() + 8192;
+    if (bound > maxPacketBytes) {
+      throw new SealRefusedException(SealRefusedException.Reason.TOO_LARGE, "the packet would"
+          + " be up to " + bound + " bytes, over the readers' limit of " + maxPacketBytes
+          + " bytes; split the reports into several packets");
+    }
+  }
+
+  /**
+   * The signed JSON: the document with a new packet header, once the certificates are checked to
+   * be valid at the signing time (a reader refuses a signer that was not; a recipient's expired
+   * certificate means its key may be gone).
+   */
   private byte[] payload(ReportDocument document) {
-    PacketInfo info = new PacketInfo(UUID.randomUUID(),
-        clock.instant().truncatedTo(ChronoUnit.SECONDS), sender, recipientHashes);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    if (!CertificateRules.validAt(signer.certificate(), now)) {
+      throw new SealRefusedException(SealRefusedException.Reason.SIGNER_NOT_VALID_NOW,
+          "the signer's certificate is not valid now (" + now + "; valid "
+              + signer.certificate().getNotBefore().toInstant() + " to "
+              + signer.certificate().getNotAfter().toInstant() + ")");
+    }
+    for (X509Certificate r : recipients) {
+      if (!CertificateRules.validAt(r, now)) {
+        throw new SealRefusedException(SealRefusedException.Reason.RECIPIENT_NOT_VALID_NOW,
+            "the certificate of recipient " + r.getSubjectX500Principal().getName()
+                + " is not valid now (valid " + r.getNotBefore().toInstant() + " to "
+                + r.getNotAfter().toInstant() + ")");
+      }
+    }
+    PacketInfo info = new PacketInfo(UUID.randomUUID(), now, sender, recipientHashes);
     return ReportJson.strict().write(document.withPacket(info));
   }
 
@@ -242,6 +294,7 @@ public final class PacketWriter {
     private SignerIdentity signer;
     private final List<X509Certificate> recipients = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
+    private long maxPacketBytes = PacketProfile.DEFAULT_MAX_BYTES;
 
     private Builder() {}
 
@@ -274,6 +327,8 @@ public final class PacketWriter {
      * @param certificate the recipient's certificate
      * @return this builder
      * @throws IllegalArgumentException for another key type or a smaller RSA key
+     * @throws SealRefusedException for a CA certificate, a key usage without key agreement (EC)
+     *     or key encipherment (RSA), or a recipient given twice
      */
     public Builder recipient(X509Certificate certificate) {
       Objects.requireNonNull(certificate, "certificate");
@@ -288,6 +343,18 @@ public final class PacketWriter {
       } else {
         throw new IllegalArgumentException("recipients use EC P-256 or RSA keys");
       }
+      String who = certificate.getSubjectX500Principal().getName();
+      java.util.Optional<String> unusable = CertificateRules.recipientUsage(certificate);
+      if (unusable.isPresent()) {
+        throw new SealRefusedException(SealRefusedException.Reason.RECIPIENT_NOT_FOR_ENCRYPTION,
+            "the certificate of recipient " + who + " " + unusable.get());
+      }
+      for (X509Certificate r : recipients) {
+        if (r.getPublicKey().equals(certificate.getPublicKey())) {
+          throw new SealRefusedException(SealRefusedException.Reason.DUPLICATE_RECIPIENT,
+              "recipient " + who + " is given twice");
+        }
+      }
       recipients.add(certificate);
       return this;
     }
@@ -300,6 +367,22 @@ public final class PacketWriter {
      */
     public Builder clock(Clock c) {
       this.clock = Objects.requireNonNull(c, "c");
+      return this;
+    }
+
+    /**
+     * The readers' packet size limit, which the writer refuses to exceed (default: the reader's
+     * default, 64 MiB; set it to a recipient's own {@code PacketReader.Builder#maxBytes}).
+     *
+     * @param bytes the limit, positive
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxPacketBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxPacketBytes must be positive");
+      }
+      this.maxPacketBytes = bytes;
       return this;
     }
 

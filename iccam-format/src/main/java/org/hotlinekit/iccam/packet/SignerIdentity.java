@@ -1,11 +1,16 @@
 package org.hotlinekit.iccam.packet;
 
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Who signs a packet: the private key, its certificate and any intermediate certificates (sent in
@@ -32,6 +37,8 @@ public final class SignerIdentity {
    * @param intermediates intermediate certificates up to (not including) the trust anchor
    * @return the identity
    * @throws IllegalArgumentException for a key type or size the profile does not allow
+   * @throws SealRefusedException if the key does not belong to the certificate, or the
+   *     certificate may not sign packets (key usage; extended key usage without emailProtection)
    */
   public static SignerIdentity of(PrivateKey key, X509Certificate certificate,
       List<X509Certificate> intermediates) {
@@ -48,7 +55,44 @@ public final class SignerIdentity {
     } else {
       throw new IllegalArgumentException("signers use ECDSA P-256 or RSA-PSS");
     }
+    Optional<String> unusable = CertificateRules.signerUsage(certificate);
+    if (unusable.isPresent()) {
+      throw new SealRefusedException(SealRefusedException.Reason.SIGNER_NOT_FOR_SIGNING,
+          unusable.get() + "; every recipient would refuse the packet as untrusted");
+    }
+    if (!keyMatches(key, certificate)) {
+      throw new SealRefusedException(SealRefusedException.Reason.KEY_DOES_NOT_MATCH_CERTIFICATE,
+          "the private key does not belong to the signer's certificate; every recipient would"
+              + " refuse the packet as tampered");
+    }
     return new SignerIdentity(key, certificate, intermediates);
+  }
+
+  /** Signs a fixed message with the key and verifies it with the certificate's public key. */
+  private static boolean keyMatches(PrivateKey key, X509Certificate certificate) {
+    byte[] message = "hotlinekit signer key check".getBytes(StandardCharsets.US_ASCII);
+    try {
+      boolean ec = certificate.getPublicKey() instanceof ECPublicKey;
+      Signature s = Signature.getInstance(ec ? "SHA256withECDSA" : "RSASSA-PSS");
+      Signature v = Signature.getInstance(ec ? "SHA256withECDSA" : "RSASSA-PSS");
+      if (!ec) {
+        PSSParameterSpec pss = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
+            32, 1);
+        s.setParameter(pss);
+        v.setParameter(pss);
+      }
+      s.initSign(key);
+      s.update(message);
+      byte[] signature = s.sign();
+      v.initVerify(certificate.getPublicKey());
+      v.update(message);
+      return v.verify(signature);
+    } catch (java.security.InvalidKeyException | java.security.SignatureException e) {
+      // A key of another type or curve than the certificate's: not this certificate's key.
+      return false;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK lacks SHA256withECDSA or RSASSA-PSS", e);
+    }
   }
 
   PrivateKey key() {

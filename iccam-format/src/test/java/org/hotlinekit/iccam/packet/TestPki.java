@@ -19,7 +19,9 @@ import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -52,6 +54,11 @@ final class TestPki {
   final Entity ecRecipient;
   final Entity rsaRecipient;
   final Entity thirdParty;
+  /** A signer whose extended key usage is serverAuth only (OpenSSL's smimesign refuses it). */
+  final Entity serverAuthSigner;
+  /** A signer whose extended key usage includes emailProtection. */
+  final Entity emailSigner;
+  final Entity expiredRecipient;
   final X509CRL crl;
 
   /** A key pair with its certificate. */
@@ -82,6 +89,12 @@ final class TestPki {
         Duration.ofDays(30));
     thirdParty = issued("Third Party EC", ec(), ca, KeyUsage.keyAgreement, now,
         Duration.ofDays(30));
+    serverAuthSigner = issued("Server Auth Signer", ec(), ca, sign, now, Duration.ofDays(30),
+        KeyPurposeId.id_kp_serverAuth);
+    emailSigner = issued("Email Signer", ec(), ca, sign, now, Duration.ofDays(30),
+        KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_emailProtection);
+    expiredRecipient = issued("Expired Recipient", ec(), ca, KeyUsage.keyAgreement,
+        now.minus(Duration.ofDays(60)), Duration.ofDays(30));
     X509v2CRLBuilder b = new org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder(ca.cert,
         Date.from(now.minusSeconds(60)));
     b.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
@@ -127,13 +140,17 @@ final class TestPki {
   }
 
   private static Entity issued(String name, KeyPair keys, Entity issuer, int keyUsage,
-      Instant from, Duration valid) throws GeneralSecurityException, IOException {
+      Instant from, Duration valid, KeyPurposeId... extendedKeyUsage)
+      throws GeneralSecurityException, IOException {
     X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.cert,
         BigInteger.valueOf(serial++), Date.from(from.minus(Duration.ofMinutes(5))),
         Date.from(from.plus(valid)), new X500Name("CN=" + name + ",O=hotlinekit tests"),
         keys.getPublic());
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
     b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+    if (extendedKeyUsage.length > 0) {
+      b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(extendedKeyUsage));
+    }
     JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
     b.addExtension(Extension.subjectKeyIdentifier, false,
         u.createSubjectKeyIdentifier(keys.getPublic()));
