@@ -22,6 +22,7 @@ import org.hotlinekit.iccam.packet.PacketWriter;
 import org.hotlinekit.iccam.packet.Pem;
 import org.hotlinekit.iccam.packet.SignerIdentity;
 import org.hotlinekit.iccam.packet.ReplayException;
+import org.hotlinekit.iccam.packet.ReplayGuard;
 import org.hotlinekit.iccam.packet.SealRefusedException;
 import org.hotlinekit.iccam.packet.TamperedException;
 import org.hotlinekit.iccam.packet.UntrustedSignerException;
@@ -188,7 +189,8 @@ final class PacketCommand implements Runnable {
         "6:tampered (tag or signature)",
         "7:untrusted signer",
         "8:over the size limit",
-        "9:signed outside the time window (older than --max-age-days, or in the future)",
+        "9:signed outside the time window (older than --max-age-days, or in the future), or"
+            + " opened before (see --replay-db)",
         "70:an internal error"
       })
   static final class Open implements Callable<Integer> {
@@ -223,6 +225,16 @@ final class PacketCommand implements Runnable {
         description = "Refuse packets signed longer ago than this (default ${DEFAULT-VALUE}).")
     int maxAgeDays;
 
+    @Option(names = "--replay-db", paramLabel = "FILE",
+        description = "Where the ids of opened packets are kept, so that a packet opened before"
+            + " is refused (exit 9), across runs and processes. Default: $HOTLINEKIT_REPLAY_DB,"
+            + " else $XDG_STATE_HOME/hotlinekit/opened-packets (~/.local/state/...).")
+    Path replayDb;
+
+    @Option(names = "--no-replay-check",
+        description = "Do not refuse packets opened before (an audit of archived packets).")
+    boolean noReplayCheck;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -232,8 +244,13 @@ final class PacketCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--max-age-days must be at least 1");
       }
+      if (noReplayCheck && replayDb != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--replay-db and --no-replay-check exclude each other");
+      }
       PacketReader.Builder b = PacketReader.builder().recipient(Pem.privateKey(key),
-          Pem.certificate(cert)).maxAge(java.time.Duration.ofDays(maxAgeDays));
+          Pem.certificate(cert)).maxAge(java.time.Duration.ofDays(maxAgeDays))
+          .replayGuard(noReplayCheck ? ReplayGuard.none() : ReplayGuard.file(replayDb()));
       for (Path t : trust) {
         Pem.certificates(t).forEach(b::trustAnchor);
       }
@@ -277,6 +294,24 @@ final class PacketCommand implements Runnable {
         stdout.flush();
       }
       return 0;
+    }
+
+    /** The replay record file: the option, the environment, or the XDG state folder. */
+    private Path replayDb() throws IOException {
+      Path db = replayDb;
+      if (db == null) {
+        String env = System.getenv("HOTLINEKIT_REPLAY_DB");
+        String state = System.getenv("XDG_STATE_HOME");
+        db = env != null && !env.isBlank() ? Path.of(env)
+            : (state != null && !state.isBlank() ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state"))
+                .resolve("hotlinekit").resolve("opened-packets");
+      }
+      Path parent = db.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return db;
     }
 
     static int exitCode(HotlinekitException e) {

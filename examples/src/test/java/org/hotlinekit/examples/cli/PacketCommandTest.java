@@ -59,7 +59,7 @@ class PacketCommandTest {
     assertThat(out).doesNotExist();
     CliRun noWindow = CliRun.of("packet", "open", "--in", packet.toString(), "--key",
         p("recipient.key"), "--cert", p("recipient.pem"), "--trust", p("ca.pem"),
-        "--max-age-days", "0", "--out", out.toString());
+        "--max-age-days", "0", "--out", out.toString(), "--no-replay-check");
     assertThat(noWindow.exitCode()).isEqualTo(2);
     assertThat(out).doesNotExist();
     // A packet signed outside the window (made in the library's tests: OpenSSL cannot backdate
@@ -106,7 +106,28 @@ class PacketCommandTest {
 
   private static CliRun open(Path packet, String me, String trust, Path out) {
     return CliRun.of("packet", "open", "--in", packet.toString(), "--key", p(me + ".key"),
-        "--cert", p(me + ".pem"), "--trust", p(trust), "--out", out.toString());
+        "--cert", p(me + ".pem"), "--trust", p(trust), "--out", out.toString(), "--replay-db",
+        out.resolveSibling("opened-packets").toString());
+  }
+
+  /** A packet opened once is refused the second time, in another run (exit 9). */
+  @Test
+  void aPacketOpenedBeforeIsRefusedAcrossRuns(@TempDir Path dir) {
+    Path packet = dir.resolve("packet.p7m");
+    assertThat(CliRun.of("packet", "seal", "--in", SAMPLE.toString(), "--to", p("recipient.pem"),
+        "--key", p("signer.key"), "--cert", p("signer.pem"), "--out", packet.toString())
+        .exitCode()).isZero();
+    Path out = dir.resolve("reports.json");
+    assertThat(open(packet, "recipient", "ca.pem", out).exitCode()).isZero();
+    assertThat(out).exists();
+    CliRun again = open(packet, "recipient", "ca.pem", dir.resolve("again.json"));
+    assertThat(again.exitCode()).isEqualTo(9);
+    assertThat(again.err()).contains("opened before");
+    assertThat(dir.resolve("again.json")).doesNotExist();
+    CliRun audit = CliRun.of("packet", "open", "--in", packet.toString(), "--key",
+        p("recipient.key"), "--cert", p("recipient.pem"), "--trust", p("ca.pem"),
+        "--no-replay-check");
+    assertThat(audit.exitCode()).as(audit.err()).isZero();
   }
 
   private static String p(String name) {

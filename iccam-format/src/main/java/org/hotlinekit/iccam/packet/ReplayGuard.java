@@ -47,6 +47,21 @@ public interface ReplayGuard {
   }
 
   /**
+   * A guard kept in a file, shared by every process (and every reader) that names the same file:
+   * a replay is refused across runs of a command-line tool and across restarts. Opening a packet
+   * takes an exclusive lock on {@code FILE.lock}, so concurrent processes serialise; each new id
+   * is forced to disk before the reader returns the packet. Ids signed before the reader's window
+   * are pruned. A file that is not a replay record file is refused ({@link
+   * org.hotlinekit.core.MalformedInputException}), never read as empty.
+   *
+   * @param file the record file (created when missing; its folder must exist)
+   * @return the guard
+   */
+  static ReplayGuard file(java.nio.file.Path file) {
+    return new FileReplayGuard(file);
+  }
+
+  /**
    * No replay check: every packet id is new. For re-opening archived packets (an audit), or a
    * benchmark that opens one packet again and again; the time window still applies.
    *
