@@ -144,7 +144,7 @@ class HashCommandTest {
     // Not an image: its digests, and a note that PDQ does not apply (not a failure).
     assertThat(notes).containsOnlyKeys("d-noise.png");
     assertThat(notes.get("d-noise.png")).startsWith("PDQ does not apply")
-        .contains("not JPEG, PNG, GIF, BMP or WebP");
+        .contains("not JPEG, PNG, GIF, BMP, WebP or TIFF");
     // Digests need no decoding: every file that exists has its MD5, as md5sum computes it.
     for (String name : List.of("a-good.png", "b-truncated.jpg", "c-empty.jpg", "d-noise.png",
         "e-huge.png", "f-good.gif")) {

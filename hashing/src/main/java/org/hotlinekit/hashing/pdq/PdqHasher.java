@@ -100,7 +100,7 @@ public final class PdqHasher {
   /**
    * Decodes and hashes an image file.
    *
-   * @param file a JPEG, PNG, GIF, BMP or WebP file
+   * @param file a JPEG, PNG, GIF, BMP, WebP or TIFF file
    * @return the hash and quality
    * @throws InputReadException if the file cannot be read
    * @throws UnsupportedInputException if it is not a supported format or bit depth
@@ -114,7 +114,7 @@ public final class PdqHasher {
   /**
    * Decodes and hashes an encoded image held in memory.
    *
-   * @param encoded the bytes of a JPEG, PNG, GIF, BMP or WebP file
+   * @param encoded the bytes of a JPEG, PNG, GIF, BMP, WebP or TIFF file
    * @return the hash and quality
    * @throws UnsupportedInputException if it is not a supported format or bit depth
    * @throws LimitExceededException if it has more pixels than {@link #maxPixels()}
@@ -127,7 +127,7 @@ public final class PdqHasher {
   /**
    * Decodes an image file and hashes all eight of its rotations and mirror images.
    *
-   * @param file a JPEG, PNG, GIF, BMP or WebP file
+   * @param file a JPEG, PNG, GIF, BMP, WebP or TIFF file
    * @return the eight hashes and the quality
    * @throws InputReadException if the file cannot be read
    * @throws UnsupportedInputException if it is not a supported format or bit depth
@@ -142,7 +142,7 @@ public final class PdqHasher {
    * Decodes an encoded image held in memory and hashes all eight of its rotations and mirror
    * images.
    *
-   * @param encoded the bytes of a JPEG, PNG, GIF, BMP or WebP file
+   * @param encoded the bytes of a JPEG, PNG, GIF, BMP, WebP or TIFF file
    * @return the eight hashes and the quality
    * @throws UnsupportedInputException if it is not a supported format or bit depth
    * @throws LimitExceededException if it has more pixels than {@link #maxPixels()}

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every image of the shared PDQ vectors against the output of Meta's C++ reference tool, bit for
  * bit. Exceptions, as the vectors' README says: the 16-bit PNG (whose reference output is garbage)
- * must be refused, and for quality below 50 only the quality range is asserted.
+ * is hashed as its 8-bit reduction instead, and for quality below 50 only the quality range is
+ * asserted.
  *
  * <p>Decoder details that these vectors pin down: JPEGs with an embedded ICC profile are hashed
  * without colour management ({@code wee.jpg}), lossy WebP is decoded as libwebp does ({@code
@@ -43,9 +44,9 @@ class PdqReferenceVectorsTest {
   void hashEqualsReference(String image, String expectedHash, int expectedQuality) {
     Path file = TestData.resolve("pdq/images/" + image);
     if (image.endsWith("I16.png")) {
-      assertThatThrownBy(() -> HASHER.hashImage(file))
-          .isInstanceOf(UnsupportedInputException.class)
-          .hasMessageContaining("16 bits per sample");
+      // The reference's output for 16-bit samples is garbage; DeepSamplesAndTiffTest checks that
+      // hotlinekit hashes it as its 8-bit reduction instead.
+      assertThat(HASHER.hashImage(file).hash().toString()).isNotEqualTo(expectedHash);
       return;
     }
     PdqHashWithQuality actual = HASHER.hashImage(file);
@@ -68,9 +69,7 @@ class PdqReferenceVectorsTest {
   void dihedralHashesEqualReference(String image, String[] fields, int expectedQuality) {
     Path file = TestData.resolve("pdq/images/" + image);
     if (image.endsWith("I16.png")) {
-      assertThatThrownBy(() -> HASHER.hashImageDihedral(file))
-          .isInstanceOf(UnsupportedInputException.class);
-      return;
+      return; // see hashEqualsReference
     }
     DihedralPdqHashes actual = HASHER.hashImageDihedral(file);
     if (expectedQuality < 50) {

@@ -137,7 +137,7 @@ public final class ImageDecoder {
     return format.orElseThrow(
         () ->
             new UnsupportedInputException(
-                "not a supported image: the content is not JPEG, PNG, GIF, BMP or WebP"));
+                "not a supported image: the content is not JPEG, PNG, GIF, BMP, WebP or TIFF"));
   }
 
   private static Pixels decode(ImageInputStream iis, ImageFormat format, long maxPixels) {
@@ -268,14 +268,18 @@ public final class ImageDecoder {
       return;
     }
     for (int size : type.getSampleModel().getSampleSize()) {
-      if (size > 8) {
-        throw new UnsupportedInputException(
-            format.displayName()
-                + " with "
-                + size
-                + " bits per sample is not supported: the PDQ reference truncates such samples,"
-                + " so no hash would match it");
-      }
+      refuseSampleSize(size, format);
+    }
+  }
+
+  /**
+   * Up to 8 bits per sample, and 16 (reduced to 8 as ImageMagick reduces depth, so that a 16-bit
+   * copy of an image hashes as its 8-bit original); other depths are refused.
+   */
+  private static void refuseSampleSize(int size, ImageFormat format) {
+    if (size > 8 && size != 16) {
+      throw new UnsupportedInputException(format.displayName() + " with " + size
+          + " bits per sample is not supported (8 and 16 are)");
     }
   }
 
@@ -295,10 +299,7 @@ public final class ImageDecoder {
     Raster raster = image.getRaster();
     SampleModel sm = raster.getSampleModel();
     for (int size : sm.getSampleSize()) {
-      if (size > 8) {
-        throw new UnsupportedInputException(
-            format.displayName() + " with " + size + " bits per sample is not supported");
-      }
+      refuseSampleSize(size, format);
     }
     int w = raster.getWidth();
     int h = raster.getHeight();
@@ -437,7 +438,10 @@ public final class ImageDecoder {
   }
 
   /**
-   * Anything else with 8-bit samples: gray (1-2 bands) or RGB (3-4 bands), read band by band.
+   * Anything else: gray (1-2 bands) or RGB (3-4 bands), read band by band; alpha is ignored as
+   * everywhere. Samples of fewer than 8 bits are scaled up as PNM readers do; 16-bit samples are
+   * reduced as ImageMagick (Q16) reduces a quantum to 8 bits, so a 16-bit copy made from an 8-bit
+   * image ({@code convert a.png -depth 16 PNG48:b.png}) gets exactly the original's samples.
    */
   private static Pixels generic(ColorModel cm, Raster raster, ImageFormat format) {
     int w = raster.getWidth();
@@ -464,8 +468,10 @@ public final class ImageDecoder {
         raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, b, row);
         int o = (y * w) * outBands + b;
         for (int x = 0; x < w; x++, o += outBands) {
-          // Fewer than 8 bits: scale to 0..255 as PNM readers do.
-          out[o] = (byte) (max == 255 ? row[x] : (row[x] * 255 + max / 2) / max);
+          // Fewer than 8 bits: scale to 0..255 as PNM readers do; 16 bits: ImageMagick's
+          // ScaleQuantumToChar.
+          out[o] = (byte) (max == 255 ? row[x] : max == 65535 ? quantumToChar(row[x])
+              : (row[x] * 255 + max / 2) / max);
         }
       }
     }

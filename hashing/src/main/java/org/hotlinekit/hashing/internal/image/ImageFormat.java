@@ -8,7 +8,8 @@ public enum ImageFormat {
   PNG("PNG", "png"),
   GIF("GIF", "gif"),
   BMP("BMP", "bmp"),
-  WEBP("WebP", "webp");
+  WEBP("WebP", "webp"),
+  TIFF("TIFF", "tiff");
 
   /** How many leading bytes {@link #sniff} needs to recognise every format. */
   public static final int SNIFF_BYTES = 12;
@@ -56,6 +57,10 @@ public enum ImageFormat {
         && head[10] == 'B'
         && head[11] == 'P') {
       return Optional.of(WEBP);
+    }
+    // Classic TIFF, little- or big-endian (BigTIFF, magic 43, is not read by the JDK).
+    if (startsWith(head, length, 'I', 'I', 42, 0) || startsWith(head, length, 'M', 'M', 0, 42)) {
+      return Optional.of(TIFF);
     }
     return Optional.empty();
   }
