@@ -143,6 +143,24 @@ class ImageDecodingTest {
         .hasMessage("no such file");
   }
 
+  /**
+   * An 88-byte lossless WebP found by fuzzing: TwelveMonkeys' decoder swallowed EOF and read past
+   * the end for 23 s (minutes under the fuzzer) before; now it is refused at once.
+   */
+  @Test
+  void aLosslessWebPThatReadsPastTheEndIsRefusedQuickly() throws Exception {
+    byte[] webp;
+    try (var in = ImageDecodingTest.class.getResourceAsStream(
+        "ImageDecodingFuzzTestInputs/hashImage/lossless-reads-past-end.webp")) {
+      webp = in.readAllBytes();
+    }
+    assertThat(webp).hasSize(88);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+        () -> assertThatThrownBy(() -> HASHER.hashImage(webp))
+            .isInstanceOf(org.hotlinekit.core.MalformedInputException.class)
+            .hasMessageContaining("kept reading past the end"));
+  }
+
   @Test
   void tiffIsDecodedAndBigTiffIsRefused() {
     byte[] tiff = TestImages.encode(TestImages.colour(50, 50, 1), "tiff");

@@ -107,9 +107,19 @@ final class FileReplayGuard implements ReplayGuard {
   }
 
   private void append(Record r) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
-      ByteBuffer b = ByteBuffer.wrap((r + "\n").getBytes(StandardCharsets.US_ASCII));
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ,
+        StandardOpenOption.WRITE)) {
+      // A last line without its newline (an editor, a crash) must not swallow the new record.
+      boolean newline = true;
+      long size = ch.size();
+      if (size > 0) {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        ch.read(last, size - 1);
+        newline = last.get(0) == '\n';
+      }
+      ch.position(size);
+      ByteBuffer b = ByteBuffer.wrap(((newline ? "" : "\n") + r + "\n")
+          .getBytes(StandardCharsets.US_ASCII));
       while (b.hasRemaining()) {
         ch.write(b);
       }

@@ -25,9 +25,7 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.hotlinekit.core.HotlinekitException;
 import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.LimitExceededException;
@@ -87,7 +85,7 @@ public final class ImageDecoder {
         throw new LimitExceededException("the WebP file is too large to read into memory", e);
       }
     }
-    try (ImageInputStream iis = new FileImageInputStream(file.toFile())) {
+    try (ImageInputStream iis = BoundedImageStreams.of(file.toFile())) {
       return decode(iis, format, maxPixels);
     } catch (IOException e) {
       throw ReadErrors.of(e);
@@ -112,7 +110,7 @@ public final class ImageDecoder {
         return lossy.get();
       }
     }
-    try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+    try (ImageInputStream iis = BoundedImageStreams.of(new ByteArrayInputStream(data))) {
       return decode(iis, format, maxPixels);
     } catch (IOException e) {
       // Closing a memory-backed stream does not fail in practice.
@@ -190,6 +188,9 @@ public final class ImageDecoder {
               + format.displayName()
               + " image; lower the pixel cap or give the JVM more heap",
           e);
+    } catch (BoundedImageStreams.ReadPastEndException e) {
+      throw new MalformedInputException(
+          "truncated or corrupt " + format.displayName() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       // Decoders throw all sorts of unchecked exceptions on hostile input.
       throw new MalformedInputException(
