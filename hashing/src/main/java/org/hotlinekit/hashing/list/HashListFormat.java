@@ -276,7 +276,8 @@ public abstract class HashListFormat {
   }
 
   /**
-   * Reads from a reader, handing withdrawn records to {@code withdrawals}.
+   * Reads from a reader, handing withdrawn records to {@code withdrawals}. A leading byte order
+   * mark is not skipped here (the file and four-argument variants skip it).
    *
    * @param in the text
    * @param name the name used in problem reports
@@ -288,8 +289,6 @@ public abstract class HashListFormat {
    * @throws IOException if reading fails
    * @throws MalformedInputException in strict mode at the first bad record, and in any mode
    *     when a document format's structure itself is broken (not well-formed XML or JSON)
-   * @implNote A leading byte order mark is not skipped here; the file and four-argument variants
-   *     skip it.
    */
   public abstract ReadReport read(BufferedReader in, String name, boolean strict,
       Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) throws IOException;
