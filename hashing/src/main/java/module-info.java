@@ -17,4 +17,5 @@ module org.hotlinekit.hashing {
   exports org.hotlinekit.hashing.index;
   exports org.hotlinekit.hashing.list;
   exports org.hotlinekit.hashing.match;
+  exports org.hotlinekit.hashing.batch;
 }

@@ -61,6 +61,12 @@ final class Cli {
     return root instanceof HotlinekitCli && ((HotlinekitCli) root).verbose;
   }
 
+  /** Why PDQ was not computed, with this tool's option where a setting raises the limit. */
+  static String describe(org.hotlinekit.hashing.media.PdqNotComputed why) {
+    String option = why.setting().map(OPTION_FOR_SETTING::get).orElse(null);
+    return option == null ? why.message() : why.message() + " (raise it with " + option + ")";
+  }
+
   /**
    * One line for a failure a user can act on, naming the file once and the reason; library
    * settings are translated to this tool's options.

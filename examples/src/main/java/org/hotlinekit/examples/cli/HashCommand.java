@@ -2,27 +2,22 @@ package org.hotlinekit.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.hotlinekit.core.HotlinekitException;
-import org.hotlinekit.core.LimitExceededException;
-import org.hotlinekit.core.MalformedInputException;
-import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.digest.Digest;
 import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHashWithQuality;
+import org.hotlinekit.hashing.batch.BatchRunner;
+import org.hotlinekit.hashing.media.MediaFiles;
 import org.hotlinekit.hashing.media.MediaHasher;
 import org.hotlinekit.hashing.media.MediaHashes;
+import org.hotlinekit.hashing.media.PdqNotComputed;
 import org.hotlinekit.hashing.pdq.PdqHasher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,7 +90,7 @@ final class HashCommand implements Callable<Integer> {
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.tsv, Cli.OutputFormat.jsonl);
     boolean verbose = Cli.verbose(spec);
     if (threads < 1) {
@@ -124,87 +119,57 @@ final class HashCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<FileWalker.Entry> entries = new FileWalker().expand(paths);
+    List<MediaFiles.Entry> entries = MediaFiles.walk(paths);
     Columns columns = new Columns(digests, wantPdq, dihedral);
     boolean table = format != Cli.OutputFormat.jsonl;
     if (table) {
       out.println(columns.tsvHeader());
     }
-    boolean showProgress = progress != null ? progress : Terminal.stderrIsTerminal();
-    int failures = 0;
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, entries.size())));
-    try (ProgressBar bar = showProgress && entries.size() > 1
-        ? new ProgressBar(err, entries.size(), "files") : null) {
-      ArrayDeque<Future<Result>> window = new ArrayDeque<>();
-      int next = 0;
-      while (next < entries.size() || !window.isEmpty()) {
-        while (next < entries.size() && window.size() < 4 * threads) {
-          FileWalker.Entry e = entries.get(next++);
-          window.add(pool.submit(() -> hashOne(hasher, e)));
-        }
-        Result r = get(window.poll());
-        if (r.error != null) {
-          failures++;
-          if (bar != null) {
-            err.print("\r");
-          }
-          err.println("hotlinekit: " + r.path + ": " + r.error);
-          if (verbose && r.cause != null) {
-            r.cause.printStackTrace(err);
-          }
-        }
-        out.println(table ? columns.tsvRow(r) : jsonLine(r, columns));
-        if (bar != null) {
-          bar.step();
-        }
-      }
-    } finally {
-      pool.shutdownNow();
+    int[] failures = {0};
+    try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {
+      BatchRunner.builder().threads(threads).progress((done, total) -> bar.step()).build()
+          .run(entries, e -> hashOne(hasher, e), r -> {
+            if (r.error != null) {
+              failures[0]++;
+              bar.beforeMessage();
+              err.println("hotlinekit: " + r.path + ": " + r.error);
+              if (verbose && r.cause != null) {
+                r.cause.printStackTrace(err);
+              }
+            }
+            out.println(table ? columns.tsvRow(r) : jsonLine(r, columns));
+          });
     }
     out.flush();
-    return failures == 0 ? 0 : HotlinekitCli.EXIT_INPUT_FAILED;
+    return failures[0] == 0 ? 0 : HotlinekitCli.EXIT_INPUT_FAILED;
   }
 
-  private static Result get(Future<Result> f) throws InterruptedException {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      // hashOne catches everything; this is only reached for an Error such as a stack overflow.
-      throw new IllegalStateException("hashing failed unexpectedly", e.getCause());
+  /**
+   * One file, read once: the digests always, PDQ where it applies. A file that is not an image
+   * (or not one that is supported) gets a note; an image that cannot be decoded, or is over a
+   * limit, an error (with its digests).
+   */
+  private static Result hashOne(MediaHasher hasher, MediaFiles.Entry entry) {
+    if (entry.problem().isPresent()) {
+      return new Result(entry.path(), null, null, entry.problem().get(), null);
     }
-  }
-
-  private static Result hashOne(MediaHasher hasher, FileWalker.Entry entry) {
-    if (entry.error().isPresent()) {
-      return new Result(entry.path(), null, null, entry.error().get(), null);
-    }
+    MediaHashes h;
     try {
-      return new Result(entry.path(), hasher.hash(entry.path()), null, null, null);
-    } catch (UnsupportedInputException notAnImage) {
-      // Not an image PDQ can read: its digests still apply; say why PDQ does not.
-      String note = "PDQ does not apply: " + notAnImage.getMessage();
-      return digestsAnyway(hasher, entry.path(), note, null, null);
-    } catch (MalformedInputException | LimitExceededException badImage) {
-      // An image that cannot be decoded: the digests need no decoding, so they are given too.
-      return digestsAnyway(hasher, entry.path(), null, Cli.describe(badImage), badImage);
+      h = hasher.hashBestEffort(entry.path());
     } catch (HotlinekitException e) {
       return new Result(entry.path(), null, null, Cli.describe(e), e);
-    } catch (RuntimeException e) {
-      return new Result(entry.path(), null, null, Cli.describe(e), e);
     }
-  }
-
-  /** The file's digests alone (if any were asked for), with a note or an error about PDQ. */
-  private static Result digestsAnyway(MediaHasher hasher, Path file, String note, String error,
-      Throwable cause) {
-    Optional<MediaHasher> digests = hasher.digestsOnly();
-    if (digests.isEmpty()) {
-      return new Result(file, null, note, error, cause);
+    Optional<PdqNotComputed> missing = h.pdqNotComputed();
+    if (missing.isEmpty()) {
+      return new Result(entry.path(), h, null, null, null);
     }
-    try {
-      return new Result(file, digests.get().hash(file), note, error, cause);
-    } catch (HotlinekitException e) {
-      return new Result(file, null, null, Cli.describe(e), e);
+    PdqNotComputed why = missing.get();
+    switch (why.kind()) {
+      case NOT_AN_IMAGE:
+      case UNSUPPORTED_IMAGE:
+        return new Result(entry.path(), h, "PDQ does not apply: " + why.message(), null, null);
+      default:
+        return new Result(entry.path(), h, null, Cli.describe(why), null);
     }
   }
 

@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.hotlinekit.hashing.match.IndexedList;
-import org.hotlinekit.hashing.match.Matcher;
+import org.hotlinekit.hashing.batch.BatchRunner;
+import org.hotlinekit.hashing.match.Triage;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The hash-list options shared by {@code match} and {@code triage}. */
+/** The hash-list and run options shared by {@code match} and {@code triage}. */
 final class ListOptions {
   @Option(names = "--list", paramLabel = "FILE",
       description = "A hash list (repeatable; --list or --index at least once).")
@@ -35,19 +35,29 @@ final class ListOptions {
   boolean allowEmpty;
 
   @Option(names = "--max-distance", paramLabel = "N",
-      description = "PDQ match distance, 0..63 (default 31).")
-  int maxDistance = 31;
+      description = "PDQ match distance, 0..63 (default: the recommended 31).")
+  Integer maxDistance;
 
-  /** Loads the lists (reporting bad lines on {@code err}) and indexes them. */
-  Matcher matcher(CommandLine commandLine, PrintWriter err, boolean verbose) {
-    if (maxDistance < 0 || maxDistance > 63) {
-      throw new CommandLine.ParameterException(commandLine, "--max-distance is 0..63");
-    }
+  @Option(names = "--threads", paramLabel = "N", description = "Files in parallel (default: cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  /**
+   * The triage for these options: the lists loaded (bad records reported on {@code err}), the
+   * distance if given; {@code dihedral} for rotated and mirrored copies.
+   */
+  Triage triage(CommandLine commandLine, PrintWriter err, boolean verbose, boolean dihedral) {
     if (lists.isEmpty() && indexes.isEmpty()) {
       throw new CommandLine.ParameterException(commandLine,
           "give at least one --list or --index");
     }
-    Matcher.Builder b = Matcher.builder().maxDistance(maxDistance);
+    Triage.Builder b = Triage.builder().dihedral(dihedral);
+    try {
+      if (maxDistance != null) {
+        b.maxDistance(maxDistance);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, "--max-distance: " + e.getMessage());
+    }
     if (allowEmpty) {
       b.allowEmptyLists();
     }
@@ -56,7 +66,7 @@ final class ListOptions {
         b.list(Lists.load(l, listFormat, "--list-format", strict, allowEmpty, err, verbose));
       }
       for (Path i : indexes) {
-        b.list(IndexedList.read(i));
+        b.index(i);
       }
     } catch (IllegalArgumentException e) {
       // Two lists with one name: say so on the command line's terms.
@@ -64,5 +74,13 @@ final class ListOptions {
           + " (lists are named after their files; rename one)");
     }
     return b.build();
+  }
+
+  /** The batch runner for these options, drawing progress on {@code bar}. */
+  BatchRunner runner(CommandLine commandLine, ProgressBar bar) {
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1");
+    }
+    return BatchRunner.builder().threads(threads).progress((done, total) -> bar.step()).build();
   }
 }

@@ -3,23 +3,18 @@ package org.hotlinekit.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
-import org.hotlinekit.hashing.match.Match;
 import org.hotlinekit.hashing.match.Matcher;
 import org.hotlinekit.hashing.match.Triage;
-import org.hotlinekit.hashing.media.MediaHasher;
-import org.hotlinekit.hashing.pdq.PdqHasher;
+import org.hotlinekit.hashing.media.MediaFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code hotlinekit match}: files or hashes against hash lists. */
 @Command(
@@ -51,6 +46,10 @@ final class MatchCommand implements Callable<Integer> {
   @Option(names = "--dihedral", description = "Also match rotated and mirrored copies (PDQ).")
   boolean dihedral;
 
+  @Option(names = "--progress", negatable = true,
+      description = "Progress bar on stderr. Default: on when stderr is a terminal.")
+  Boolean progress;
+
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text (default) or tsv: a header, then a row per query; jsonl: an object per"
           + " line.")
@@ -71,41 +70,39 @@ final class MatchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Matcher matcher = listOptions.matcher(spec.commandLine(), err, verbose);
+    Triage triage = listOptions.triage(spec.commandLine(), err, verbose, dihedral);
     if (format != Cli.OutputFormat.jsonl) {
       out.println(MatchOutput.header("query"));
     }
-    int failures = 0;
-    int unverified = 0;
+    int[] failed = {0};
+    int[] unverified = {0};
     if (hashes != null) {
       HashList queries = Lists.load(hashes, hashesFormat, "--hashes-format", listOptions.strict,
           listOptions.allowEmpty, err, verbose);
       for (HashListEntry q : queries.entries()) {
         // A hash given as such was computed by whoever made the file: known or new.
-        Matcher.Result r = matcher.match(q.hash());
+        Matcher.Result r = triage.matcher().match(q.hash());
         print(out, q.hash().toString(), new Triage.Outcome(Path.of(q.id()), r.known()
             ? Triage.Status.KNOWN : Triage.Status.NEW, r.matches(), false, Optional.empty()));
       }
     } else {
-      // The same hashing and matching as triage: digests and PDQ (dihedral if asked), digests
-      // alone for files that are not images.
-      Triage triage = new Triage(MediaHasher.builder()
-          .digests(EnumSet.allOf(DigestAlgorithm.class)).pdq(true).dihedral(dihedral)
-          .pdqHasher(PdqHasher.create()).build(), matcher);
-      for (FileWalker.Entry e : new FileWalker().expand(paths)) {
-        Triage.Outcome o = e.error().isPresent()
-            ? Triage.Outcome.failed(e.path(), e.error().get()) : triage.triage(e.path());
-        if (o.status() == Triage.Status.FAILED) {
-          failures++;
-          err.println("hotlinekit: " + e.path() + ": " + o.reason().orElse(""));
-        } else if (o.status() == Triage.Status.UNVERIFIED) {
-          unverified++;
-        }
-        print(out, e.path().toString(), o);
+      List<MediaFiles.Entry> entries = MediaFiles.walk(paths);
+      try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {
+        listOptions.runner(spec.commandLine(), bar).run(entries,
+            triage::triage, o -> {
+              if (o.status() == Triage.Status.FAILED) {
+                failed[0]++;
+                bar.beforeMessage();
+                err.println("hotlinekit: " + o.file() + ": " + o.reason().orElse(""));
+              } else if (o.status() == Triage.Status.UNVERIFIED) {
+                unverified[0]++;
+              }
+              print(out, o.file().toString(), o);
+            });
       }
     }
     out.flush();
-    return MatchOutput.exitCode(failures, unverified);
+    return MatchOutput.exitCode(failed[0], unverified[0]);
   }
 
   private void print(PrintWriter out, String query, Triage.Outcome o) {

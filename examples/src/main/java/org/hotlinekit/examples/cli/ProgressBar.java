@@ -10,17 +10,42 @@ final class ProgressBar implements AutoCloseable {
   private final PrintWriter err;
   private final int total;
   private final String unit;
+  private final boolean enabled;
   private int done;
   private long lastDraw;
   private boolean drawn;
 
   ProgressBar(PrintWriter err, int total, String unit) {
+    this(err, total, unit, true);
+  }
+
+  private ProgressBar(PrintWriter err, int total, String unit, boolean enabled) {
     this.err = err;
     this.total = total;
     this.unit = unit;
+    this.enabled = enabled;
+  }
+
+  /**
+   * A bar that is drawn only when {@code show} is true (or, when null, when stderr is a terminal)
+   * and there is more than one input.
+   */
+  static ProgressBar of(PrintWriter err, Boolean show, int total, String unit) {
+    boolean shown = (show != null ? show : Terminal.stderrIsTerminal()) && total > 1;
+    return new ProgressBar(err, total, unit, shown);
+  }
+
+  /** Moves to the start of the line, so that a message printed next is not mixed with the bar. */
+  void beforeMessage() {
+    if (drawn) {
+      err.print("\r");
+    }
   }
 
   void step() {
+    if (!enabled) {
+      return;
+    }
     done++;
     long now = System.nanoTime();
     if (done == total || now - lastDraw >= MIN_REDRAW_NANOS) {

@@ -2,25 +2,16 @@ package org.hotlinekit.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.hotlinekit.core.digest.DigestAlgorithm;
-import org.hotlinekit.hashing.match.Matcher;
 import org.hotlinekit.hashing.match.Triage;
-import org.hotlinekit.hashing.media.MediaHasher;
+import org.hotlinekit.hashing.media.MediaFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code hotlinekit triage}: split files into known and new against hash lists. */
 @Command(
@@ -47,9 +38,6 @@ final class TriageCommand implements Callable<Integer> {
           + " line.")
   Cli.OutputFormat format = Cli.OutputFormat.text;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Files in parallel (default: cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
-
   @Option(names = "--progress", negatable = true,
       description = "Progress bar on stderr. Default: on when stderr is a terminal.")
   Boolean progress;
@@ -60,53 +48,31 @@ final class TriageCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.tsv, Cli.OutputFormat.jsonl);
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Matcher matcher = listOptions.matcher(spec.commandLine(), err, Cli.verbose(spec));
+    Triage triage = listOptions.triage(spec.commandLine(), err, Cli.verbose(spec), true);
     boolean table = format != Cli.OutputFormat.jsonl;
     if (table) {
       out.println(MatchOutput.header("path"));
     }
-    Triage triage = new Triage(MediaHasher.builder()
-        .digests(EnumSet.allOf(DigestAlgorithm.class)).dihedral(true).build(), matcher);
-    List<FileWalker.Entry> entries = new FileWalker().expand(paths);
+    List<MediaFiles.Entry> entries = MediaFiles.walk(paths);
     Map<Triage.Status, Integer> totals = new EnumMap<>(Triage.Status.class);
     for (Triage.Status s : Triage.Status.values()) {
       totals.put(s, 0);
     }
-    boolean showProgress = progress != null ? progress : Terminal.stderrIsTerminal();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads,
-        Math.max(1, entries.size())));
-    try (ProgressBar bar = showProgress && entries.size() > 1
-        ? new ProgressBar(err, entries.size(), "files") : null) {
-      ArrayDeque<Future<Triage.Outcome>> window = new ArrayDeque<>();
-      int next = 0;
-      while (next < entries.size() || !window.isEmpty()) {
-        while (next < entries.size() && window.size() < 4 * threads) {
-          FileWalker.Entry e = entries.get(next++);
-          window.add(pool.submit(() -> one(e, triage)));
-        }
-        Triage.Outcome o = get(window.poll());
-        totals.merge(o.status(), 1, Integer::sum);
-        out.println(table ? MatchOutput.row(o.file().toString(), o)
-            : MatchOutput.json("path", o.file().toString(), o));
-        if (o.status() == Triage.Status.FAILED) {
-          if (bar != null) {
-            err.print("\r");
-          }
-          err.println("hotlinekit: " + o.file() + ": " + o.reason().orElse(""));
-        }
-        if (bar != null) {
-          bar.step();
-        }
-      }
-    } finally {
-      pool.shutdownNow();
+    try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {
+      listOptions.runner(spec.commandLine(), bar).run(entries, triage::triage,
+          o -> {
+            totals.merge(o.status(), 1, Integer::sum);
+            out.println(table ? MatchOutput.row(o.file().toString(), o)
+                : MatchOutput.json("path", o.file().toString(), o));
+            if (o.status() == Triage.Status.FAILED) {
+              bar.beforeMessage();
+              err.println("hotlinekit: " + o.file() + ": " + o.reason().orElse(""));
+            }
+          });
     }
     out.flush();
     err.printf("%-10s %8s%n", "status", "files");
@@ -116,20 +82,5 @@ final class TriageCommand implements Callable<Integer> {
     err.flush();
     return MatchOutput.exitCode(totals.get(Triage.Status.FAILED),
         totals.get(Triage.Status.UNVERIFIED));
-  }
-
-  private static Triage.Outcome one(FileWalker.Entry e, Triage triage) {
-    if (e.error().isPresent()) {
-      return Triage.Outcome.failed(e.path(), e.error().get());
-    }
-    return triage.triage(e.path());
-  }
-
-  private static Triage.Outcome get(Future<Triage.Outcome> f) throws InterruptedException {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("triage failed unexpectedly", e.getCause());
-    }
   }
 }

@@ -1,23 +1,13 @@
 package org.hotlinekit.examples.recipes;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.hotlinekit.core.digest.DigestAlgorithm;
-import org.hotlinekit.hashing.list.HashList;
-import org.hotlinekit.hashing.list.HashListEntry;
-import org.hotlinekit.hashing.list.HashListFormat;
-import org.hotlinekit.hashing.match.Matcher;
+import org.hotlinekit.hashing.batch.BatchRunner;
 import org.hotlinekit.hashing.match.Triage;
-import org.hotlinekit.hashing.media.MediaHasher;
+import org.hotlinekit.hashing.media.MediaFiles;
 
 /**
  * Split a folder into known material (on a hash list, rotated and mirrored copies included) and
@@ -47,27 +37,16 @@ public final class TriageAFolder {
    * @return the totals per status
    */
   public static Map<Triage.Status, Integer> run(PrintStream out, Path listFile, Path folder) {
-    List<HashListEntry> entries = new ArrayList<>();
-    HashListFormat.detect(listFile).read(listFile, false, entries::add);
-    Triage triage = new Triage(
-        MediaHasher.builder().digests(EnumSet.allOf(DigestAlgorithm.class)).dihedral(true).build(),
-        Matcher.builder().list(new HashList("my-list", listFile.toString(), entries)).build());
+    // The list's format is told from its content; MD5, SHA-1, SHA-256 and PDQ with its rotations
+    // and mirror images are computed, each file read once.
+    Triage triage = Triage.builder().list(listFile).build();
     Map<Triage.Status, Integer> totals = new EnumMap<>(Triage.Status.class);
-    for (Path file : files(folder)) {
-      Triage.Outcome o = triage.triage(file);
+    BatchRunner.builder().build().run(MediaFiles.walk(List.of(folder)), triage::triage, o -> {
       totals.merge(o.status(), 1, Integer::sum);
-      out.println(o.status().name().toLowerCase(java.util.Locale.ROOT) + "\t" + file
+      out.println(o.status().name().toLowerCase(java.util.Locale.ROOT) + "\t" + o.file()
           + o.reason().map(r -> "\t" + r).orElse(""));
-    }
+    });
     out.println("totals: " + totals);
     return totals;
-  }
-
-  private static List<Path> files(Path folder) {
-    try (Stream<Path> s = Files.walk(folder)) {
-      return s.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -54,6 +54,33 @@ public final class Triage {
     this.matcher = Objects.requireNonNull(matcher, "matcher");
   }
 
+  /**
+   * The lists this triage matches against, for matching hashes given as such.
+   *
+   * @return the matcher
+   */
+  public Matcher matcher() {
+    return matcher;
+  }
+
+  /**
+   * Starts configuring a triage: the lists, how near a PDQ match may be, and what is hashed.
+   *
+   * <pre>{@code
+   * Triage triage = Triage.builder()
+   *     .list(Path.of("ncmec.xml"))            // format told from the content
+   *     .index(Path.of("own.hlx"))             // an index file made by IndexedList.writeTo
+   *     .maxDistance(31)
+   *     .build();
+   * }</pre>
+   *
+   * @return a builder: MD5, SHA-1 and SHA-256, PDQ with its rotations and mirror images, the
+   *     recommended distance and quality gate
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /** What became of one file (see the class description for what each means to whom). */
   public enum Status {
     /** At least one list entry matched. */
@@ -131,6 +158,18 @@ public final class Triage {
   }
 
   /**
+   * Triages an entry of {@link org.hotlinekit.hashing.media.MediaFiles#walk(List)}: a path the
+   * walk could not use (unreadable folder, FIFO, ...) is a failed outcome with its problem.
+   *
+   * @param entry the entry
+   * @return the outcome
+   */
+  public Outcome triage(org.hotlinekit.hashing.media.MediaFiles.Entry entry) {
+    return entry.problem().isPresent() ? Outcome.failed(entry.path(), entry.problem().get())
+        : triage(entry.path());
+  }
+
+  /**
    * The status a file's hashes and their matches give: known if anything matched; else
    * unverified if PDQ was requested but not computed or too weak to match; else new.
    *
@@ -143,7 +182,8 @@ public final class Triage {
     if (r.known()) {
       return new Outcome(file, Status.KNOWN, r.matches(), r.pdqBelowQuality(), Optional.empty());
     }
-    Optional<String> missing = hashes.pdqNotComputed().map(why -> "PDQ not computed: " + why);
+    Optional<String> missing = hashes.pdqNotComputed()
+        .map(why -> "PDQ not computed: " + why.message());
     if (missing.isEmpty() && r.pdqBelowQuality()) {
       missing = Optional.of("PDQ quality " + hashes.pdq().orElseThrow().quality()
           + " is below the matching threshold: too weak to match");
@@ -152,5 +192,164 @@ public final class Triage {
       return new Outcome(file, Status.UNVERIFIED, List.of(), r.pdqBelowQuality(), missing);
     }
     return new Outcome(file, Status.NEW, List.of(), false, Optional.empty());
+  }
+
+  /** Configures a {@link Triage}. */
+  public static final class Builder {
+    private final Matcher.Builder matcher = Matcher.builder();
+    private final java.util.Set<org.hotlinekit.core.digest.DigestAlgorithm> digests =
+        java.util.EnumSet.allOf(org.hotlinekit.core.digest.DigestAlgorithm.class);
+    private boolean pdq = true;
+    private boolean dihedral = true;
+    private org.hotlinekit.hashing.pdq.PdqHasher pdqHasher =
+        org.hotlinekit.hashing.pdq.PdqHasher.create();
+
+    private Builder() {}
+
+    /**
+     * Adds a list.
+     *
+     * @param list the list
+     * @return this builder
+     * @throws IllegalArgumentException if a list of that name was added already
+     */
+    public Builder list(org.hotlinekit.hashing.list.HashList list) {
+      matcher.list(list);
+      return this;
+    }
+
+    /**
+     * Adds a list file, its format told from its content ({@link
+     * org.hotlinekit.hashing.list.HashListFormat#detect(Path)}), named after its file. Bad
+     * records are skipped; use {@link #list(org.hotlinekit.hashing.list.HashList)} to see them.
+     *
+     * @param file the list
+     * @return this builder
+     * @throws org.hotlinekit.core.MalformedInputException if the format cannot be told
+     * @throws org.hotlinekit.core.InputReadException if the file cannot be read
+     */
+    public Builder list(Path file) {
+      return list(file, org.hotlinekit.hashing.list.HashListFormat.detect(file));
+    }
+
+    /**
+     * Adds a list file of a known format, named after its file. Bad records are skipped.
+     *
+     * @param file the list
+     * @param format its format
+     * @return this builder
+     * @throws org.hotlinekit.core.InputReadException if the file cannot be read
+     */
+    public Builder list(Path file, org.hotlinekit.hashing.list.HashListFormat format) {
+      List<org.hotlinekit.hashing.list.HashListEntry> entries = new java.util.ArrayList<>();
+      format.read(file, false, entries::add);
+      return list(new org.hotlinekit.hashing.list.HashList(file.getFileName().toString(),
+          file.toString(), entries));
+    }
+
+    /**
+     * Adds an index file ({@link IndexedList#writeTo(Path)}), opened without re-indexing.
+     *
+     * @param file the index file
+     * @return this builder
+     */
+    public Builder index(Path file) {
+      matcher.list(IndexedList.read(file));
+      return this;
+    }
+
+    /**
+     * The largest PDQ Hamming distance that matches.
+     *
+     * @param distance 0..63 (default 31)
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder maxDistance(int distance) {
+      matcher.maxDistance(distance);
+      return this;
+    }
+
+    /**
+     * The lowest PDQ quality that is matched; weaker hashes make a file unverified.
+     *
+     * @param quality 0..100 (default 50)
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder minQuality(int quality) {
+      matcher.minQuality(quality);
+      return this;
+    }
+
+    /**
+     * Accepts lists without entries (refused by default: every file would come out new).
+     *
+     * @return this builder
+     */
+    public Builder allowEmptyLists() {
+      matcher.allowEmptyLists();
+      return this;
+    }
+
+    /**
+     * The digests computed and matched (default MD5, SHA-1 and SHA-256).
+     *
+     * @param algorithms the algorithms, possibly none
+     * @return this builder
+     */
+    public Builder digests(Iterable<org.hotlinekit.core.digest.DigestAlgorithm> algorithms) {
+      digests.clear();
+      algorithms.forEach(a -> digests.add(java.util.Objects.requireNonNull(a, "algorithm")));
+      return this;
+    }
+
+    /**
+     * Whether PDQ is computed and matched (default true). Without it, "new" rests on the digests
+     * alone.
+     *
+     * @param enabled whether to use PDQ
+     * @return this builder
+     */
+    public Builder pdq(boolean enabled) {
+      this.pdq = enabled;
+      return this;
+    }
+
+    /**
+     * Whether rotated and mirrored copies match (default true; implies PDQ).
+     *
+     * @param enabled whether to match the eight dihedral variants
+     * @return this builder
+     */
+    public Builder dihedral(boolean enabled) {
+      this.dihedral = enabled;
+      return this;
+    }
+
+    /**
+     * The PDQ hasher (for its pixel cap).
+     *
+     * @param hasher the hasher
+     * @return this builder
+     */
+    public Builder pdqHasher(org.hotlinekit.hashing.pdq.PdqHasher hasher) {
+      this.pdqHasher = java.util.Objects.requireNonNull(hasher, "hasher");
+      return this;
+    }
+
+    /**
+     * Builds the indexes.
+     *
+     * @return the triage
+     * @throws org.hotlinekit.core.MalformedInputException if a list has no entries (unless
+     *     {@link #allowEmptyLists()})
+     * @throws IllegalStateException if no list was added, or nothing is to be hashed
+     */
+    public Triage build() {
+      MediaHasher hasher = MediaHasher.builder().digests(digests).pdq(pdq || dihedral)
+          .dihedral(dihedral).pdqHasher(pdqHasher).build();
+      return new Triage(hasher, matcher.build());
+    }
   }
 }

@@ -127,20 +127,31 @@ public final class MediaHasher {
       byte[] head = in.readNBytes(12);
       try {
         ImageDecoder.recognise(head, head.length);
-      } catch (UnsupportedInputException | MalformedInputException notAnImage) {
-        return digestsOnly(head, in, notAnImage.getMessage());
+      } catch (UnsupportedInputException notAnImage) {
+        return digestsOnly(head, in, new PdqNotComputed(PdqNotComputed.Kind.NOT_AN_IMAGE,
+            notAnImage.getMessage()));
+      } catch (MalformedInputException empty) {
+        return digestsOnly(head, in, new PdqNotComputed(PdqNotComputed.Kind.CORRUPT_IMAGE,
+            empty.getMessage()));
       }
       // Up to one byte over the cap: more than the cap means too large to decode.
       byte[] data = concat(head, in.readNBytes((int) Math.max(0,
           maxImageFileBytes - head.length + 1)));
       if (data.length > maxImageFileBytes) {
-        return digestsOnly(data, in, "image file is over the limit of " + maxImageFileBytes
-            + " bytes for PDQ");
+        return digestsOnly(data, in, new PdqNotComputed(PdqNotComputed.Kind.OVER_LIMIT,
+            "image file is over the limit of " + maxImageFileBytes + " bytes for PDQ"));
       }
       try {
         return hashImageBytes(data);
-      } catch (UnsupportedInputException | MalformedInputException | LimitExceededException e) {
-        return digestsOnly(data, InputStream.nullInputStream(), e.getMessage());
+      } catch (UnsupportedInputException e) {
+        return digestsOnly(data, InputStream.nullInputStream(),
+            new PdqNotComputed(PdqNotComputed.Kind.UNSUPPORTED_IMAGE, e.getMessage()));
+      } catch (MalformedInputException e) {
+        return digestsOnly(data, InputStream.nullInputStream(),
+            new PdqNotComputed(PdqNotComputed.Kind.CORRUPT_IMAGE, e.getMessage()));
+      } catch (LimitExceededException e) {
+        return digestsOnly(data, InputStream.nullInputStream(),
+            new PdqNotComputed(PdqNotComputed.Kind.OVER_LIMIT, e.reason(), e.setting()));
       }
     } catch (IOException e) {
       throw ReadErrors.of(e);
@@ -161,7 +172,8 @@ public final class MediaHasher {
   }
 
   /** The digests of {@code start} followed by the rest of {@code in}, with why PDQ is missing. */
-  private MediaHashes digestsOnly(byte[] start, InputStream in, String why) throws IOException {
+  private MediaHashes digestsOnly(byte[] start, InputStream in, PdqNotComputed why)
+      throws IOException {
     Digester.Session s = digester == null ? null : digester.newSession().update(start, 0,
         start.length);
     long size = start.length;

@@ -14,14 +14,14 @@ public final class MediaHashes {
   private final DigestSet digests;
   private final PdqHashWithQuality pdq;
   private final DihedralPdqHashes dihedral;
-  private final String pdqNotComputed;
+  private final PdqNotComputed pdqNotComputed;
 
   MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral) {
     this(size, digests, pdq, dihedral, null);
   }
 
   MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral,
-      String pdqNotComputed) {
+      PdqNotComputed pdqNotComputed) {
     this.size = size;
     this.digests = Objects.requireNonNull(digests, "digests");
     this.pdq = pdq;
@@ -34,10 +34,9 @@ public final class MediaHashes {
    * only): the file is not an image it can decode, is corrupt or truncated, or is over a limit. A
    * match decision that needs PDQ cannot rest on these hashes alone.
    *
-   * @return the reason, e.g. {@code "not a supported image: ..."}, or empty if PDQ was computed or
-   *     not requested
+   * @return the reason, or empty if PDQ was computed or not requested
    */
-  public Optional<String> pdqNotComputed() {
+  public Optional<PdqNotComputed> pdqNotComputed() {
     return Optional.ofNullable(pdqNotComputed);
   }
 

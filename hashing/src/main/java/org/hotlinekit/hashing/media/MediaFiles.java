@@ -1,4 +1,4 @@
-package org.hotlinekit.examples.cli;
+package org.hotlinekit.hashing.media;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -10,23 +10,49 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Expands command-line paths into files: directories are walked recursively in a stable order
- * (entries sorted by name, files and folders alike). Symbolic links to directories are not
- * followed (so there are no cycles). A path that cannot be listed, and anything that is not a
- * regular file (FIFOs, sockets, devices: reading them may never end), becomes an entry with an
- * error, and the walk goes on.
+ * Expands paths into the files to hash: folders are walked recursively in a stable order (entries
+ * sorted by name, files and folders alike); symbolic links to folders inside them are not
+ * followed (no cycles, nothing outside the tree), a link named directly is. A path that cannot be
+ * listed, and anything that is not a regular file (FIFOs, sockets, devices: reading one may never
+ * end), becomes an entry with a problem, and the walk goes on.
+ *
+ * <pre>{@code
+ * for (MediaFiles.Entry e : MediaFiles.walk(List.of(Path.of("seized")))) {
+ *   e.problem().ifPresentOrElse(p -> report(e.path(), p), () -> triage.triage(e.path()));
+ * }
+ * }</pre>
  */
-final class FileWalker {
-  /** Lists a directory; replaceable in tests to simulate failures. */
+public final class MediaFiles {
+  private MediaFiles() {}
+
+  /** Lists a folder; replaceable in tests to simulate failures. */
+  @FunctionalInterface
   interface Lister {
     List<Path> list(Path dir) throws IOException;
   }
 
-  /** One file to process, or a path that failed before processing. */
-  record Entry(Path path, Optional<String> error) {
+  /**
+   * One file to process, or a path that could not be processed.
+   *
+   * @param path the path
+   * @param problem why it cannot be processed, if it cannot
+   */
+  public record Entry(Path path, Optional<String> problem) {
+    /**
+     * Checks.
+     *
+     * @param path the path
+     * @param problem the problem
+     */
+    public Entry {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(problem, "problem");
+    }
+
     static Entry ok(Path p) {
       return new Entry(p, Optional.empty());
     }
@@ -36,25 +62,23 @@ final class FileWalker {
     }
   }
 
-  private final Lister lister;
-
-  FileWalker() {
-    this(FileWalker::listSorted);
+  /**
+   * Expands files and folders.
+   *
+   * @param roots files and folders, in the order given
+   * @return the entries: each root's files in sorted order, then the next root's
+   */
+  public static List<Entry> walk(List<Path> roots) {
+    return walk(roots, MediaFiles::listSorted);
   }
 
-  FileWalker(Lister lister) {
-    this.lister = lister;
-  }
-
-  List<Entry> expand(List<Path> roots) {
+  static List<Entry> walk(List<Path> roots, Lister lister) {
     List<Entry> out = new ArrayList<>();
     for (Path root : roots) {
-      if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-        walk(root, out);
-      } else if (Files.isDirectory(root)) {
-        // A link to a directory named on the command line is followed: the user asked for it.
-        walk(root, out);
-      } else if (Files.exists(root)) {
+      if (Files.isDirectory(root)) {
+        // A link to a folder named by the caller is followed: the caller asked for it.
+        walk(root, out, lister);
+      } else if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
         out.add(regularOrFailed(root));
       } else {
         out.add(Entry.failed(root, "no such file or directory"));
@@ -63,7 +87,7 @@ final class FileWalker {
     return out;
   }
 
-  private void walk(Path dir, List<Entry> out) {
+  private static void walk(Path dir, List<Entry> out, Lister lister) {
     List<Path> children;
     try {
       children = lister.list(dir);
@@ -79,7 +103,7 @@ final class FileWalker {
     }
     for (Path child : children) {
       if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-        walk(child, out);
+        walk(child, out, lister);
       } else if (Files.isSymbolicLink(child) && Files.isDirectory(child)) {
         continue; // not followed: avoids cycles and walking outside the tree
       } else {
@@ -88,10 +112,6 @@ final class FileWalker {
     }
   }
 
-  /**
-   * A regular file (or a link to one) is processed; a FIFO, socket or device is reported and
-   * skipped, since reading one may never end.
-   */
   private static Entry regularOrFailed(Path p) {
     return Files.isRegularFile(p) ? Entry.ok(p)
         : Entry.failed(p, "not a regular file (a FIFO, socket, device or broken link): skipped");
