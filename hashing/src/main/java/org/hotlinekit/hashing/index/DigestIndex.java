@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.CRC32C;
+import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.digest.Digest;
@@ -220,7 +221,7 @@ public final class DigestIndex {
    * @throws org.hotlinekit.core.OutputWriteException if writing fails
    */
   public void writeTo(Path file) {
-    BinaryIo.writeFile(file, this::write);
+    BinaryIo.writeFile(file, this::writeChannel);
   }
 
   /**
@@ -228,9 +229,13 @@ public final class DigestIndex {
    * the caller makes durable and closes; {@link #read(ReadableByteChannel, long)} reads it back.
    *
    * @param ch where to write
-   * @throws IOException if writing fails
+   * @throws org.hotlinekit.core.OutputWriteException if writing fails
    */
-  public void write(WritableByteChannel ch) throws IOException {
+  public void write(WritableByteChannel ch) {
+    BinaryIo.writeSection(ch, this::writeChannel);
+  }
+
+  private void writeChannel(WritableByteChannel ch) throws IOException {
     CRC32C crc = new CRC32C();
     ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
     header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(algorithm.ordinal()).putInt(size)
@@ -254,7 +259,7 @@ public final class DigestIndex {
    * @throws MalformedInputException if it is not a digest index, truncated or corrupt
    */
   public static DigestIndex read(Path file) {
-    return BinaryIo.readFile(file, DigestIndex::read);
+    return BinaryIo.readFile(file, DigestIndex::readChannel);
   }
 
   /**
@@ -264,11 +269,15 @@ public final class DigestIndex {
    * @param ch the channel, positioned at the index
    * @param length the number of bytes the index occupies
    * @return the index
-   * @throws IOException if reading fails
+   * @throws InputReadException if reading fails
    * @throws UnsupportedInputException if it is another format version
    * @throws MalformedInputException if it is not a digest index, truncated or corrupt
    */
-  public static DigestIndex read(ReadableByteChannel ch, long length) throws IOException {
+  public static DigestIndex read(ReadableByteChannel ch, long length) {
+    return BinaryIo.readSection(ch, length, DigestIndex::readChannel);
+  }
+
+  private static DigestIndex readChannel(ReadableByteChannel ch, long length) throws IOException {
     if (length < 12) {
       throw new MalformedInputException("not a hotlinekit digest index: the file is too short");
     }

@@ -147,7 +147,7 @@ public final class PdqIndex {
    * @throws OutputWriteException if writing fails
    */
   public void writeTo(Path file) {
-    BinaryIo.writeFile(file, this::write);
+    BinaryIo.writeFile(file, this::writeChannel);
   }
 
   /**
@@ -155,9 +155,13 @@ public final class PdqIndex {
    * the caller makes durable and closes; {@link #read(ReadableByteChannel, long)} reads it back.
    *
    * @param ch where to write
-   * @throws IOException if writing fails
+   * @throws org.hotlinekit.core.OutputWriteException if writing fails
    */
-  public void write(WritableByteChannel ch) throws IOException {
+  public void write(WritableByteChannel ch) {
+    BinaryIo.writeSection(ch, this::writeChannel);
+  }
+
+  private void writeChannel(WritableByteChannel ch) throws IOException {
     CRC32C crc = new CRC32C();
     ByteBuffer header = ByteBuffer.allocate(8 + 4 + 4 + 4 + 8 * width.length);
     header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(size).putInt(width.length);
@@ -185,7 +189,7 @@ public final class PdqIndex {
    * @throws MalformedInputException if it is not an index, truncated or corrupt
    */
   public static PdqIndex read(Path file) {
-    return BinaryIo.readFile(file, PdqIndex::read);
+    return BinaryIo.readFile(file, PdqIndex::readChannel);
   }
 
   /**
@@ -195,11 +199,15 @@ public final class PdqIndex {
    * @param ch the channel, positioned at the index
    * @param length the number of bytes the index occupies
    * @return the index
-   * @throws IOException if reading fails
+   * @throws InputReadException if reading fails
    * @throws UnsupportedInputException if it is an index of another format version
    * @throws MalformedInputException if it is not an index, truncated or corrupt
    */
-  public static PdqIndex read(ReadableByteChannel ch, long length) throws IOException {
+  public static PdqIndex read(ReadableByteChannel ch, long length) {
+    return BinaryIo.readSection(ch, length, PdqIndex::readChannel);
+  }
+
+  private static PdqIndex readChannel(ReadableByteChannel ch, long length) throws IOException {
     ByteBuffer head = ByteBuffer.allocate(20);
     if (length < 28 || BinaryIo.readFully(ch, head) < 20) {
       throw new MalformedInputException("not a hotlinekit PDQ index: the file is too short");

@@ -26,6 +26,39 @@ public final class BinaryIo {
     T read(java.nio.channels.FileChannel ch, long length) throws IOException;
   }
 
+  /** Writes a section of a caller's channel. */
+  @FunctionalInterface
+  public interface SectionWriter {
+    void write(java.nio.channels.WritableByteChannel ch) throws IOException;
+  }
+
+  /** Reads a section of a caller's channel of a given length. */
+  @FunctionalInterface
+  public interface SectionReader<T> {
+    T read(java.nio.channels.ReadableByteChannel ch, long length) throws IOException;
+  }
+
+  /** Writes a section to a caller's channel; an I/O failure becomes an OutputWriteException. */
+  public static void writeSection(java.nio.channels.WritableByteChannel ch, SectionWriter w) {
+    try {
+      w.write(ch);
+    } catch (IOException e) {
+      throw new org.hotlinekit.core.OutputWriteException("could not write the index: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+  }
+
+  /** Reads a section from a caller's channel; an I/O failure becomes an InputReadException. */
+  public static <T> T readSection(java.nio.channels.ReadableByteChannel ch, long length,
+      SectionReader<T> r) {
+    try {
+      return r.read(ch, length);
+    } catch (IOException e) {
+      throw new org.hotlinekit.core.InputReadException("could not read the index: "
+          + org.hotlinekit.core.InputReadException.reason(e), e);
+    }
+  }
+
   /** Writes a file atomically (see {@link AtomicFiles}), forced to disk before the move. */
   public static void writeFile(java.nio.file.Path file, ChannelWriter writer) {
     AtomicFiles.write(file, tmp -> {

@@ -251,13 +251,18 @@ public abstract class HashListFormat {
    * @param strict whether the first bad record fails the read
    * @param sink receives every good entry, in order
    * @return what was read and rejected
-   * @throws IOException if reading fails
+   * @throws org.hotlinekit.core.InputReadException if reading fails
    * @throws MalformedInputException in strict mode at the first bad record, and in any mode
    *     when a document format's structure itself is broken (not well-formed XML or JSON)
    */
   public ReadReport read(BufferedReader in, String name, boolean strict,
-      Consumer<HashListEntry> sink) throws IOException {
-    skipByteOrderMark(in);
+      Consumer<HashListEntry> sink) {
+    try {
+      skipByteOrderMark(in);
+    } catch (IOException e) {
+      throw new org.hotlinekit.core.InputReadException(name + ": "
+          + org.hotlinekit.core.InputReadException.reason(e), e);
+    }
     return read(in, name, strict, sink, w -> { });
   }
 
@@ -286,11 +291,22 @@ public abstract class HashListFormat {
    * @param withdrawals receives every withdrawn record, in order (never called by formats
    *     without withdrawals)
    * @return what was read, rejected and withdrawn
-   * @throws IOException if reading fails
+   * @throws org.hotlinekit.core.InputReadException if reading fails
    * @throws MalformedInputException in strict mode at the first bad record, and in any mode
    *     when a document format's structure itself is broken (not well-formed XML or JSON)
    */
-  public abstract ReadReport read(BufferedReader in, String name, boolean strict,
+  public final ReadReport read(BufferedReader in, String name, boolean strict,
+      Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) {
+    try {
+      return readText(in, name, strict, sink, withdrawals);
+    } catch (IOException e) {
+      throw new org.hotlinekit.core.InputReadException(name + ": "
+          + org.hotlinekit.core.InputReadException.reason(e), e);
+    }
+  }
+
+  /** The format's reader; {@link #read(BufferedReader, String, boolean, Consumer, Consumer)}. */
+  abstract ReadReport readText(BufferedReader in, String name, boolean strict,
       Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) throws IOException;
 
   /**
@@ -314,15 +330,25 @@ public abstract class HashListFormat {
    *
    * @param entries the entries
    * @param out where to write
-   * @throws IOException if writing fails
+   * @throws org.hotlinekit.core.OutputWriteException if writing fails
    * @throws IllegalArgumentException if an entry cannot be expressed in this format
    */
-  public abstract void write(Iterable<HashListEntry> entries, Writer out) throws IOException;
+  public final void write(Iterable<HashListEntry> entries, Writer out) {
+    try {
+      writeText(entries, out);
+    } catch (IOException e) {
+      throw new org.hotlinekit.core.OutputWriteException("could not write the list: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+  }
+
+  /** The format's writer; {@link #write(Iterable, Writer)}. */
+  abstract void writeText(Iterable<HashListEntry> entries, Writer out) throws IOException;
 
   /** A format of one entry per line. */
   private abstract static class LineFormat extends HashListFormat {
     @Override
-    public ReadReport read(BufferedReader in, String name, boolean strict,
+    ReadReport readText(BufferedReader in, String name, boolean strict,
         Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) throws IOException {
       Problems problems = new Problems(name, strict, withdrawals);
       long lines = 0;
@@ -346,7 +372,7 @@ public abstract class HashListFormat {
     }
 
     @Override
-    public void write(Iterable<HashListEntry> entries, Writer out) throws IOException {
+    void writeText(Iterable<HashListEntry> entries, Writer out) throws IOException {
       Optional<String> header = header();
       if (header.isPresent()) {
         out.write(header.get());

@@ -66,7 +66,7 @@ final class NcmecXml extends HashListFormat {
   }
 
   @Override
-  public ReadReport read(BufferedReader in, String name, boolean strict,
+  ReadReport readText(BufferedReader in, String name, boolean strict,
       Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) throws IOException {
     Problems problems = new Problems(name, strict, withdrawals);
     XMLStreamReader x = null;
@@ -271,7 +271,7 @@ final class NcmecXml extends HashListFormat {
   }
 
   @Override
-  public void write(Iterable<HashListEntry> entries, Writer out) throws IOException {
+  void writeText(Iterable<HashListEntry> entries, Writer out) throws IOException {
     List<HashListEntry> images = new ArrayList<>();
     List<HashListEntry> videos = new ArrayList<>();
     for (HashListEntry e : entries) {

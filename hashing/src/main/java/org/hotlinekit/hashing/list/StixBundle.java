@@ -53,7 +53,7 @@ final class StixBundle extends HashListFormat {
   }
 
   @Override
-  public ReadReport read(BufferedReader in, String name, boolean strict,
+  ReadReport readText(BufferedReader in, String name, boolean strict,
       Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) {
     Problems problems = new Problems(name, strict, withdrawals);
     long lines = JsonArrays.each(in, problems, "a STIX 2.1 bundle", "objects", (node, line) -> {
@@ -183,7 +183,7 @@ final class StixBundle extends HashListFormat {
   }
 
   @Override
-  public void write(Iterable<HashListEntry> entries, Writer out) throws IOException {
+  void writeText(Iterable<HashListEntry> entries, Writer out) throws IOException {
     out.write("{\"type\": \"bundle\", \"id\": \"bundle--" + uuid5("bundle\n" + created) + "\", \"objects\": [");
     boolean first = true;
     for (HashListEntry e : entries) {

@@ -29,7 +29,7 @@ final class StopNciiJson extends HashListFormat {
       Map.of("ImagePDQ", HashType.PDQ, "VideoMD5", HashType.MD5);
 
   @Override
-  public ReadReport read(BufferedReader in, String name, boolean strict,
+  ReadReport readText(BufferedReader in, String name, boolean strict,
       Consumer<HashListEntry> sink, Consumer<Withdrawal> withdrawals) {
     Problems problems = new Problems(name, strict, withdrawals);
     long lines = JsonArrays.each(in, problems, "a StopNCII hash page", "hashRecords",
@@ -118,7 +118,7 @@ final class StopNciiJson extends HashListFormat {
   }
 
   @Override
-  public void write(Iterable<HashListEntry> entries, Writer out) throws java.io.IOException {
+  void writeText(Iterable<HashListEntry> entries, Writer out) throws java.io.IOException {
     out.write("{\"hashRecords\": [");
     long count = 0;
     for (HashListEntry e : entries) {

@@ -197,12 +197,9 @@ public final class Triage {
   /** Configures a {@link Triage}. */
   public static final class Builder {
     private final Matcher.Builder matcher = Matcher.builder();
-    private final java.util.Set<org.hotlinekit.core.digest.DigestAlgorithm> digests =
-        java.util.EnumSet.allOf(org.hotlinekit.core.digest.DigestAlgorithm.class);
-    private boolean pdq = true;
-    private boolean dihedral = true;
-    private org.hotlinekit.hashing.pdq.PdqHasher pdqHasher =
-        org.hotlinekit.hashing.pdq.PdqHasher.create();
+    private final MediaHasher.Builder hasher = MediaHasher.builder()
+        .digests(java.util.EnumSet.allOf(org.hotlinekit.core.digest.DigestAlgorithm.class))
+        .pdq(true).dihedral(true);
 
     private Builder() {}
 
@@ -299,8 +296,7 @@ public final class Triage {
      * @return this builder
      */
     public Builder digests(Iterable<org.hotlinekit.core.digest.DigestAlgorithm> algorithms) {
-      digests.clear();
-      algorithms.forEach(a -> digests.add(java.util.Objects.requireNonNull(a, "algorithm")));
+      hasher.digests(algorithms);
       return this;
     }
 
@@ -312,7 +308,10 @@ public final class Triage {
      * @return this builder
      */
     public Builder pdq(boolean enabled) {
-      this.pdq = enabled;
+      hasher.pdq(enabled);
+      if (!enabled) {
+        hasher.dihedral(false);
+      }
       return this;
     }
 
@@ -323,18 +322,18 @@ public final class Triage {
      * @return this builder
      */
     public Builder dihedral(boolean enabled) {
-      this.dihedral = enabled;
+      hasher.dihedral(enabled);
       return this;
     }
 
     /**
      * The PDQ hasher (for its pixel cap).
      *
-     * @param hasher the hasher
+     * @param pdqHasher the hasher
      * @return this builder
      */
-    public Builder pdqHasher(org.hotlinekit.hashing.pdq.PdqHasher hasher) {
-      this.pdqHasher = java.util.Objects.requireNonNull(hasher, "hasher");
+    public Builder pdqHasher(org.hotlinekit.hashing.pdq.PdqHasher pdqHasher) {
+      hasher.pdqHasher(pdqHasher);
       return this;
     }
 
@@ -347,9 +346,7 @@ public final class Triage {
      * @throws IllegalStateException if no list was added, or nothing is to be hashed
      */
     public Triage build() {
-      MediaHasher hasher = MediaHasher.builder().digests(digests).pdq(pdq || dihedral)
-          .dihedral(dihedral).pdqHasher(pdqHasher).build();
-      return new Triage(hasher, matcher.build());
+      return new Triage(hasher.build(), matcher.build());
     }
   }
 }

@@ -451,11 +451,14 @@ public final class ReportJson {
       }
     }
 
-    /** Runs a constructor, turning its IllegalArgumentException into a problem at a node. */
+    /**
+     * Runs a model constructor, turning its IllegalArgumentException (a value the model refuses)
+     * into a problem at a node; anything else is a bug and propagates.
+     */
     <T> T build(Node at, java.util.function.Supplier<T> make) {
       try {
         return make.get();
-      } catch (IllegalArgumentException | NullPointerException e) {
+      } catch (IllegalArgumentException e) {
         throw problem(at, e.getMessage());
       }
     }

@@ -99,6 +99,7 @@ public final class PacketWriter {
    * @return the packet (BER, as {@link #seal(ReportDocument, OutputStream)} writes it)
    * @throws SealRefusedException if a certificate is not valid now, or the packet would exceed
    *     the readers' limit
+   * @throws CryptoException if the platform's cryptography fails (a provider, a hardware key)
    */
   public byte[] seal(ReportDocument document) {
     byte[] payload = payload(Objects.requireNonNull(document, "document"));
@@ -122,6 +123,7 @@ public final class PacketWriter {
    * @throws OutputWriteException if writing fails
    * @throws SealRefusedException if a certificate is not valid now, or the packet would exceed
    *     the readers' limit (checked before anything is written)
+   * @throws CryptoException if the platform's cryptography fails (a provider, a hardware key)
    */
   public void seal(ReportDocument document, OutputStream out) {
     Objects.requireNonNull(document, "document");
@@ -143,7 +145,7 @@ public final class PacketWriter {
         certificates += c.getEncoded().length;
       }
     } catch (java.security.cert.CertificateEncodingException e) {
-      throw new IllegalStateException("a certificate that was parsed cannot be encoded", e);
+      throw new CryptoException("a certificate that was parsed cannot be encoded", e);
     }
     long segments = 2 * (payloadBytes / CHUNK + 1) * 16;
     long bound = payloadBytes + segments + certificates + 1024L * recipients.size() + 8192;
@@ -194,7 +196,7 @@ public final class PacketWriter {
     } catch (IOException e) {
       throw new OutputWriteException("writing the packet failed: " + e.getMessage(), e);
     } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
-      throw new IllegalStateException("sealing failed: " + e.getMessage(), e);
+      throw new CryptoException("sealing failed: " + e.getMessage(), e);
     }
   }
 

@@ -91,7 +91,7 @@ public final class SignerIdentity {
       // A key of another type or curve than the certificate's: not this certificate's key.
       return false;
     } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK lacks SHA256withECDSA or RSASSA-PSS", e);
+      throw new CryptoException("the JDK lacks SHA256withECDSA or RSASSA-PSS", e);
     }
   }
 

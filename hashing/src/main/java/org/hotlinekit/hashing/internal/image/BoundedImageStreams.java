@@ -29,50 +29,44 @@ final class BoundedImageStreams {
     }
   }
 
-  static ImageInputStream of(InputStream in) {
-    return new MemoryCacheImageInputStream(in) {
-      private int pastEnd;
+  /** Counts the reads that found the end, and stops the decoder past the budget. */
+  private static final class Budget {
+    private int pastEnd;
 
+    int check(int result) {
+      if (result < 0 && ++pastEnd > MAX_READS_PAST_END) {
+        throw new ReadPastEndException();
+      }
+      return result;
+    }
+  }
+
+  static ImageInputStream of(InputStream in) {
+    Budget budget = new Budget();
+    return new MemoryCacheImageInputStream(in) {
       @Override
       public int read() throws IOException {
-        int b = super.read();
-        if (b < 0 && ++pastEnd > MAX_READS_PAST_END) {
-          throw new ReadPastEndException();
-        }
-        return b;
+        return budget.check(super.read());
       }
 
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n < 0 && ++pastEnd > MAX_READS_PAST_END) {
-          throw new ReadPastEndException();
-        }
-        return n;
+        return budget.check(super.read(b, off, len));
       }
     };
   }
 
   static ImageInputStream of(File file) throws IOException {
+    Budget budget = new Budget();
     return new FileImageInputStream(file) {
-      private int pastEnd;
-
       @Override
       public int read() throws IOException {
-        int b = super.read();
-        if (b < 0 && ++pastEnd > MAX_READS_PAST_END) {
-          throw new ReadPastEndException();
-        }
-        return b;
+        return budget.check(super.read());
       }
 
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n < 0 && ++pastEnd > MAX_READS_PAST_END) {
-          throw new ReadPastEndException();
-        }
-        return n;
+        return budget.check(super.read(b, off, len));
       }
     };
   }
