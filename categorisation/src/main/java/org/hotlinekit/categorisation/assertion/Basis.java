@@ -1,6 +1,9 @@
 package org.hotlinekit.categorisation.assertion;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.hotlinekit.core.hash.HashType;
 
 /** What a label assertion rests on. */
 public sealed interface Basis permits Basis.Manual, Basis.Derived, Basis.HashMatch,
@@ -60,17 +63,49 @@ public sealed interface Basis permits Basis.Manual, Basis.Derived, Basis.HashMat
    *
    * @param list the list's name
    * @param entry the entry's id
+   * @param signal the kind of hash that matched, if recorded
+   * @param distance how far apart the two hashes were (0 for an exact match), if recorded
    */
-  record HashMatch(String list, String entry) implements Basis {
+  record HashMatch(String list, String entry, Optional<HashType> signal, OptionalInt distance)
+      implements Basis {
     /**
      * Validates.
      *
      * @param list the list
      * @param entry the entry
+     * @param signal the signal type
+     * @param distance the distance, 0 or more
      */
     public HashMatch {
       Objects.requireNonNull(list, "list");
       Objects.requireNonNull(entry, "entry");
+      Objects.requireNonNull(signal, "signal");
+      Objects.requireNonNull(distance, "distance");
+      if (distance.isPresent() && distance.getAsInt() < 0) {
+        throw new IllegalArgumentException("a distance is 0 or more, got " + distance.getAsInt());
+      }
+    }
+
+    /**
+     * A match whose signal type and distance were not recorded.
+     *
+     * @param list the list
+     * @param entry the entry
+     */
+    public HashMatch(String list, String entry) {
+      this(list, entry, Optional.empty(), OptionalInt.empty());
+    }
+
+    /**
+     * A match of a signal type at a distance.
+     *
+     * @param list the list
+     * @param entry the entry
+     * @param signal the kind of hash that matched
+     * @param distance how far apart the hashes were, 0 for exact
+     */
+    public HashMatch(String list, String entry, HashType signal, int distance) {
+      this(list, entry, Optional.of(signal), OptionalInt.of(distance));
     }
 
     @Override
@@ -80,7 +115,8 @@ public sealed interface Basis permits Basis.Manual, Basis.Derived, Basis.HashMat
 
     @Override
     public String toString() {
-      return "hash match with " + list + " entry " + entry;
+      return "hash match with " + list + " entry " + entry + signal.map(s -> " (" + s.id()
+          + (distance.isPresent() ? ", distance " + distance.getAsInt() : "") + ")").orElse("");
     }
   }
 

@@ -7,6 +7,7 @@ import org.hotlinekit.categorisation.scheme.Derived;
 import org.hotlinekit.categorisation.scheme.SchemeMapper;
 import org.hotlinekit.categorisation.scheme.SchemeRef;
 import org.hotlinekit.categorisation.scheme.Schemes;
+import org.hotlinekit.core.hash.HashType;
 
 /**
  * One label for one item: which scheme (and version), the label, the jurisdiction it holds for
@@ -101,5 +102,29 @@ public record LabelAssertion(SchemeRef scheme, String label, Optional<String> ju
       String entry, Instant at) {
     return new LabelAssertion(scheme, label, Optional.empty(), Assessor.HOTLINEKIT, at,
         new Basis.HashMatch(list, entry), "label of " + list + " entry " + entry);
+  }
+
+  /**
+   * A label taken from a hash-list entry that an item matched, with what matched: the kind of
+   * hash and the distance (0 for an exact match). This is how known material keeps the labels its
+   * list entry carries.
+   *
+   * @param scheme the scheme of the list's labels
+   * @param label the entry's label
+   * @param list the list's name
+   * @param entry the entry's id
+   * @param signal the kind of hash that matched
+   * @param distance the distance between the item's hash and the entry's
+   * @param at when the match was made
+   * @return the assertion, by {@link Assessor#HOTLINEKIT}
+   * @throws IllegalArgumentException if the label is not one of the scheme's labels, or the
+   *     distance is negative
+   */
+  public static LabelAssertion hashMatch(SchemeRef scheme, String label, String list,
+      String entry, HashType signal, int distance, Instant at) {
+    Basis.HashMatch basis = new Basis.HashMatch(list, entry, signal, distance);
+    return new LabelAssertion(scheme, label, Optional.empty(), Assessor.HOTLINEKIT, at, basis,
+        "label of " + list + " entry " + entry + " (" + signal.id() + " match at distance "
+            + distance + ")");
   }
 }

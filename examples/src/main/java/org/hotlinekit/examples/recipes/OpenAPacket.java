@@ -59,7 +59,7 @@ public final class OpenAPacket {
     for (Report r : opened.document().reports()) {
       for (ContentItem i : r.items()) {
         for (Fingerprint f : i.fingerprints()) {
-          out.println(r.reference() + " " + i.id() + " " + f.type() + " " + f.value());
+          out.println(r.reference() + " " + i.id() + " " + f.type().id() + " " + f.value());
         }
       }
     }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.core.hash.HashValue;
 import org.hotlinekit.core.io.AtomicFiles;
 import org.hotlinekit.hashing.media.MediaHasher;
 import org.hotlinekit.hashing.media.MediaHashes;
@@ -59,9 +60,8 @@ public final class SealAReport {
         .hash(image);
     ContentItem item = new ContentItem("item-1", "https://example.org/gallery/1.jpg",
         MediaType.IMAGE, Optional.empty(), Optional.empty(), Optional.of(false),
-        List.of(new Fingerprint("md5", h.digests().get(DigestAlgorithm.MD5).orElseThrow()
-                .toString()),
-            new Fingerprint("pdq", h.pdq().orElseThrow().hash().toString())),
+        List.of(Fingerprint.of(HashValue.of(h.digests().get(DigestAlgorithm.MD5).orElseThrow())),
+            Fingerprint.of(HashValue.of(h.pdq().orElseThrow().hash()))),
         List.of(), List.of(), Optional.empty());
     Report report = new Report("BE-2026-000001", "BE-example-hotline",
         Instant.parse("2026-03-02T09:15:00Z"), ZoneId.of("Europe/Brussels"),

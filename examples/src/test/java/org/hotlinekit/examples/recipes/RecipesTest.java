@@ -19,7 +19,7 @@ import org.hotlinekit.examples.TestPki;
 import org.hotlinekit.hashing.digest.Digester;
 import org.hotlinekit.hashing.list.HashListEntry;
 import org.hotlinekit.hashing.list.HashListFormat;
-import org.hotlinekit.hashing.list.HashValue;
+import org.hotlinekit.core.hash.HashValue;
 import org.hotlinekit.hashing.match.Triage;
 import org.hotlinekit.hashing.pdq.PdqHasher;
 import org.hotlinekit.iccam.json.ReportJson;

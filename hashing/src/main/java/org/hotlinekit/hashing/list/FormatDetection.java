@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.hash.HashType;
 
 /** Tells a list file's format from its content (see {@link HashListFormat#detect(Path)}). */
 final class FormatDetection {

@@ -16,6 +16,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.core.hash.HashValue;
 
 /**
  * NCMEC Hash Sharing API v2 {@code queryResult} documents: {@code <image>} and {@code <video>}

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import org.hotlinekit.core.HotlinekitException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.core.hash.HashValue;
 
 /**
  * STIX 2.1 bundles. Reading: every {@code file} object's {@code hashes} ({@code MD5}, {@code

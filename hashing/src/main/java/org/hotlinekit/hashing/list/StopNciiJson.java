@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.hotlinekit.core.HotlinekitException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.core.hash.HashValue;
 
 /**
  * StopNCII hash records: a FetchHashes page ({@code {"count": ..., "hashRecords": [...]}}) or a

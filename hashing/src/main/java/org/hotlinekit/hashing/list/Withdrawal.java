@@ -2,6 +2,7 @@ package org.hotlinekit.hashing.list;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.hotlinekit.core.hash.HashValue;
 
 /**
  * A record the list's publisher withdrew (a StopNCII {@code Withdrawn} or {@code Deleted} hash, an

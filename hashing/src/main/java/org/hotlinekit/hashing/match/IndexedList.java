@@ -31,7 +31,7 @@ import org.hotlinekit.hashing.internal.BinaryIo;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
 import org.hotlinekit.hashing.list.HashListFormat;
-import org.hotlinekit.hashing.list.HashType;
+import org.hotlinekit.core.hash.HashType;
 
 /**
  * A hash list with its indexes built: one {@link DigestIndex} per digest algorithm and one {@link

@@ -3,7 +3,7 @@ package org.hotlinekit.hashing.match;
 import java.util.Objects;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.hashing.list.HashListEntry;
-import org.hotlinekit.hashing.list.HashType;
+import org.hotlinekit.core.hash.HashType;
 
 /**
  * One list entry that matched.

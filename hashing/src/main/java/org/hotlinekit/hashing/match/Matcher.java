@@ -14,8 +14,8 @@ import org.hotlinekit.core.pdq.PdqHashWithQuality;
 import org.hotlinekit.hashing.index.DigestIndex;
 import org.hotlinekit.hashing.index.PdqMatch;
 import org.hotlinekit.hashing.list.HashList;
-import org.hotlinekit.hashing.list.HashType;
-import org.hotlinekit.hashing.list.HashValue;
+import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.core.hash.HashValue;
 import org.hotlinekit.hashing.media.MediaHashes;
 
 /**
@@ -170,7 +170,7 @@ public final class Matcher {
   }
 
   private void matchDigest(Digest d, List<Match> out) {
-    HashType type = HashType.fromId(d.algorithm().id()).orElseThrow();
+    HashType type = HashType.of(d.algorithm());
     for (IndexedList l : lists) {
       DigestIndex index = l.digests.get(d.algorithm());
       if (index != null) {

@@ -101,9 +101,11 @@ public final class Triage {
    * @param matches the matches (empty unless known)
    * @param pdqBelowQuality whether the PDQ hash was computed but too weak to match
    * @param reason why the file is unverified or failed; empty when known or new
+   * @param hashes what was computed for the file (for its report item's fingerprints); empty
+   *     when it failed
    */
   public record Outcome(Path file, Status status, List<Match> matches, boolean pdqBelowQuality,
-      Optional<String> reason) {
+      Optional<String> reason, Optional<MediaHashes> hashes) {
     /**
      * Checks and copies.
      *
@@ -112,8 +114,10 @@ public final class Triage {
      * @param matches the matches
      * @param pdqBelowQuality the quality flag
      * @param reason the reason
+     * @param hashes the hashes
      */
     public Outcome {
+      Objects.requireNonNull(hashes, "hashes");
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(status, "status");
       matches = List.copyOf(matches);
@@ -136,7 +140,22 @@ public final class Triage {
      * @return the failed outcome
      */
     public static Outcome failed(Path file, String reason) {
-      return new Outcome(file, Status.FAILED, List.of(), false, Optional.of(reason));
+      return new Outcome(file, Status.FAILED, List.of(), false, Optional.of(reason),
+          Optional.empty());
+    }
+
+    /**
+     * An outcome without the file's hashes (e.g. for a hash given as such).
+     *
+     * @param file the file
+     * @param status the status
+     * @param matches the matches
+     * @param pdqBelowQuality the quality flag
+     * @param reason the reason
+     */
+    public Outcome(Path file, Status status, List<Match> matches, boolean pdqBelowQuality,
+        Optional<String> reason) {
+      this(file, status, matches, pdqBelowQuality, reason, Optional.empty());
     }
   }
 
@@ -180,7 +199,8 @@ public final class Triage {
    */
   static Outcome decide(Path file, MediaHashes hashes, Matcher.Result r) {
     if (r.known()) {
-      return new Outcome(file, Status.KNOWN, r.matches(), r.pdqBelowQuality(), Optional.empty());
+      return new Outcome(file, Status.KNOWN, r.matches(), r.pdqBelowQuality(), Optional.empty(),
+          Optional.of(hashes));
     }
     Optional<String> missing = hashes.pdqNotComputed()
         .map(why -> "PDQ not computed: " + why.message());
@@ -189,9 +209,11 @@ public final class Triage {
           + " is below the matching threshold: too weak to match");
     }
     if (missing.isPresent()) {
-      return new Outcome(file, Status.UNVERIFIED, List.of(), r.pdqBelowQuality(), missing);
+      return new Outcome(file, Status.UNVERIFIED, List.of(), r.pdqBelowQuality(), missing,
+          Optional.of(hashes));
     }
-    return new Outcome(file, Status.NEW, List.of(), false, Optional.empty());
+    return new Outcome(file, Status.NEW, List.of(), false, Optional.empty(),
+        Optional.of(hashes));
   }
 
   /** Configures a {@link Triage}. */

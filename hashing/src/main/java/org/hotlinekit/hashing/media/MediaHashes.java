@@ -76,6 +76,24 @@ public final class MediaHashes {
     return Optional.ofNullable(dihedral);
   }
 
+  /**
+   * Every hash computed, in the one vocabulary of lists, matches and report fingerprints: the
+   * digests (MD5, SHA-1, SHA-256 order), then PDQ.
+   *
+   * @return the values
+   */
+  public java.util.List<org.hotlinekit.core.hash.HashValue> values() {
+    java.util.List<org.hotlinekit.core.hash.HashValue> out = new java.util.ArrayList<>();
+    for (org.hotlinekit.core.digest.DigestAlgorithm a
+        : org.hotlinekit.core.digest.DigestAlgorithm.values()) {
+      digests.get(a).ifPresent(d -> out.add(org.hotlinekit.core.hash.HashValue.of(d)));
+    }
+    if (pdq != null) {
+      out.add(org.hotlinekit.core.hash.HashValue.of(pdq.hash()));
+    }
+    return java.util.List.copyOf(out);
+  }
+
   @Override
   public String toString() {
     return "MediaHashes[size=" + size + ", digests=" + digests.algorithms() + ", pdq="

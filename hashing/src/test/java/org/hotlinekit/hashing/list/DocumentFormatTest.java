@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.core.hash.HashValue;
 
 /**
  * The document formats (NCMEC XML, StopNCII JSON, STIX 2.1): a fixture per format with good and

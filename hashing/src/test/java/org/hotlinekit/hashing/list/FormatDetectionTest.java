@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.core.hash.HashValue;
 
 /**
  * {@link HashListFormat#detect(Path)} and {@link HashListFormat#named(String)}: whatever a format

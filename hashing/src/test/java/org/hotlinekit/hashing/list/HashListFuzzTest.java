@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.hotlinekit.core.HotlinekitException;
 import org.hotlinekit.hashing.testing.FuzzFiles;
+import org.hotlinekit.core.hash.HashType;
 
 /**
  * Untrusted list files: detection and every reader return a result or throw a

@@ -2,8 +2,8 @@ package org.hotlinekit.hashing.match;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.hotlinekit.core.pdq.PdqHash;
-import org.hotlinekit.hashing.list.HashType;
-import org.hotlinekit.hashing.list.HashValue;
+import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.core.hash.HashValue;
 import org.hotlinekit.hashing.testing.FuzzFiles;
 
 /** Untrusted indexed-list files: opening one gives a working matcher or a HotlinekitException. */

@@ -11,7 +11,7 @@ import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
-import org.hotlinekit.hashing.list.HashValue;
+import org.hotlinekit.core.hash.HashValue;
 import org.junit.jupiter.api.Test;
 
 /** Matching bare hashes, and list updates: a replaced list answers with its new entries only. */

@@ -11,7 +11,7 @@ import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
 import org.hotlinekit.hashing.list.HashListFormat;
-import org.hotlinekit.hashing.list.HashValue;
+import org.hotlinekit.core.hash.HashValue;
 import org.hotlinekit.hashing.media.MediaFiles;
 import org.hotlinekit.hashing.pdq.PdqHasher;
 import org.hotlinekit.hashing.testing.TestImages;

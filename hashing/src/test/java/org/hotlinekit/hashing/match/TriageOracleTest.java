@@ -25,7 +25,7 @@ import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.core.pdq.PdqHashWithQuality;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
-import org.hotlinekit.hashing.list.HashValue;
+import org.hotlinekit.core.hash.HashValue;
 import org.hotlinekit.hashing.media.MediaHasher;
 import org.hotlinekit.hashing.pdq.PdqHasher;
 import org.hotlinekit.hashing.testing.TestImages;
@@ -68,7 +68,7 @@ class TriageOracleTest {
         listedMd5.add(md5);
         listedPdq.add(p.hash());
         entries.add(HashListEntry.builder("md5-" + i, HashValue.parse(
-            org.hotlinekit.hashing.list.HashType.MD5, md5)).build());
+            org.hotlinekit.core.hash.HashType.MD5, md5)).build());
         entries.add(HashListEntry.builder("pdq-" + i, HashValue.of(p.hash())).build());
       }
       for (String format : FORMATS) {
@@ -85,7 +85,7 @@ class TriageOracleTest {
             String md5 = md5(truncated);
             listedMd5.add(md5);
             entries.add(HashListEntry.builder("cut-" + i + "-" + format, HashValue.parse(
-                org.hotlinekit.hashing.list.HashType.MD5, md5)).build());
+                org.hotlinekit.core.hash.HashType.MD5, md5)).build());
           }
         }
       }
@@ -99,7 +99,7 @@ class TriageOracleTest {
     files.add(listedText);
     listedMd5.add(md5(listedText));
     entries.add(HashListEntry.builder("text", HashValue.parse(
-        org.hotlinekit.hashing.list.HashType.MD5, md5(listedText))).build());
+        org.hotlinekit.core.hash.HashType.MD5, md5(listedText))).build());
 
     Triage triage = new Triage(MediaHasher.builder().digests(DigestAlgorithm.MD5).dihedral(true)
         .build(), Matcher.builder().list(new HashList("list", "generated", entries)).build());

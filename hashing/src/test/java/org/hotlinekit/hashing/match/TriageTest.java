@@ -14,7 +14,7 @@ import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
-import org.hotlinekit.hashing.list.HashValue;
+import org.hotlinekit.core.hash.HashValue;
 import org.hotlinekit.hashing.media.MediaHasher;
 import org.hotlinekit.hashing.media.MediaHashes;
 import org.hotlinekit.hashing.testing.TestImages;

@@ -32,6 +32,7 @@ import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
+import org.hotlinekit.core.hash.HashType;
 import org.hotlinekit.iccam.internal.LocatedJson;
 import org.hotlinekit.iccam.internal.LocatedJson.Node;
 import org.hotlinekit.iccam.model.Action;
@@ -463,6 +464,38 @@ public final class ReportJson {
       }
     }
 
+    /** A hash-match basis: list and entry, and the signal type and distance when recorded. */
+    Basis.HashMatch hashMatch(Node b) {
+      String list = string(b, "list");
+      String entry = string(b, "entry");
+      Map<String, Node> m = b.object();
+      Optional<HashType> signal = Optional.empty();
+      Node s = m.get("signal");
+      if (s != null) {
+        if (!s.isString()) {
+          throw problem(s, "\"signal\" must be a string");
+        }
+        signal = Optional.of(HashType.fromId((String) s.value)
+            .filter(t -> t.id().equals(s.value))
+            .orElseThrow(() -> problem(s, "\"signal\" must be one of: " + java.util.Arrays
+                .stream(HashType.values()).map(HashType::id)
+                .collect(java.util.stream.Collectors.joining(", ")))));
+      }
+      java.util.OptionalInt distance = java.util.OptionalInt.empty();
+      Node d = m.get("distance");
+      if (d != null) {
+        if (!d.isNumber() || ((java.math.BigDecimal) d.value).scale() > 0
+            || ((java.math.BigDecimal) d.value).signum() < 0
+            || ((java.math.BigDecimal) d.value).compareTo(java.math.BigDecimal.valueOf(4096)) > 0) {
+          throw problem(d, "\"distance\" must be an integer 0..4096");
+        }
+        distance = java.util.OptionalInt.of(((java.math.BigDecimal) d.value).intValueExact());
+      }
+      Optional<HashType> sig = signal;
+      java.util.OptionalInt dist = distance;
+      return build(b, () -> new Basis.HashMatch(list, entry, sig, dist));
+    }
+
     <T> List<T> each(List<Node> nodes, Function<Node, T> f) {
       List<T> out = new ArrayList<>();
       boolean failed = false;
@@ -550,7 +583,7 @@ public final class ReportJson {
         known(fp, "type", "value");
         String t = string(fp, "type");
         String v = string(fp, "value");
-        return build(fp, () -> new Fingerprint(t, v));
+        return build(fp, () -> Fingerprint.parse(t, v));
       }));
       List<Assessment> assessments = f.get(() -> each(array(n, "assessments"), this::assessment));
       List<Node> actionNodes = f.get(() -> array(n, "actions"));
@@ -662,8 +695,8 @@ public final class ReportJson {
           basis = f.get(() -> new Basis.Derived(string(b, "mapper"), string(b, "version")));
           break;
         case "hash_match":
-          known(b, "type", "list", "entry");
-          basis = f.get(() -> new Basis.HashMatch(string(b, "list"), string(b, "entry")));
+          known(b, "type", "list", "entry", "signal", "distance");
+          basis = f.get(() -> hashMatch(b));
           break;
         case "classifier":
           known(b, "type", "model", "score");
@@ -798,7 +831,7 @@ public final class ReportJson {
     if (!i.fingerprints().isEmpty()) {
       ArrayNode a = n.putArray("fingerprints");
       for (Fingerprint f : i.fingerprints()) {
-        a.addObject().put("type", f.type()).put("value", f.value());
+        a.addObject().put("type", f.type().id()).put("value", f.value());
       }
     }
     if (!i.assessments().isEmpty()) {
@@ -855,8 +888,10 @@ public final class ReportJson {
           b.put("type", "derived").put("mapper", ((Basis.Derived) basis).mapper())
               .put("version", ((Basis.Derived) basis).version());
         } else if (basis instanceof Basis.HashMatch) {
-          b.put("type", "hash_match").put("list", ((Basis.HashMatch) basis).list())
-              .put("entry", ((Basis.HashMatch) basis).entry());
+          Basis.HashMatch h = (Basis.HashMatch) basis;
+          b.put("type", "hash_match").put("list", h.list()).put("entry", h.entry());
+          h.signal().ifPresent(t -> b.put("signal", t.id()));
+          h.distance().ifPresent(d -> b.put("distance", d));
         } else {
           b.put("type", "classifier").put("model", ((Basis.Classifier) basis).model())
               .put("score", ((Basis.Classifier) basis).score());

@@ -1,33 +1,76 @@
 package org.hotlinekit.iccam.model;
 
 import java.util.Objects;
+import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.core.hash.HashValue;
 
 /**
- * A hash of a content item's media.
+ * A hash of a content item's media, in hotlinekit's one hash vocabulary: what hashing computed
+ * ({@code Fingerprint.of(value)}) is what a report carries, with no string in between.
  *
- * @param type {@code md5}, {@code sha1}, {@code sha256}, {@code pdq} or {@code photodna}
- * @param value lowercase hex
+ * @param hash the hash
  */
-public record Fingerprint(String type, String value) {
-  private static final java.util.Map<String, Integer> HEX_LENGTHS =
-      java.util.Map.of("md5", 32, "sha1", 40, "sha256", 64, "pdq", 64, "photodna", 288);
-
+public record Fingerprint(HashValue hash) {
   /**
-   * Validates.
+   * Checks.
    *
-   * @param type the type
-   * @param value the value
+   * @param hash the hash
    */
   public Fingerprint {
+    Objects.requireNonNull(hash, "hash");
+  }
+
+  /**
+   * A fingerprint of a computed hash.
+   *
+   * @param hash the hash
+   * @return the fingerprint
+   */
+  public static Fingerprint of(HashValue hash) {
+    return new Fingerprint(hash);
+  }
+
+  /**
+   * A fingerprint from the exchange format's type name and lowercase hex value.
+   *
+   * @param type {@code md5}, {@code sha1}, {@code sha256}, {@code pdq} or {@code photodna}
+   * @param value lowercase hex of the type's length
+   * @return the fingerprint
+   * @throws IllegalArgumentException for an unknown type, or a value that is not the type's
+   *     lowercase hex
+   */
+  public static Fingerprint parse(String type, String value) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
-    Integer len = HEX_LENGTHS.get(type);
-    if (len == null) {
-      throw new IllegalArgumentException("unknown fingerprint type '" + type + "'");
-    }
-    if (value.length() != len || !value.matches("[0-9a-f]*")) {
-      throw new IllegalArgumentException(type + " fingerprint must be " + len
+    HashType t = HashType.fromId(type).filter(x -> x.id().equals(type)).orElseThrow(
+        () -> new IllegalArgumentException("unknown fingerprint type '" + type + "'"));
+    if (!value.matches("[0-9a-f]*") || value.length() != 2 * t.byteLength()) {
+      throw new IllegalArgumentException(type + " fingerprint must be " + 2 * t.byteLength()
           + " lowercase hex digits");
     }
+    try {
+      return new Fingerprint(HashValue.parse(t, value));
+    } catch (HotlinekitException e) {
+      throw new IllegalArgumentException(type + " fingerprint: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The kind of hash.
+   *
+   * @return the type
+   */
+  public HashType type() {
+    return hash.type();
+  }
+
+  /**
+   * The value as the exchange format writes it.
+   *
+   * @return lowercase hex
+   */
+  public String value() {
+    return hash.toString();
   }
 }

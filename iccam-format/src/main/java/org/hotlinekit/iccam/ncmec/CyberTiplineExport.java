@@ -25,6 +25,7 @@ import org.hotlinekit.categorisation.scheme.Derived;
 import org.hotlinekit.categorisation.scheme.SchemeMapper;
 import org.hotlinekit.categorisation.scheme.Schemes;
 import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.hash.HashType;
 import org.hotlinekit.iccam.model.Action;
 import org.hotlinekit.iccam.model.ActionType;
 import org.hotlinekit.iccam.model.Actor;
@@ -234,9 +235,9 @@ public final class CyberTiplineExport {
     }
     List<Fingerprint> other = new ArrayList<>();
     for (Fingerprint f : i.fingerprints()) {
-      if (f.type().equals("md5") || f.type().equals("sha1")) {
-        x.leafWithAttribute("originalFileHash", "hashType", f.type().toUpperCase(Locale.ROOT),
-            f.value());
+      if (f.type() == HashType.MD5 || f.type() == HashType.SHA1) {
+        x.leafWithAttribute("originalFileHash", "hashType",
+            f.type().id().toUpperCase(Locale.ROOT), f.value());
       } else {
         other.add(f);
       }
@@ -246,8 +247,8 @@ public final class CyberTiplineExport {
       x.writer.writeAttribute("type", "HASH");
       for (Fingerprint f : other) {
         x.open("nameValuePair");
-        x.leaf("name", f.type().equals("photodna") ? "PhotoDNA" : f.type().toUpperCase(
-            Locale.ROOT));
+        x.leaf("name", f.type() == HashType.PHOTODNA ? "PhotoDNA"
+            : f.type().id().toUpperCase(Locale.ROOT));
         x.leaf("value", f.value());
         x.close();
       }

@@ -59,7 +59,14 @@ class ReportJsonTest {
         .replaceFirst("\"mediaType\": \"image\"", "\"mediaType\": \"hologram\"");
     assertThat(schema.validate(mapper.readTree(bad))).isNotEmpty();
     assertThatThrownBy(() -> read(bad)).isInstanceOf(ReportFormatException.class)
-        .hasMessageContaining("\"mediaType\" must be one of");
+        .hasMessageContaining("\"mediaType\" must be one of");    // A hash-match basis names its signal type from the one vocabulary, and a distance >= 0.
+    for (String wrong : List.of("\"signal\": \"md6\"", "\"distance\": -1")) {
+      String badBasis = new String(sample, StandardCharsets.UTF_8).replaceFirst(
+          wrong.startsWith("\"signal") ? "\"signal\": \"md5\"" : "\"distance\": 0", wrong);
+      assertThat(schema.validate(mapper.readTree(badBasis))).as(wrong).isNotEmpty();
+      assertThatThrownBy(() -> read(badBasis)).as(wrong)
+          .isInstanceOf(ReportFormatException.class);
+    }
   }
 
   @Test

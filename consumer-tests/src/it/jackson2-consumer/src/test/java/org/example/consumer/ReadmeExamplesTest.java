@@ -29,7 +29,7 @@ import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
 import org.hotlinekit.hashing.list.HashListFormat;
-import org.hotlinekit.hashing.list.HashValue;
+import org.hotlinekit.core.hash.HashValue;
 import org.hotlinekit.hashing.match.Matcher;
 import org.hotlinekit.hashing.media.MediaHasher;
 import org.hotlinekit.hashing.media.MediaHashes;

@@ -1,4 +1,4 @@
-package org.hotlinekit.hashing.list;
+package org.hotlinekit.core.hash;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.digest.Digest;
-import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.core.pdq.PdqHash;
 
 /** A hash of a known {@link HashType}: its bytes. Immutable; {@link #toString()} is lowercase hex. */
@@ -45,7 +44,7 @@ public final class HashValue {
    * @return the value
    */
   public static HashValue of(Digest digest) {
-    HashType type = HashType.fromId(digest.algorithm().id()).orElseThrow();
+    HashType type = HashType.of(digest.algorithm());
     return new HashValue(type, digest.toByteArray());
   }
 
@@ -151,7 +150,7 @@ public final class HashValue {
    * @return the digest, or empty for other types
    */
   public Optional<Digest> asDigest() {
-    return DigestAlgorithm.fromId(type.id()).map(a -> Digest.of(a, bytes));
+    return type.digestAlgorithm().map(a -> Digest.of(a, bytes));
   }
 
   /**
