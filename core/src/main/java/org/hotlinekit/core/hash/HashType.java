@@ -1,41 +1,60 @@
 package org.hotlinekit.core.hash;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.core.pdq.PdqHash;
 
 /**
- * The kinds of hash (signal types) hotlinekit knows: their name, their length, and how two values
+ * The kinds of hash (signal types) hotlinekit handles: their name, their length, and how two values
  * are compared. The one vocabulary of hash lists, matches, label provenance and report
  * fingerprints.
+ *
+ * <p>The built-in types ({@link #builtIn()}) are matched; a kind that a list carries but hotlinekit
+ * cannot compute or compare (NCMEC's NetClean or TMK fingerprints, a STIX hash key it does not
+ * know) is a {@linkplain #carried(String) carried} type: kept on read and written back, never
+ * matched, never dropped silently. Built-in types are singletons (compare them with {@code ==});
+ * carried types are equal when their names are.
  */
-public enum HashType {
-  /** MD5, 16 bytes, compared exactly. */
-  MD5("md5", 16, Comparison.EXACT, DigestAlgorithm.MD5),
-  /** SHA-1, 20 bytes, compared exactly. */
-  SHA1("sha1", 20, Comparison.EXACT, DigestAlgorithm.SHA1),
-  /** SHA-256, 32 bytes, compared exactly. */
-  SHA256("sha256", 32, Comparison.EXACT, DigestAlgorithm.SHA256),
-  /** PDQ, 32 bytes (256 bits), with a quality when known; compared by Hamming distance. */
-  PDQ("pdq", 32, Comparison.HAMMING, null),
-  /** Microsoft PhotoDNA, 144 bytes: licensed, carried as opaque bytes and matched exactly. */
-  PHOTODNA("photodna", 144, Comparison.EXACT, null);
-
+public final class HashType {
   /** How two values of a type are compared. */
   public enum Comparison {
     /** Equal bytes, or no match. */
     EXACT,
     /** The number of differing bits, matched up to a distance. */
-    HAMMING
+    HAMMING,
+    /** Not compared: a carried type. */
+    NONE
   }
+
+  /** MD5, 16 bytes, compared exactly. */
+  public static final HashType MD5 = new HashType("md5", 16, Comparison.EXACT,
+      DigestAlgorithm.MD5);
+  /** SHA-1, 20 bytes, compared exactly. */
+  public static final HashType SHA1 = new HashType("sha1", 20, Comparison.EXACT,
+      DigestAlgorithm.SHA1);
+  /** SHA-256, 32 bytes, compared exactly. */
+  public static final HashType SHA256 = new HashType("sha256", 32, Comparison.EXACT,
+      DigestAlgorithm.SHA256);
+  /** PDQ, 32 bytes (256 bits), with a quality when known; compared by Hamming distance. */
+  public static final HashType PDQ = new HashType("pdq", 32, Comparison.HAMMING, null);
+  /** Microsoft PhotoDNA, 144 bytes: licensed, carried as opaque bytes and matched exactly. */
+  public static final HashType PHOTODNA = new HashType("photodna", 144, Comparison.EXACT, null);
+
+  private static final List<HashType> BUILT_IN = List.of(MD5, SHA1, SHA256, PDQ, PHOTODNA);
+
+  /** Names of carried types: letters, digits, and {@code _ - . :}, at most 64 characters. */
+  private static final Pattern CARRIED_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
 
   private final String id;
   private final int byteLength;
   private final Comparison comparison;
   private final DigestAlgorithm digest;
 
-  HashType(String id, int byteLength, Comparison comparison, DigestAlgorithm digest) {
+  private HashType(String id, int byteLength, Comparison comparison, DigestAlgorithm digest) {
     this.id = id;
     this.byteLength = byteLength;
     this.comparison = comparison;
@@ -43,12 +62,70 @@ public enum HashType {
   }
 
   /**
+   * The built-in types, in a fixed order: MD5, SHA-1, SHA-256, PDQ, PhotoDNA.
+   *
+   * @return the types
+   */
+  public static List<HashType> builtIn() {
+    return BUILT_IN;
+  }
+
+  /**
+   * A type that hotlinekit carries but does not compare, named as the list names it (e.g. {@code
+   * netclean}, {@code tmk_pdqf}, {@code SSDEEP}). Its values are kept as the list's text.
+   *
+   * @param name the list's name for it; not the name of a built-in type
+   * @return the type
+   * @throws IllegalArgumentException for a built-in name, or a name outside {@code
+   *     [A-Za-z0-9][A-Za-z0-9_.:-]{0,63}}
+   */
+  public static HashType carried(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!CARRIED_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("a carried hash kind is named by letters, digits and"
+          + " _ - . : (at most 64), got " + name.length() + " characters");
+    }
+    if (fromId(name).isPresent()) {
+      throw new IllegalArgumentException("'" + name + "' is a built-in hash type, not carried");
+    }
+    return new HashType(name, -1, Comparison.NONE, null);
+  }
+
+  /**
+   * The name used in hotlinekit's formats: lowercase for built-in types, the list's own name for
+   * carried ones.
+   *
+   * @return e.g. {@code "pdq"}
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * The length of a value.
+   *
+   * @return bytes; -1 for a carried type, whose values have no fixed length
+   */
+  public int byteLength() {
+    return byteLength;
+  }
+
+  /**
    * How two values are compared.
    *
-   * @return exact or Hamming
+   * @return exact, Hamming, or none (carried)
    */
   public Comparison comparison() {
     return comparison;
+  }
+
+  /**
+   * Whether this is a carried type (kept and written back, never matched).
+   *
+   * @return true for carried types
+   */
+  public boolean isCarried() {
+    return comparison == Comparison.NONE;
   }
 
   /**
@@ -64,7 +141,7 @@ public enum HashType {
   /**
    * The digest algorithm this type is, for the cryptographic digests.
    *
-   * @return the algorithm, or empty for perceptual and licensed types
+   * @return the algorithm, or empty for perceptual, licensed and carried types
    */
   public Optional<DigestAlgorithm> digestAlgorithm() {
     return Optional.ofNullable(digest);
@@ -77,8 +154,8 @@ public enum HashType {
    * @return its type
    */
   public static HashType of(DigestAlgorithm algorithm) {
-    java.util.Objects.requireNonNull(algorithm, "algorithm");
-    for (HashType t : values()) {
+    Objects.requireNonNull(algorithm, "algorithm");
+    for (HashType t : BUILT_IN) {
       if (t.digest == algorithm) {
         return t;
       }
@@ -87,36 +164,40 @@ public enum HashType {
   }
 
   /**
-   * The lowercase name used in hotlinekit's formats.
-   *
-   * @return e.g. {@code "pdq"}
-   */
-  public String id() {
-    return id;
-  }
-
-  /**
-   * The length of the hash.
-   *
-   * @return bytes
-   */
-  public int byteLength() {
-    return byteLength;
-  }
-
-  /**
-   * Looks a type up by its {@link #id()}, ignoring case and hyphens ({@code "SHA-256"} works).
+   * Looks a built-in type up by its {@link #id()}, ignoring case and hyphens ({@code "SHA-256"}
+   * works).
    *
    * @param name the name
-   * @return the type, or empty if unknown
+   * @return the type, or empty if no built-in type has that name
    */
   public static Optional<HashType> fromId(String name) {
     String key = name.toLowerCase(Locale.ROOT).replace("-", "");
-    for (HashType t : values()) {
+    for (HashType t : BUILT_IN) {
       if (t.id.equals(key)) {
         return Optional.of(t);
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof HashType && isCarried() && ((HashType) o).isCarried()
+        && id.equals(((HashType) o).id));
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
+  /**
+   * The type's name.
+   *
+   * @return {@link #id()}
+   */
+  @Override
+  public String toString() {
+    return id;
   }
 }

@@ -8,7 +8,10 @@ import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.digest.Digest;
 import org.hotlinekit.core.pdq.PdqHash;
 
-/** A hash of a known {@link HashType}: its bytes. Immutable; {@link #toString()} is lowercase hex. */
+/**
+ * A hash of a {@link HashType}: its bytes. Immutable; {@link #toString()} is lowercase hex, or for
+ * a {@linkplain HashType#isCarried() carried} type the list's own text, kept as it was read.
+ */
 public final class HashValue {
   private static final HexFormat HEX = HexFormat.of();
 
@@ -30,6 +33,7 @@ public final class HashValue {
    */
   public static HashValue of(HashType type, byte[] bytes) {
     Objects.requireNonNull(type, "type");
+    requireBuiltIn(type);
     if (bytes.length != type.byteLength()) {
       throw new MalformedInputException(
           type.id() + " hash must be " + type.byteLength() + " bytes, got " + bytes.length);
@@ -68,6 +72,7 @@ public final class HashValue {
    */
   public static HashValue parse(HashType type, String hex) {
     Objects.requireNonNull(type, "type");
+    requireBuiltIn(type);
     if (hex.length() != 2 * type.byteLength()) {
       throw new MalformedInputException(
           type.id() + " hash must be " + 2 * type.byteLength() + " hex digits, got "
@@ -80,6 +85,35 @@ public final class HashValue {
       }
     }
     return new HashValue(type, HEX.parseHex(hex));
+  }
+
+  /**
+   * A value of a carried type, kept as the list's text so that it is written back unchanged.
+   *
+   * @param type a {@linkplain HashType#carried(String) carried} type
+   * @param text the value as the list gives it: printable ASCII, 1 to 65,536 characters
+   * @return the value
+   * @throws MalformedInputException if the text is empty, too long or not printable ASCII
+   * @throws IllegalArgumentException if the type is a built-in one
+   */
+  public static HashValue carried(HashType type, String text) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(text, "text");
+    if (!type.isCarried()) {
+      throw new IllegalArgumentException(type.id() + " is a built-in type: parse its value");
+    }
+    if (text.isEmpty() || text.length() > 65_536
+        || !text.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+      throw new MalformedInputException(type.id() + " value must be 1 to 65536 printable ASCII"
+          + " characters without spaces");
+    }
+    return new HashValue(type, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  private static void requireBuiltIn(HashType type) {
+    if (type.isCarried()) {
+      throw new IllegalArgumentException(type.id() + " is a carried type: use carried(type, text)");
+    }
   }
 
   /**
@@ -164,7 +198,7 @@ public final class HashValue {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HashValue && type == ((HashValue) o).type
+    return o instanceof HashValue && type.equals(((HashValue) o).type)
         && Arrays.equals(bytes, ((HashValue) o).bytes);
   }
 
@@ -176,10 +210,11 @@ public final class HashValue {
   /**
    * The canonical form.
    *
-   * @return lowercase hex
+   * @return lowercase hex; a carried value's own text
    */
   @Override
   public String toString() {
-    return HEX.formatHex(bytes);
+    return type.isCarried() ? new String(bytes, java.nio.charset.StandardCharsets.US_ASCII)
+        : HEX.formatHex(bytes);
   }
 }

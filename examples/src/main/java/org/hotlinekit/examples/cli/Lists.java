@@ -66,6 +66,10 @@ final class Lists {
         err.println("  " + p);
       }
     }
+    if (r.carried() > 0) {
+      err.println("hotlinekit: " + file + ": " + r.carried() + " entries of kinds hotlinekit"
+          + " carries but does not match (" + String.join(", ", r.carriedKinds()) + ")");
+    }
     if (r.withdrawn() > 0) {
       err.println("hotlinekit: " + file + ": " + r.withdrawn()
           + " withdrawn records left out (delete them from any copy you keep)");

@@ -368,7 +368,7 @@ public abstract class HashListFormat {
           continue;
         }
         sink.accept(entry);
-        problems.delivered();
+        problems.delivered(entry);
       }
       return problems.report(lines);
     }
@@ -449,11 +449,7 @@ public abstract class HashListFormat {
         throw new MalformedInputException("expected '<signal_type> <value>' with one space");
       }
       String signal = line.substring(0, space);
-      HashType type = SIGNALS.get(signal);
-      if (type == null) {
-        throw new MalformedInputException("unsupported signal type '" + printable(signal) + "'");
-      }
-      HashValue v = HashValue.parse(type, line.substring(space + 1).toLowerCase(Locale.ROOT));
+      HashValue v = value(signal, line.substring(space + 1));
       return HashListEntry.builder(v.toString(), v).build();
     }
 
@@ -462,19 +458,38 @@ public abstract class HashListFormat {
       return signalOf(entry) + " " + entry.hash();
     }
 
-    /** The signal type written for an entry: pdq, video_md5 or video_sha256. */
-    static String signalOf(HashListEntry entry) {
-      switch (entry.hash().type()) {
-        case PDQ:
-          return "pdq";
-        case MD5:
-          return "video_md5";
-        case SHA256:
-          return "video_sha256";
-        default:
-          throw new IllegalArgumentException(
-              "ThreatExchange has no signal type for " + entry.hash().type().id());
+    /**
+     * The value of a signal: a known signal type's hash, or else a carried value of a kind named
+     * as the signal type.
+     */
+    static HashValue value(String signal, String text) {
+      HashType type = SIGNALS.get(signal);
+      if (type == null) {
+        try {
+          return HashValue.carried(HashType.carried(signal), text);
+        } catch (IllegalArgumentException e) {
+          throw new MalformedInputException("unsupported signal type: " + e.getMessage());
+        }
       }
+      return HashValue.parse(type, text.toLowerCase(Locale.ROOT));
+    }
+
+    /** The signal type written for an entry: pdq, video_md5, video_sha256, or a carried kind. */
+    static String signalOf(HashListEntry entry) {
+      HashType t = entry.hash().type();
+      if (t == HashType.PDQ) {
+        return "pdq";
+      }
+      if (t == HashType.MD5) {
+        return "video_md5";
+      }
+      if (t == HashType.SHA256) {
+        return "video_sha256";
+      }
+      if (t.isCarried()) {
+        return t.id();
+      }
+      throw new IllegalArgumentException("ThreatExchange has no signal type for " + t.id());
     }
   }
 
@@ -502,11 +517,7 @@ public abstract class HashListFormat {
       if (f.size() != 5) {
         throw new MalformedInputException("expected 5 comma-separated fields, got " + f.size());
       }
-      HashType type = ThreatExchange.SIGNALS.get(f.get(0));
-      if (type == null) {
-        throw new MalformedInputException("unsupported signal type '" + printable(f.get(0)) + "'");
-      }
-      HashValue v = HashValue.parse(type, f.get(1).toLowerCase(Locale.ROOT));
+      HashValue v = ThreatExchange.value(f.get(0), f.get(1));
       HashListEntry.Builder b = HashListEntry.builder(v.toString(), v);
       if (!f.get(2).isEmpty()) {
         b.source(f.get(2));
@@ -589,8 +600,8 @@ public abstract class HashListFormat {
 
     private static final JsonMapper JSON =
         JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final List<String> KEYS =
-        List.of("id", "type", "hash", "quality", "label", "tags", "added", "source");
+    private static final List<String> KEYS = List.of("id", "type", "hash", "quality", "label",
+        "tags", "added", "source", "carried");
 
     @Override
     boolean skip(String line, long number) {
@@ -615,13 +626,29 @@ public abstract class HashListFormat {
       }
       String id = requiredString(node, "id");
       String typeName = requiredString(node, "type");
-      HashType type = HashType.fromId(typeName).filter(t -> t.id().equals(typeName))
-          .orElseThrow(() -> new MalformedInputException(
-              "field 'type': unknown hash type '" + printable(typeName) + "'"));
+      JsonNode carriedFlag = node.get("carried");
+      if (carriedFlag != null && !carriedFlag.isBoolean()) {
+        throw new MalformedInputException("field 'carried' must be true or false");
+      }
+      boolean carried = carriedFlag != null && carriedFlag.asBoolean();
+      HashType type;
+      if (carried) {
+        // A kind hotlinekit carries but cannot compare, named as its source named it.
+        try {
+          type = HashType.carried(typeName);
+        } catch (IllegalArgumentException e) {
+          throw new MalformedInputException("field 'type': " + e.getMessage());
+        }
+      } else {
+        type = HashType.fromId(typeName).filter(t -> t.id().equals(typeName))
+            .orElseThrow(() -> new MalformedInputException("field 'type': unknown hash type '"
+                + printable(typeName) + "' (a kind that is carried, not matched, says"
+                + " \"carried\": true)"));
+      }
       String hex = requiredString(node, "hash");
       HashValue hash;
       try {
-        hash = HashValue.parse(type, hex);
+        hash = carried ? HashValue.carried(type, hex) : HashValue.parse(type, hex);
       } catch (MalformedInputException e) {
         throw new MalformedInputException("field 'hash': " + e.getMessage());
       }
@@ -691,6 +718,9 @@ public abstract class HashListFormat {
       ObjectNode n = JSON.createObjectNode();
       n.put("id", e.id());
       n.put("type", e.hash().type().id());
+      if (e.hash().type().isCarried()) {
+        n.put("carried", true);
+      }
       n.put("hash", e.hash().toString());
       e.quality().ifPresent(q -> n.put("quality", q));
       e.label().ifPresent(l -> n.put("label", l));

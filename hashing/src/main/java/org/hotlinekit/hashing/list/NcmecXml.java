@@ -203,12 +203,13 @@ final class NcmecXml extends HashListFormat {
       if (r.video) {
         b.tags(List.of("video"));
       }
-      sink.accept(b.build());
-      problems.delivered();
+      HashListEntry entry = b.build();
+      sink.accept(entry);
+      problems.delivered(entry);
     }
   }
 
-  /** The value of a fingerprint element; null for kinds hotlinekit does not carry. */
+  /** The value of a fingerprint element; other kinds than md5, sha1, pdq and pdna are carried. */
   private static HashValue value(String element, String text) {
     switch (element) {
       case "md5":
@@ -220,7 +221,8 @@ final class NcmecXml extends HashListFormat {
       case "pdna":
         return HashValue.parsePhotoDna(text);
       default:
-        return null;
+        // A kind hotlinekit cannot compare (NetClean, TMK+PDQF, ...): carried as the list's text.
+        return HashValue.carried(HashType.carried(element), text);
     }
   }
 
@@ -350,18 +352,13 @@ final class NcmecXml extends HashListFormat {
   }
 
   private static String element(HashListEntry e) {
-    switch (e.hash().type()) {
-      case MD5:
-        return "md5";
-      case SHA1:
-        return "sha1";
-      case PDQ:
-        return "pdq";
-      case PHOTODNA:
-        return "pdna";
-      default:
-        throw new IllegalArgumentException(
-            "NCMEC hash sharing has no fingerprint for " + e.hash().type().id());
+    HashType t = e.hash().type();
+    if (t == HashType.MD5 || t == HashType.SHA1 || t == HashType.PDQ || t.isCarried()) {
+      return t.id();
     }
+    if (t == HashType.PHOTODNA) {
+      return "pdna";
+    }
+    throw new IllegalArgumentException("NCMEC hash sharing has no fingerprint for " + t.id());
   }
 }

@@ -14,6 +14,8 @@ final class Problems {
   private long rejected;
   private long entries;
   private long withdrawn;
+  private long carried;
+  private final java.util.SortedSet<String> carriedKinds = new java.util.TreeSet<>();
   private final Consumer<Withdrawal> withdrawals;
 
   Problems(String name, boolean strict, Consumer<Withdrawal> withdrawals) {
@@ -38,8 +40,12 @@ final class Problems {
     }
   }
 
-  void delivered() {
+  void delivered(HashListEntry e) {
     entries++;
+    if (e.hash().type().isCarried()) {
+      carried++;
+      carriedKinds.add(e.hash().type().id());
+    }
   }
 
   /** A withdrawn record: counted, and handed on. */
@@ -59,6 +65,7 @@ final class Problems {
   }
 
   ReadReport report(long lines) {
-    return new ReadReport(name, lines, entries, rejected, withdrawn, problems);
+    return new ReadReport(name, lines, entries, rejected, withdrawn, problems, carried,
+        carriedKinds);
   }
 }

@@ -17,9 +17,13 @@ import java.util.List;
  * @param rejected the number of records (lines, or values of a document) rejected
  * @param withdrawn the number of records skipped because the list's owner withdrew them
  * @param problems the first problems, in order
+ * @param carried how many of the entries are of {@linkplain
+ *     org.hotlinekit.core.hash.HashType#isCarried() carried} kinds: kept and written back, never
+ *     matched
+ * @param carriedKinds the names of those kinds, sorted
  */
 public record ReadReport(String name, long lines, long entries, long rejected, long withdrawn,
-    List<Problem> problems) {
+    List<Problem> problems, long carried, java.util.SortedSet<String> carriedKinds) {
   /** How many problems a report keeps. */
   public static final int MAX_PROBLEMS = 1000;
 
@@ -32,9 +36,13 @@ public record ReadReport(String name, long lines, long entries, long rejected, l
    * @param rejected records rejected
    * @param withdrawn records withdrawn
    * @param problems the problems kept
+   * @param carried entries of carried kinds
+   * @param carriedKinds their kinds
    */
   public ReadReport {
     problems = List.copyOf(problems);
+    carriedKinds = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(
+        carriedKinds));
   }
 
   /**

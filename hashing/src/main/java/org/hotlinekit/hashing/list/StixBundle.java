@@ -68,7 +68,7 @@ final class StixBundle extends HashListFormat {
       }
       for (HashListEntry e : found) {
         sink.accept(e);
-        problems.delivered();
+        problems.delivered(e);
       }
     });
     return problems.report(lines);
@@ -93,10 +93,7 @@ final class StixBundle extends HashListFormat {
       }
       List<HashListEntry> out = new ArrayList<>();
       for (Map.Entry<String, JsonNode> h : hashes.properties()) {
-        HashType t = KEYS.get(h.getKey());
-        if (t == null) {
-          continue;
-        }
+        HashType t = type(h.getKey());
         if (!h.getValue().isString()) {
           throw new IllegalArgumentException(
               "file " + printable(id) + ": hash '" + printable(h.getKey()) + "' is not a string");
@@ -143,10 +140,7 @@ final class StixBundle extends HashListFormat {
         glue(pattern.substring(last, m.start()), id);
         last = m.end();
         String key = m.group(1) != null ? m.group(1) : m.group(2);
-        HashType t = KEYS.get(key);
-        if (t == null) {
-          continue;
-        }
+        HashType t = type(key);
         HashListEntry.Builder b = HashListEntry.builder(entryId, value(t, m.group(3), entryId));
         if (label != null && !label.isEmpty()) {
           b.label(label);
@@ -174,8 +168,17 @@ final class StixBundle extends HashListFormat {
     }
   }
 
+  /** The type of a STIX hash key; keys hotlinekit cannot compare are carried. */
+  private static HashType type(String key) {
+    HashType t = KEYS.get(key);
+    return t != null ? t : HashType.carried(key);
+  }
+
   private static HashValue value(HashType t, String text, String id) {
     try {
+      if (t.isCarried()) {
+        return HashValue.carried(t, text);
+      }
       return t == HashType.PHOTODNA
           ? HashValue.parsePhotoDna(text)
           : HashValue.parse(t, text.toLowerCase(Locale.ROOT));
@@ -211,20 +214,23 @@ final class StixBundle extends HashListFormat {
   }
 
   private static String key(HashType t) {
-    switch (t) {
-      case MD5:
-        return "MD5";
-      case SHA1:
-        return "'SHA-1'";
-      case SHA256:
-        return "'SHA-256'";
-      case PDQ:
-        return "PDQ";
-      case PHOTODNA:
-        return "PhotoDNA";
-      default:
-        throw new IllegalArgumentException("no STIX hash key for " + t.id());
+    if (t == HashType.MD5) {
+      return "MD5";
     }
+    if (t == HashType.SHA1) {
+      return "'SHA-1'";
+    }
+    if (t == HashType.SHA256) {
+      return "'SHA-256'";
+    }
+    if (t == HashType.PDQ) {
+      return "PDQ";
+    }
+    if (t == HashType.PHOTODNA) {
+      return "PhotoDNA";
+    }
+    // A carried key is written as it was read (quoted unless a plain STIX identifier).
+    return t.id().matches("[A-Za-z0-9_]+") ? t.id() : "'" + t.id() + "'";
   }
 
   /** A name-based UUID, version 5 (SHA-1), in hotlinekit's namespace (RFC 9562). */

@@ -45,7 +45,7 @@ final class StopNciiJson extends HashListFormat {
           }
           if (!p.withdrawn()) {
             sink.accept(p.entry());
-            problems.delivered();
+            problems.delivered(p.entry());
           } else if (p.entry() == null) {
             problems.withdrawnUnsupported();
           } else {
@@ -124,17 +124,14 @@ final class StopNciiJson extends HashListFormat {
     out.write("{\"hashRecords\": [");
     long count = 0;
     for (HashListEntry e : entries) {
+      HashType type = e.hash().type();
       String signal;
-      switch (e.hash().type()) {
-        case PDQ:
-          signal = "ImagePDQ";
-          break;
-        case MD5:
-          signal = "VideoMD5";
-          break;
-        default:
-          throw new IllegalArgumentException(
-              "StopNCII has no signal type for " + e.hash().type().id());
+      if (type == HashType.PDQ) {
+        signal = "ImagePDQ";
+      } else if (type == HashType.MD5) {
+        signal = "VideoMD5";
+      } else {
+        throw new IllegalArgumentException("StopNCII has no signal type for " + type.id());
       }
       if (e.added().isPresent() && e.added().get().getNano() != 0) {
         throw new IllegalArgumentException(

@@ -322,9 +322,20 @@ public final class Matcher {
                 + l.list().source() + ") has no entries, so nothing could match it; check its"
                 + " format, or allow empty lists explicitly");
           }
+          if (l.list().entries().stream().noneMatch(e -> matchable(e.hash().type()))) {
+            throw new MalformedInputException("the list '" + l.name() + "' ("
+                + l.list().source() + ") has " + l.list().entries().size() + " entries but"
+                + " none of a kind hotlinekit matches (MD5, SHA-1, SHA-256, PDQ), so nothing"
+                + " could match it; allow empty lists explicitly to use it anyway");
+          }
         }
       }
       return new Matcher(this);
+    }
+
+    /** Whether entries of a type are indexed and matched. */
+    private static boolean matchable(HashType t) {
+      return t.digestAlgorithm().isPresent() || t == HashType.PDQ;
     }
 
     /**

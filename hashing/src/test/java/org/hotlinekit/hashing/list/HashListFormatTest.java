@@ -75,10 +75,11 @@ class HashListFormatTest {
         "pdq");
     List<HashListEntry> got = new ArrayList<>();
     ReadReport r = read(HashListFormat.threatExchange(), text, got);
-    assertThat(got).extracting(e -> e.hash().type())
-        .containsExactly(HashType.PDQ, HashType.MD5, HashType.SHA256);
-    assertThat(r.problems()).extracting(ReadReport.Problem::line).containsExactly(4L, 5L, 6L, 7L);
-    assertThat(r.problems().get(1).reason()).isEqualTo("unsupported signal type 'photo_md5'");
+    // An unknown signal type is carried (kept and written back), not dropped.
+    assertThat(got).extracting(e -> e.hash().type()).containsExactly(HashType.PDQ, HashType.MD5,
+        HashType.SHA256, HashType.carried("photo_md5"));
+    assertThat(r.carried()).isEqualTo(1);
+    assertThat(r.problems()).extracting(ReadReport.Problem::line).containsExactly(4L, 6L, 7L);
   }
 
   @Test
@@ -93,16 +94,17 @@ class HashListFormatTest {
         "pdq,\"" + PDQ + ",x,y,z");
     List<HashListEntry> got = new ArrayList<>();
     ReadReport r = read(HashListFormat.pythonThreatExchangeCsv(), text, got);
-    assertThat(got).hasSize(2);
+    assertThat(got).hasSize(3);
+    assertThat(got.get(2).hash().type()).isEqualTo(HashType.carried("text_tlsh"));
     assertThat(got.get(0).source()).contains("Example Collab");
     assertThat(got.get(0).label()).contains("POSITIVE_CLASS");
     assertThat(got.get(0).tags()).containsExactly("tag1", "tag2");
     assertThat(got.get(1).source()).contains("Collab, with comma");
     assertThat(got.get(1).tags()).isEmpty();
     assertThat(r.problems()).extracting(ReadReport.Problem::line)
-        .containsExactly(4L, 5L, 6L, 7L);
+        .containsExactly(4L, 5L, 7L);
     assertThat(r.problems().get(0).reason()).isEqualTo("expected 5 comma-separated fields, got 4");
-    assertThat(r.problems().get(3).reason()).isEqualTo("unterminated quoted field");
+    assertThat(r.problems().get(2).reason()).isEqualTo("unterminated quoted field");
   }
 
   @Test
@@ -163,7 +165,7 @@ class HashListFormatTest {
         p.tags(List.of("a" + r.nextInt(9), "b"));
       }
       pytx.add(p.build());
-      HashType type = HashType.values()[r.nextInt(HashType.values().length)];
+      HashType type = HashType.builtIn().get(r.nextInt(HashType.builtIn().size()));
       HashListEntry.Builder b = HashListEntry.builder("entry-" + i, random(type, r));
       if (type == HashType.PDQ && r.nextBoolean()) {
         b.quality(r.nextInt(101));

@@ -478,7 +478,7 @@ public final class ReportJson {
         signal = Optional.of(HashType.fromId((String) s.value)
             .filter(t -> t.id().equals(s.value))
             .orElseThrow(() -> problem(s, "\"signal\" must be one of: " + java.util.Arrays
-                .stream(HashType.values()).map(HashType::id)
+                .stream(HashType.builtIn().toArray(HashType[]::new)).map(HashType::id)
                 .collect(java.util.stream.Collectors.joining(", ")))));
       }
       java.util.OptionalInt distance = java.util.OptionalInt.empty();

@@ -15,10 +15,16 @@ public record Fingerprint(HashValue hash) {
   /**
    * Checks.
    *
-   * @param hash the hash
+   * @param hash the hash, of a built-in type
+   * @throws IllegalArgumentException for a carried type, which the format cannot name
    */
   public Fingerprint {
     Objects.requireNonNull(hash, "hash");
+    if (hash.type().isCarried()) {
+      // The exchange format names the built-in kinds only; a reader would refuse this one.
+      throw new IllegalArgumentException("the exchange format has no fingerprint type "
+          + hash.type().id());
+    }
   }
 
   /**
