@@ -363,7 +363,7 @@ public abstract class HashListFormat {
         HashListEntry entry;
         try {
           entry = parse(line, lines);
-        } catch (HotlinekitException | IllegalArgumentException e) {
+        } catch (HotlinekitException e) {
           problems.reject(lines, e.getMessage(), e);
           continue;
         }

@@ -88,7 +88,7 @@ final class JsonArrays {
       return null;
     }
     if (!v.isString()) {
-      throw new IllegalArgumentException("field '" + key + "' must be a string");
+      throw new org.hotlinekit.core.MalformedInputException("field '" + key + "' must be a string");
     }
     return v.asString();
   }

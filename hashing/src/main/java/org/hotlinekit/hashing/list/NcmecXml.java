@@ -182,7 +182,7 @@ final class NcmecXml extends HashListFormat {
       HashValue value;
       try {
         value = value(fp.element(), fp.text().strip());
-      } catch (HotlinekitException | IllegalArgumentException e) {
+      } catch (HotlinekitException e) {
         problems.reject(fp.line(), "record " + printable(r.id) + ": <" + fp.element() + ">: "
             + e.getMessage(), e);
         continue;
@@ -222,7 +222,11 @@ final class NcmecXml extends HashListFormat {
         return HashValue.parsePhotoDna(text);
       default:
         // A kind hotlinekit cannot compare (NetClean, TMK+PDQF, ...): carried as the list's text.
-        return HashValue.carried(HashType.carried(element), text);
+        try {
+          return HashValue.carried(HashType.carried(element), text);
+        } catch (IllegalArgumentException e) {
+          throw new org.hotlinekit.core.MalformedInputException(e.getMessage(), e);
+        }
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.MalformedInputException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import org.hotlinekit.core.hash.HashType;
@@ -62,7 +63,7 @@ final class StixBundle extends HashListFormat {
       List<HashListEntry> found;
       try {
         found = parse(node);
-      } catch (HotlinekitException | IllegalArgumentException e) {
+      } catch (HotlinekitException e) {
         problems.reject(line, e.getMessage(), e);
         return;
       }
@@ -76,26 +77,26 @@ final class StixBundle extends HashListFormat {
 
   private static List<HashListEntry> parse(JsonNode node) {
     if (!node.isObject()) {
-      throw new IllegalArgumentException("a STIX object must be a JSON object");
+      throw new MalformedInputException("a STIX object must be a JSON object");
     }
     String type = JsonArrays.string(node, "type");
     if (type == null) {
-      throw new IllegalArgumentException("missing field 'type'");
+      throw new MalformedInputException("missing field 'type'");
     }
     String id = JsonArrays.string(node, "id");
     if (type.equals("file")) {
       if (id == null || id.isEmpty()) {
-        throw new IllegalArgumentException("file object without an 'id'");
+        throw new MalformedInputException("file object without an 'id'");
       }
       JsonNode hashes = node.get("hashes");
       if (hashes == null || !hashes.isObject()) {
-        throw new IllegalArgumentException("file " + printable(id) + ": no 'hashes' object");
+        throw new MalformedInputException("file " + printable(id) + ": no 'hashes' object");
       }
       List<HashListEntry> out = new ArrayList<>();
       for (Map.Entry<String, JsonNode> h : hashes.properties()) {
         HashType t = type(h.getKey());
         if (!h.getValue().isString()) {
-          throw new IllegalArgumentException(
+          throw new MalformedInputException(
               "file " + printable(id) + ": hash '" + printable(h.getKey()) + "' is not a string");
         }
         out.add(HashListEntry.builder(id, value(t, h.getValue().asString(), id)).build());
@@ -106,19 +107,19 @@ final class StixBundle extends HashListFormat {
       String patternType = JsonArrays.string(node, "pattern_type");
       String pattern = JsonArrays.string(node, "pattern");
       if (!"stix".equals(patternType) || pattern == null) {
-        throw new IllegalArgumentException(
+        throw new MalformedInputException(
             "indicator " + printable(String.valueOf(id)) + ": only STIX patterns are supported");
       }
       String name = JsonArrays.string(node, "name");
       String entryId = name != null && !name.isEmpty() ? name : id;
       if (entryId == null || entryId.isEmpty()) {
-        throw new IllegalArgumentException("indicator without an 'id'");
+        throw new MalformedInputException("indicator without an 'id'");
       }
       String label = null;
       JsonNode labels = node.get("labels");
       if (labels != null) {
         if (!labels.isArray() || (labels.size() > 0 && !labels.get(0).isString())) {
-          throw new IllegalArgumentException("field 'labels' must be an array of strings");
+          throw new MalformedInputException("field 'labels' must be an array of strings");
         }
         if (labels.size() > 0) {
           label = labels.get(0).asString();
@@ -130,7 +131,7 @@ final class StixBundle extends HashListFormat {
         try {
           added = Instant.parse(validFrom);
         } catch (DateTimeParseException e) {
-          throw new IllegalArgumentException("field 'valid_from' is not an RFC 3339 timestamp");
+          throw new MalformedInputException("field 'valid_from' is not an RFC 3339 timestamp");
         }
       }
       List<HashListEntry> out = new ArrayList<>();
@@ -152,7 +153,7 @@ final class StixBundle extends HashListFormat {
       }
       glue(pattern.substring(last), id);
       if (last == 0) {
-        throw new IllegalArgumentException("indicator " + printable(String.valueOf(id))
+        throw new MalformedInputException("indicator " + printable(String.valueOf(id))
             + ": the pattern compares no file hash");
       }
       return out;
@@ -163,7 +164,7 @@ final class StixBundle extends HashListFormat {
   /** Text between comparisons may only be brackets, white space and OR. */
   private static void glue(String between, String id) {
     if (!GLUE.matcher(between).matches()) {
-      throw new IllegalArgumentException("indicator " + printable(String.valueOf(id))
+      throw new MalformedInputException("indicator " + printable(String.valueOf(id))
           + ": unsupported pattern (only file hash comparisons joined by OR)");
     }
   }
@@ -171,7 +172,14 @@ final class StixBundle extends HashListFormat {
   /** The type of a STIX hash key; keys hotlinekit cannot compare are carried. */
   private static HashType type(String key) {
     HashType t = KEYS.get(key);
-    return t != null ? t : HashType.carried(key);
+    if (t != null) {
+      return t;
+    }
+    try {
+      return HashType.carried(key);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedInputException("hash key: " + e.getMessage(), e);
+    }
   }
 
   private static HashValue value(HashType t, String text, String id) {
@@ -183,7 +191,7 @@ final class StixBundle extends HashListFormat {
           ? HashValue.parsePhotoDna(text)
           : HashValue.parse(t, text.toLowerCase(Locale.ROOT));
     } catch (HotlinekitException e) {
-      throw new IllegalArgumentException(printable(id) + ": " + e.getMessage(), e);
+      throw new MalformedInputException(printable(id) + ": " + e.getMessage(), e);
     }
   }
 

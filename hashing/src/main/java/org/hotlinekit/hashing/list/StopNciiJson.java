@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hotlinekit.core.HotlinekitException;
+import org.hotlinekit.core.MalformedInputException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import org.hotlinekit.core.hash.HashType;
@@ -39,7 +40,7 @@ final class StopNciiJson extends HashListFormat {
           Parsed p;
           try {
             p = parse(node);
-          } catch (HotlinekitException | IllegalArgumentException | ArithmeticException ex) {
+          } catch (HotlinekitException | ArithmeticException ex) {
             problems.reject(line, ex.getMessage(), ex);
             return;
           }
@@ -64,11 +65,11 @@ final class StopNciiJson extends HashListFormat {
 
   private static Parsed parse(JsonNode node) {
     if (!node.isObject()) {
-      throw new IllegalArgumentException("a hash record must be a JSON object");
+      throw new MalformedInputException("a hash record must be a JSON object");
     }
     String status = JsonArrays.string(node, "hashStatus");
     if (status == null) {
-      throw new IllegalArgumentException("missing field 'hashStatus'");
+      throw new MalformedInputException("missing field 'hashStatus'");
     }
     boolean withdrawn;
     switch (status) {
@@ -81,37 +82,37 @@ final class StopNciiJson extends HashListFormat {
         withdrawn = false;
         break;
       default:
-        throw new IllegalArgumentException(
+        throw new MalformedInputException(
             "field 'hashStatus': unknown status '" + printable(status) + "'");
     }
     String signal = JsonArrays.string(node, "signalType");
     if (signal == null) {
-      throw new IllegalArgumentException("missing field 'signalType'");
+      throw new MalformedInputException("missing field 'signalType'");
     }
     HashType type = SIGNALS.get(signal);
     if (type == null && withdrawn) {
       return new Parsed(null, true);
     }
     if (type == null) {
-      throw new IllegalArgumentException(
+      throw new MalformedInputException(
           "field 'signalType': unsupported signal type '" + printable(signal) + "'");
     }
     String hex = JsonArrays.string(node, "hashValue");
     if (hex == null) {
-      throw new IllegalArgumentException("missing field 'hashValue'");
+      throw new MalformedInputException("missing field 'hashValue'");
     }
     HashValue value;
     try {
       value = HashValue.parse(type, hex.toLowerCase(Locale.ROOT));
     } catch (HotlinekitException ex) {
-      throw new IllegalArgumentException("field 'hashValue': " + ex.getMessage(), ex);
+      throw new MalformedInputException("field 'hashValue': " + ex.getMessage(), ex);
     }
     HashListEntry.Builder b = HashListEntry.builder(value.toString(), value).source(SOURCE);
     JsonNode mod = node.get("lastModtimestamp");
     if (mod != null && !mod.isNull()) {
       if (!mod.isIntegralNumber() || !mod.canConvertToLong() || mod.asLong() < 0
           || mod.asLong() > Instant.MAX.getEpochSecond()) {
-        throw new IllegalArgumentException(
+        throw new MalformedInputException(
             "field 'lastModtimestamp' must be a non-negative whole number of seconds");
       }
       b.added(Instant.ofEpochSecond(mod.asLong()));
