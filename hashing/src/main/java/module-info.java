@@ -18,4 +18,7 @@ module org.hotlinekit.hashing {
   exports org.hotlinekit.hashing.list;
   exports org.hotlinekit.hashing.match;
   exports org.hotlinekit.hashing.batch;
+  exports org.hotlinekit.hashing.spi;
+
+  uses org.hotlinekit.hashing.spi.SignalHasher;
 }

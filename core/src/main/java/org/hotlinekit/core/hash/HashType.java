@@ -53,12 +53,31 @@ public final class HashType {
   private final int byteLength;
   private final Comparison comparison;
   private final DigestAlgorithm digest;
+  private final int defaultMaxDistance;
+  private final boolean plugin;
 
   private HashType(String id, int byteLength, Comparison comparison, DigestAlgorithm digest) {
+    this(id, byteLength, comparison, digest, comparison == Comparison.HAMMING
+        ? PdqHash.RECOMMENDED_MATCH_DISTANCE : 0, false);
+  }
+
+  private HashType(String id, int byteLength, Comparison comparison, DigestAlgorithm digest,
+      int defaultMaxDistance, boolean plugin) {
     this.id = id;
     this.byteLength = byteLength;
     this.comparison = comparison;
     this.digest = digest;
+    this.defaultMaxDistance = defaultMaxDistance;
+    this.plugin = plugin;
+  }
+
+  /**
+   * Whether this is a plug-in's type ({@link #plugin}).
+   *
+   * @return true for plug-in types
+   */
+  public boolean isPlugin() {
+    return plugin;
   }
 
   /**
@@ -89,6 +108,40 @@ public final class HashType {
       throw new IllegalArgumentException("'" + name + "' is a built-in hash type, not carried");
     }
     return new HashType(name, -1, Comparison.NONE, null);
+  }
+
+  /**
+   * A signal type of a plug-in (a hasher and matcher that hotlinekit does not ship, e.g. a
+   * licensed PhotoDNA library wrapped by its licensee, or an open perceptual hash): values of a
+   * fixed length, compared exactly or by Hamming distance.
+   *
+   * @param name its name in lists and reports; not a built-in name
+   * @param byteLength the length of a value, 1 to 4,096 bytes
+   * @param comparison {@link Comparison#EXACT} or {@link Comparison#HAMMING}
+   * @param defaultMaxDistance for Hamming types, the distance up to which values match by default
+   * @return the type (equal to any other plug-in type of the same name)
+   * @throws IllegalArgumentException for a built-in or malformed name, a length out of range, a
+   *     NONE comparison, or a distance outside 0 to 8 x length
+   */
+  public static HashType plugin(String name, int byteLength, Comparison comparison,
+      int defaultMaxDistance) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(comparison, "comparison");
+    if (!CARRIED_NAME.matcher(name).matches() || fromId(name).isPresent()) {
+      throw new IllegalArgumentException("a plug-in signal type needs its own name of letters,"
+          + " digits and _ - . : (at most 64)");
+    }
+    if (byteLength < 1 || byteLength > 4096) {
+      throw new IllegalArgumentException("a value is 1 to 4096 bytes, got " + byteLength);
+    }
+    if (comparison == Comparison.NONE) {
+      throw new IllegalArgumentException("a plug-in type is compared (use carried() otherwise)");
+    }
+    int max = comparison == Comparison.HAMMING ? defaultMaxDistance : 0;
+    if (max < 0 || max > 8 * byteLength) {
+      throw new IllegalArgumentException("distance 0.." + 8 * byteLength + ", got " + max);
+    }
+    return new HashType(name, byteLength, comparison, null, max, true);
   }
 
   /**
@@ -130,12 +183,12 @@ public final class HashType {
 
   /**
    * The distance up to which two values match by default: 0 for exact types, {@link
-   * PdqHash#RECOMMENDED_MATCH_DISTANCE} (31) for PDQ.
+   * PdqHash#RECOMMENDED_MATCH_DISTANCE} (31) for PDQ, the plug-in's own for a plug-in type.
    *
    * @return the distance
    */
   public int defaultMaxDistance() {
-    return comparison == Comparison.HAMMING ? PdqHash.RECOMMENDED_MATCH_DISTANCE : 0;
+    return defaultMaxDistance;
   }
 
   /**
@@ -182,8 +235,25 @@ public final class HashType {
 
   @Override
   public boolean equals(Object o) {
-    return this == o || (o instanceof HashType && isCarried() && ((HashType) o).isCarried()
-        && id.equals(((HashType) o).id));
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof HashType)) {
+      return false;
+    }
+    HashType t = (HashType) o;
+    // Built-in types are singletons; carried and plug-in types are equal by name and kind.
+    return !isBuiltIn() && !t.isBuiltIn() && plugin == t.plugin && id.equals(t.id)
+        && byteLength == t.byteLength && comparison == t.comparison;
+  }
+
+  private boolean isBuiltIn() {
+    for (HashType b : BUILT_IN) {
+      if (b == this) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

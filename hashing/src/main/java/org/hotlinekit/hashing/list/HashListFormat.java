@@ -641,9 +641,10 @@ public abstract class HashListFormat {
         }
       } else {
         type = HashType.fromId(typeName).filter(t -> t.id().equals(typeName))
+            .or(() -> PluginTypes.named(typeName))
             .orElseThrow(() -> new MalformedInputException("field 'type': unknown hash type '"
-                + printable(typeName) + "' (a kind that is carried, not matched, says"
-                + " \"carried\": true)"));
+                + printable(typeName) + "' (no installed plug-in has it; a kind that is"
+                + " carried, not matched, says \"carried\": true)"));
       }
       String hex = requiredString(node, "hash");
       HashValue hash;

@@ -56,6 +56,8 @@ public final class IndexedList {
   final Map<DigestAlgorithm, List<HashListEntry>> digestEntries;
   final PdqIndex pdq;
   final List<HashListEntry> pdqEntries;
+  /** Entries of plug-in signal types, by type: matched by a scan (plug-in lists are small). */
+  final Map<HashType, List<HashListEntry>> signalEntries;
 
   private IndexedList(HashList list, Map<DigestAlgorithm, DigestIndex> digests,
       Map<DigestAlgorithm, List<HashListEntry>> digestEntries, PdqIndex pdq,
@@ -65,6 +67,14 @@ public final class IndexedList {
     this.digestEntries = digestEntries;
     this.pdq = pdq;
     this.pdqEntries = pdqEntries;
+    Map<HashType, List<HashListEntry>> bySignal = new java.util.HashMap<>();
+    for (HashListEntry e : list.entries()) {
+      if (e.hash().type().isPlugin()) {
+        bySignal.computeIfAbsent(e.hash().type(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    bySignal.replaceAll((k, v) -> List.copyOf(v));
+    this.signalEntries = Map.copyOf(bySignal);
   }
 
   /** The entries of a list split by what indexes them, each part in list order. */

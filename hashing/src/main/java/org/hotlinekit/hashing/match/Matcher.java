@@ -14,6 +14,7 @@ import org.hotlinekit.core.pdq.PdqHashWithQuality;
 import org.hotlinekit.hashing.index.DigestIndex;
 import org.hotlinekit.hashing.index.PdqMatch;
 import org.hotlinekit.hashing.list.HashList;
+import org.hotlinekit.hashing.list.HashListEntry;
 import org.hotlinekit.core.hash.HashType;
 import org.hotlinekit.core.hash.HashValue;
 import org.hotlinekit.hashing.media.MediaHashes;
@@ -143,6 +144,9 @@ public final class Matcher {
     for (Digest d : hashes.digests().asMap().values()) {
       matchDigest(d, out);
     }
+    for (HashValue v : hashes.signals()) {
+      matchSignal(v, out);
+    }
     boolean belowQuality = false;
     Optional<PdqHashWithQuality> pdq = hashes.pdq();
     if (pdq.isPresent()) {
@@ -166,7 +170,30 @@ public final class Matcher {
     List<Match> out = new ArrayList<>();
     hash.asDigest().ifPresent(d -> matchDigest(d, out));
     hash.asPdq().ifPresent(p -> matchPdq(p, null, out));
+    if (hash.type().isPlugin()) {
+      matchSignal(hash, out);
+    }
     return result(out, false);
+  }
+
+  /** A plug-in signal: exact, or within its type's default Hamming distance, by a scan. */
+  private void matchSignal(HashValue v, List<Match> out) {
+    HashType type = v.type();
+    byte[] q = v.toByteArray();
+    for (IndexedList l : lists) {
+      for (HashListEntry e : l.signalEntries.getOrDefault(type, List.of())) {
+        byte[] b = e.hash().toByteArray();
+        int distance = 0;
+        for (int i = 0; i < q.length; i++) {
+          distance += Integer.bitCount((q[i] ^ b[i]) & 0xff);
+        }
+        boolean hit = type.comparison() == HashType.Comparison.EXACT ? distance == 0
+            : distance <= type.defaultMaxDistance();
+        if (hit) {
+          out.add(new Match(l.name(), e, type, distance, Dihedral.ORIG));
+        }
+      }
+    }
   }
 
   private void matchDigest(Digest d, List<Match> out) {
@@ -335,7 +362,7 @@ public final class Matcher {
 
     /** Whether entries of a type are indexed and matched. */
     private static boolean matchable(HashType t) {
-      return t.digestAlgorithm().isPresent() || t == HashType.PDQ;
+      return t.digestAlgorithm().isPresent() || t == HashType.PDQ || t.isPlugin();
     }
 
     /**

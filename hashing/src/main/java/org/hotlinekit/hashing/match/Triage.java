@@ -75,7 +75,7 @@ public final class Triage {
    * }</pre>
    *
    * @return a builder: MD5, SHA-1 and SHA-256, PDQ with its rotations and mirror images, the
-   *     recommended distance and quality gate
+   *     installed plug-in signals, the recommended distance and quality gate
    */
   public static Builder builder() {
     return new Builder();
@@ -221,7 +221,8 @@ public final class Triage {
     private final Matcher.Builder matcher = Matcher.builder();
     private final MediaHasher.Builder hasher = MediaHasher.builder()
         .digests(java.util.EnumSet.allOf(org.hotlinekit.core.digest.DigestAlgorithm.class))
-        .pdq(true).dihedral(true);
+        .pdq(true).dihedral(true)
+        .signals(org.hotlinekit.hashing.spi.SignalHasher.installed());
 
     private Builder() {}
 
@@ -345,6 +346,18 @@ public final class Triage {
      */
     public Builder dihedral(boolean enabled) {
       hasher.dihedral(enabled);
+      return this;
+    }
+
+    /**
+     * The plug-in signals computed and matched (default: {@link
+     * org.hotlinekit.hashing.spi.SignalHasher#installed()}, those on the class or module path).
+     *
+     * @param plugins the plug-ins
+     * @return this builder
+     */
+    public Builder signals(List<org.hotlinekit.hashing.spi.SignalHasher> plugins) {
+      hasher.signals(plugins);
       return this;
     }
 

@@ -48,6 +48,7 @@ public final class MediaHasher {
   private final boolean dihedral;
   private final PdqHasher pdqHasher;
   private final long maxImageFileBytes;
+  private final List<org.hotlinekit.hashing.spi.SignalHasher> signals;
 
   private MediaHasher(Builder b) {
     this.digester = b.digests.isEmpty() ? null : Digester.of(b.digests);
@@ -55,6 +56,7 @@ public final class MediaHasher {
     this.dihedral = b.dihedral;
     this.pdqHasher = b.pdqHasher;
     this.maxImageFileBytes = b.maxImageFileBytes;
+    this.signals = List.copyOf(b.signals);
   }
 
   /**
@@ -219,12 +221,21 @@ public final class MediaHasher {
     ImageDecoder.recognise(data, data.length);
     DigestSet digests = digester == null ? DigestSet.empty() : digester.digest(data);
     Pixels pixels = ImageDecoder.decode(data, pdqHasher.maxPixels());
+    List<org.hotlinekit.core.hash.HashValue> extra = new java.util.ArrayList<>();
+    for (org.hotlinekit.hashing.spi.SignalHasher s : signals) {
+      org.hotlinekit.core.hash.HashValue v = s.hash(pixels);
+      if (!v.type().equals(s.type())) {
+        throw new IllegalStateException("plug-in " + s.getClass().getName() + " returned a "
+            + v.type() + " value for its " + s.type() + " type");
+      }
+      extra.add(v);
+    }
     if (dihedral) {
       DihedralPdqHashes all = pdqHasher.hashDihedral(pixels);
-      return new MediaHashes(data.length, digests, all.original(), all);
+      return new MediaHashes(data.length, digests, all.original(), all, null, extra);
     }
     PdqHashWithQuality h = pdqHasher.hash(pixels);
-    return new MediaHashes(data.length, digests, h, null);
+    return new MediaHashes(data.length, digests, h, null, null, extra);
   }
 
   /** Reads a file that must be an image: refuses early on its first bytes, then caps its size. */
@@ -257,8 +268,23 @@ public final class MediaHasher {
     private boolean dihedral;
     private PdqHasher pdqHasher = PdqHasher.create();
     private long maxImageFileBytes = DEFAULT_MAX_IMAGE_FILE_BYTES;
+    private final List<org.hotlinekit.hashing.spi.SignalHasher> signals =
+        new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Plug-in signals computed from each image's pixels (decoded once for all), e.g. {@link
+     * org.hotlinekit.hashing.spi.SignalHasher#installed()}; they apply where PDQ does.
+     *
+     * @param plugins the plug-ins (replacing any set before)
+     * @return this builder
+     */
+    public Builder signals(List<org.hotlinekit.hashing.spi.SignalHasher> plugins) {
+      signals.clear();
+      plugins.forEach(p -> signals.add(Objects.requireNonNull(p, "plugin")));
+      return this;
+    }
 
     /**
      * Sets the digests to compute (replacing any set before).

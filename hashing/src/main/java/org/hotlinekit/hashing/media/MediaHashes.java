@@ -15,18 +15,35 @@ public final class MediaHashes {
   private final PdqHashWithQuality pdq;
   private final DihedralPdqHashes dihedral;
   private final PdqNotComputed pdqNotComputed;
+  private final java.util.List<org.hotlinekit.core.hash.HashValue> signals;
 
   MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral) {
-    this(size, digests, pdq, dihedral, null);
+    this(size, digests, pdq, dihedral, null, java.util.List.of());
   }
 
   MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral,
       PdqNotComputed pdqNotComputed) {
+    this(size, digests, pdq, dihedral, pdqNotComputed, java.util.List.of());
+  }
+
+  MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral,
+      PdqNotComputed pdqNotComputed, java.util.List<org.hotlinekit.core.hash.HashValue> signals) {
     this.size = size;
     this.digests = Objects.requireNonNull(digests, "digests");
     this.pdq = pdq;
     this.dihedral = dihedral;
     this.pdqNotComputed = pdqNotComputed;
+    this.signals = java.util.List.copyOf(signals);
+  }
+
+  /**
+   * The values of plug-in signals ({@link org.hotlinekit.hashing.spi.SignalHasher}), in the order
+   * the hasher's plug-ins were given.
+   *
+   * @return the values, empty without plug-ins or when the image was not decoded
+   */
+  public java.util.List<org.hotlinekit.core.hash.HashValue> signals() {
+    return signals;
   }
 
   /**
@@ -78,7 +95,7 @@ public final class MediaHashes {
 
   /**
    * Every hash computed, in the one vocabulary of lists, matches and report fingerprints: the
-   * digests (MD5, SHA-1, SHA-256 order), then PDQ.
+   * digests (MD5, SHA-1, SHA-256 order), then PDQ, then the plug-in signals.
    *
    * @return the values
    */
@@ -91,6 +108,7 @@ public final class MediaHashes {
     if (pdq != null) {
       out.add(org.hotlinekit.core.hash.HashValue.of(pdq.hash()));
     }
+    out.addAll(signals);
     return java.util.List.copyOf(out);
   }
 

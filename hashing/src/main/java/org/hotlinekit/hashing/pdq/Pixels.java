@@ -106,6 +106,30 @@ public final class Pixels {
   }
 
   /**
+   * One pixel's colour, for plug-in signals that read the decoded image ({@link
+   * org.hotlinekit.hashing.spi.SignalHasher}); alpha is ignored, a gray pixel has equal channels.
+   *
+   * @param x the column, 0 to width - 1
+   * @param y the row, 0 to height - 1
+   * @return {@code 0xRRGGBB}
+   * @throws IndexOutOfBoundsException outside the image
+   */
+  public int rgb(int x, int y) {
+    Objects.checkIndex(x, width);
+    Objects.checkIndex(y, height);
+    if (ints != null) {
+      return ints[y * rowStride + x] & 0xffffff;
+    }
+    int o = offset + y * rowStride + x * layout.bytesPerPixel();
+    if (layout.isGray()) {
+      int g = bytes[o] & 0xff;
+      return g << 16 | g << 8 | g;
+    }
+    return (bytes[o + layout.redOffset()] & 0xff) << 16
+        | (bytes[o + layout.greenOffset()] & 0xff) << 8 | (bytes[o + layout.blueOffset()] & 0xff);
+  }
+
+  /**
    * The width.
    *
    * @return the width in pixels

@@ -16,15 +16,26 @@ public record Fingerprint(HashValue hash) {
    * Checks.
    *
    * @param hash the hash, of a built-in type
-   * @throws IllegalArgumentException for a carried type, which the format cannot name
+   * @throws IllegalArgumentException for a carried or plug-in type, which the format cannot name
    */
   public Fingerprint {
     Objects.requireNonNull(hash, "hash");
-    if (hash.type().isCarried()) {
+    if (!exchangeable(hash.type())) {
       // The exchange format names the built-in kinds only; a reader would refuse this one.
       throw new IllegalArgumentException("the exchange format has no fingerprint type "
           + hash.type().id());
     }
+  }
+
+  /**
+   * Whether the exchange format can carry values of a type: the built-in types (MD5, SHA-1,
+   * SHA-256, PDQ, PhotoDNA), not carried list kinds or plug-in signals.
+   *
+   * @param type the type
+   * @return true if a fingerprint of it can be exchanged
+   */
+  public static boolean exchangeable(HashType type) {
+    return HashType.builtIn().contains(type);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.example.consumer;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -13,8 +14,13 @@ import org.hotlinekit.categorisation.facts.Person;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.scheme.Derivation;
 import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.core.hash.HashValue;
+import org.hotlinekit.hashing.list.HashListEntry;
+import org.hotlinekit.hashing.list.HashListFormat;
+import org.hotlinekit.hashing.match.Triage;
 import org.hotlinekit.hashing.media.MediaHasher;
 import org.hotlinekit.hashing.media.MediaHashes;
+import org.hotlinekit.hashing.spi.SignalHasher;
 import org.hotlinekit.iccam.json.ReportDocument;
 import org.hotlinekit.iccam.json.ReportJson;
 
@@ -54,8 +60,28 @@ public final class Main {
       throw new AssertionError("no derivations");
     }
 
+    // The example signal plug-in is on the module path: found by service binding, computed,
+    // written to a list under its name, read back and matched.
+    SignalHasher dhash = SignalHasher.installed().stream()
+        .filter(p -> p.type().id().equals("dhash64")).findFirst()
+        .orElseThrow(() -> new AssertionError("the plug-in on the module path was not found"));
+    if (!dhash.getClass().getModule().isNamed()) {
+      throw new AssertionError("the plug-in is not a named module");
+    }
+    Path dir = Files.createTempDirectory("jpms-consumer");
+    Path image = Files.write(dir.resolve("image.png"), png.toByteArray());
+    HashValue value = MediaHasher.builder().pdq(true).signals(List.of(dhash)).build().hash(image)
+        .signals().get(0);
+    Path list = dir.resolve("dhash.jsonl");
+    HashListFormat.jsonLines().write(List.of(HashListEntry.builder("d-1", value).build()), list);
+    Triage.Outcome o = Triage.builder().list(list).build().triage(image);
+    if (o.status() != Triage.Status.KNOWN || !o.matches().get(0).type().equals(dhash.type())) {
+      throw new AssertionError("the plug-in signal did not match: " + o);
+    }
+
     ReportDocument doc = ReportJson.strict().read(Path.of(args[0])).document();
     System.out.println("module " + Main.class.getModule().getName() + ": hashed, "
-        + labels.size() + " derivations, " + doc.reports().size() + " reports read");
+        + labels.size() + " derivations, " + doc.reports().size() + " reports read, plug-in "
+        + dhash.type() + " from module " + dhash.getClass().getModule().getName() + " matched");
   }
 }

@@ -1,0 +1,23 @@
+package org.hotlinekit.hashing.list;
+
+import java.util.List;
+import java.util.Optional;
+import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.hashing.spi.SignalHasher;
+
+/** The signal types of the installed plug-ins, looked up once, for reading lists by name. */
+final class PluginTypes {
+  private PluginTypes() {}
+
+  /** Loaded on first use. */
+  private static final class Installed {
+    static final List<HashType> TYPES =
+        SignalHasher.installed().stream().map(SignalHasher::type).toList();
+
+    private Installed() {}
+  }
+
+  static Optional<HashType> named(String name) {
+    return Installed.TYPES.stream().filter(t -> t.id().equals(name)).findFirst();
+  }
+}
