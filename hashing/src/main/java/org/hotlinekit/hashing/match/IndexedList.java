@@ -56,8 +56,9 @@ public final class IndexedList {
   final Map<DigestAlgorithm, List<HashListEntry>> digestEntries;
   final PdqIndex pdq;
   final List<HashListEntry> pdqEntries;
-  /** Entries of plug-in signal types, by type: matched by a scan (plug-in lists are small). */
+  /** Entries of plug-in signal types, by type, each with its type's index. */
   final Map<HashType, List<HashListEntry>> signalEntries;
+  final Map<HashType, org.hotlinekit.hashing.spi.SignalIndex> signalIndexes;
 
   private IndexedList(HashList list, Map<DigestAlgorithm, DigestIndex> digests,
       Map<DigestAlgorithm, List<HashListEntry>> digestEntries, PdqIndex pdq,
@@ -75,6 +76,17 @@ public final class IndexedList {
     }
     bySignal.replaceAll((k, v) -> List.copyOf(v));
     this.signalEntries = Map.copyOf(bySignal);
+    Map<HashType, org.hotlinekit.hashing.spi.SignalIndex> indexes = new java.util.HashMap<>();
+    bySignal.forEach((type, entries) -> {
+      List<org.hotlinekit.core.hash.HashValue> values = new ArrayList<>();
+      entries.forEach(e -> values.add(e.hash()));
+      // The installed plug-in of the type builds its index; without one, the scan.
+      indexes.put(type, org.hotlinekit.hashing.spi.SignalHasher.installed().stream()
+          .filter(p -> p.type().equals(type)).findFirst()
+          .map(p -> p.index(values))
+          .orElseGet(() -> org.hotlinekit.hashing.spi.SignalIndex.scan(values)));
+    });
+    this.signalIndexes = Map.copyOf(indexes);
   }
 
   /** The entries of a list split by what indexes them, each part in list order. */

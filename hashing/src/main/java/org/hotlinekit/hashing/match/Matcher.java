@@ -176,25 +176,23 @@ public final class Matcher {
     return result(out, false);
   }
 
-  /** A plug-in signal: exact, or within its type's default Hamming distance, by a scan. */
+  /** A plug-in signal: exact, or within its type's default distance, through its index. */
   private void matchSignal(HashValue v, List<Match> out) {
     HashType type = v.type();
-    byte[] q = v.toByteArray();
+    int max = type.comparison() == HashType.Comparison.EXACT ? 0 : type.defaultMaxDistance();
     for (IndexedList l : lists) {
-      for (HashListEntry e : l.signalEntries.getOrDefault(type, List.of())) {
-        byte[] b = e.hash().toByteArray();
-        int distance = 0;
-        for (int i = 0; i < q.length; i++) {
-          distance += Integer.bitCount((q[i] ^ b[i]) & 0xff);
-        }
-        boolean hit = type.comparison() == HashType.Comparison.EXACT ? distance == 0
-            : distance <= type.defaultMaxDistance();
-        if (hit) {
-          out.add(new Match(l.name(), e, type, distance, Dihedral.ORIG));
-        }
+      org.hotlinekit.hashing.spi.SignalIndex index = l.signalIndexes.get(type);
+      if (index == null) {
+        continue;
+      }
+      List<HashListEntry> entries = l.signalEntries.get(type);
+      for (org.hotlinekit.hashing.spi.SignalIndex.Hit hit : index.search(v, max)) {
+        out.add(new Match(l.name(), entries.get(hit.position()), type, hit.distance(),
+            Dihedral.ORIG));
       }
     }
   }
+
 
   private void matchDigest(Digest d, List<Match> out) {
     HashType type = HashType.of(d.algorithm());

@@ -34,6 +34,17 @@ public interface SignalHasher {
   HashValue hash(Pixels pixels);
 
   /**
+   * Builds the near-match index over a list's values of this type (default: {@link
+   * SignalIndex#scan(List)}).
+   *
+   * @param values the values, all of {@link #type()}
+   * @return the index
+   */
+  default SignalIndex index(List<HashValue> values) {
+    return SignalIndex.scan(values);
+  }
+
+  /**
    * The plug-ins installed on the class path or module path.
    *
    * @return the plug-ins, in the order the service loader finds them

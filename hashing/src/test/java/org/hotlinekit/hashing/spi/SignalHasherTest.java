@@ -65,4 +65,34 @@ class SignalHasherTest {
     assertThatThrownBy(() -> HashValue.of(Corner.TYPE, new byte[4]))
         .hasMessageContaining("corner hash must be 3 bytes");
   }
+
+  /** The default index against the model: every value within the distance, and no other. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+  void theScanIndexFindsExactlyTheValuesWithinTheDistance(long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    HashType type = HashType.plugin("t" + seed, 4, HashType.Comparison.HAMMING, 6);
+    List<HashValue> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      byte[] b = new byte[4];
+      r.nextBytes(b);
+      values.add(HashValue.of(type, b));
+    }
+    SignalIndex index = SignalIndex.scan(values);
+    for (int q = 0; q < 20; q++) {
+      HashValue query = values.get(r.nextInt(values.size()));
+      int max = r.nextInt(12);
+      java.util.Set<String> expected = new java.util.HashSet<>();
+      for (int i = 0; i < values.size(); i++) {
+        int d = Long.bitCount(Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(
+            values.get(i).toByteArray()).getInt() ^ java.nio.ByteBuffer.wrap(
+            query.toByteArray()).getInt()));
+        if (d <= max) {
+          expected.add(i + "@" + d);
+        }
+      }
+      assertThat(index.search(query, max)).extracting(h -> h.position() + "@" + h.distance())
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
 }
