@@ -63,8 +63,14 @@ final class Cli {
 
   /** Why PDQ was not computed, with this tool's option where a setting raises the limit. */
   static String describe(org.hotlinekit.hashing.media.PdqNotComputed why) {
-    String option = why.setting().map(OPTION_FOR_SETTING::get).orElse(null);
-    return option == null ? why.message() : why.message() + " (raise it with " + option + ")";
+    return withOption(why.message(), why.setting(), why.message());
+  }
+
+  /** The reason with this tool's option for a library setting, or {@code otherwise}. */
+  private static String withOption(String reason, java.util.Optional<String> setting,
+      String otherwise) {
+    String option = setting.map(OPTION_FOR_SETTING::get).orElse(null);
+    return option == null ? otherwise : reason + " (raise it with " + option + ")";
   }
 
   /**
@@ -74,8 +80,7 @@ final class Cli {
   static String describe(Throwable e) {
     if (e instanceof LimitExceededException) {
       LimitExceededException l = (LimitExceededException) e;
-      String option = l.setting().map(OPTION_FOR_SETTING::get).orElse(null);
-      return option == null ? l.getMessage() : l.reason() + " (raise it with " + option + ")";
+      return withOption(l.reason(), l.setting(), l.getMessage());
     }
     if (e instanceof HotlinekitException) {
       return e.getMessage();

@@ -170,7 +170,7 @@ class MatchAndTriageCommandTest {
         .satisfies(m -> assertThat(m.get("list").asString()).isEqualTo("stop.json"));
   }
 
-  /** The PDQ hash lists in the repository's own {@code testdata/} (never {@code ../shared}). */
+  /** The PDQ hash lists in the repository's own {@code testdata/}. */
   private static Path hashlists() {
     String configured = System.getProperty("hotlinekit.testdata");
     if (configured != null && Files.isDirectory(Path.of(configured, "pdq/hashlists"))) {

@@ -77,11 +77,13 @@ public final class IndexedList {
     bySignal.replaceAll((k, v) -> List.copyOf(v));
     this.signalEntries = Map.copyOf(bySignal);
     Map<HashType, org.hotlinekit.hashing.spi.SignalIndex> indexes = new java.util.HashMap<>();
+    List<org.hotlinekit.hashing.spi.SignalHasher> installed = bySignal.isEmpty() ? List.of()
+        : org.hotlinekit.hashing.spi.SignalHasher.installed();
     bySignal.forEach((type, entries) -> {
       List<org.hotlinekit.core.hash.HashValue> values = new ArrayList<>();
       entries.forEach(e -> values.add(e.hash()));
       // The installed plug-in of the type builds its index; without one, the scan.
-      indexes.put(type, org.hotlinekit.hashing.spi.SignalHasher.installed().stream()
+      indexes.put(type, installed.stream()
           .filter(p -> p.type().equals(type)).findFirst()
           .map(p -> p.index(values))
           .orElseGet(() -> org.hotlinekit.hashing.spi.SignalIndex.scan(values)));

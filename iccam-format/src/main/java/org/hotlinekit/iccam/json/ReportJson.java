@@ -30,7 +30,6 @@ import org.hotlinekit.categorisation.scheme.SchemeRef;
 import org.hotlinekit.core.HotlinekitException;
 import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.LimitExceededException;
-import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.hash.HashType;
 import org.hotlinekit.iccam.internal.LocatedJson;
