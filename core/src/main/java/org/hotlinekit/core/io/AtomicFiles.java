@@ -33,16 +33,24 @@ public final class AtomicFiles {
     static {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         for (Path p : FILES) {
-          try {
-            Files.deleteIfExists(p);
-          } catch (IOException ignored) {
-            // Nothing more can be done while the process ends.
-          }
+          deleteQuietly(p);
         }
       }, "hotlinekit-atomic-files-cleanup"));
     }
 
     private InFlight() {}
+  }
+
+  /** Writes every file of a folder into the given temporary folder. */
+  @FunctionalInterface
+  public interface FolderContent {
+    /**
+     * Writes the folder's files.
+     *
+     * @param tmp where to write them (the folder exists and is empty)
+     * @throws IOException if writing fails
+     */
+    void writeTo(Path tmp) throws IOException;
   }
 
   /** Writes the whole content of a file at the given temporary path. */
@@ -112,6 +120,111 @@ public final class AtomicFiles {
         }
         InFlight.FILES.remove(tmp);
       }
+    }
+  }
+
+  /**
+   * Creates {@code folder} with the files {@code content} writes, all or nothing: they are written
+   * into a temporary folder beside it, forced to disk, and the temporary folder is renamed to
+   * {@code folder} in one atomic step. Readers never see some of the files without the others;
+   * on failure, or when the process is stopped while writing, the temporary folder is removed.
+   *
+   * <p>The target must not exist, or be an empty folder (which is replaced): results of an
+   * earlier run are never overwritten or mixed with new ones.
+   *
+   * @param folder the folder to create (its parent must exist)
+   * @param content writes the files (regular files, possibly in sub-folders)
+   * @throws OutputWriteException if {@code folder} exists and is not an empty folder, or writing
+   *     or renaming fails (the message names the folder)
+   */
+  public static void writeFolder(Path folder, FolderContent content) {
+    Objects.requireNonNull(folder, "folder");
+    Objects.requireNonNull(content, "content");
+    Path target = folder.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    if (parent == null) {
+      throw new OutputWriteException(folder + ": cannot write the root folder", null);
+    }
+    refuseExisting(folder, target);
+    Path tmp = null;
+    boolean moved = false;
+    try {
+      tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+      InFlight.FILES.add(tmp);
+      content.writeTo(tmp);
+      forceTree(tmp);
+      refuseExisting(folder, target);
+      Files.deleteIfExists(target); // an empty folder only: refuseExisting checked
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      moved = true;
+      force(parent, true);
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      throw new OutputWriteException(folder + ": exists and is not empty; results are never"
+          + " written over others (choose another folder, or remove it)", e);
+    } catch (IOException e) {
+      throw failed(folder, e);
+    } finally {
+      if (tmp != null) {
+        if (!moved) {
+          deleteQuietly(tmp);
+        }
+        InFlight.FILES.remove(tmp);
+      }
+    }
+  }
+
+  private static void refuseExisting(Path folder, Path target) {
+    if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    boolean empty = false;
+    if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try (java.util.stream.Stream<Path> s = Files.list(target)) {
+        empty = s.findAny().isEmpty();
+      } catch (IOException e) {
+        throw failed(folder, e);
+      }
+    }
+    if (!empty) {
+      throw new OutputWriteException(folder + ": exists and is not an empty folder; results are"
+          + " never written over others (choose another folder, or remove it)", null);
+    }
+  }
+
+  private static void forceTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        force(p, Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+      }
+    }
+  }
+
+  private static void force(Path p, boolean dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(p, dir ? StandardOpenOption.READ
+        : StandardOpenOption.WRITE)) {
+      ch.force(true);
+    } catch (IOException e) {
+      if (!dir) {
+        throw e;
+      }
+      // Some file systems cannot force a folder; the files in it are on disk already.
+    }
+  }
+
+  /** Removes a file or a folder tree, as far as it can. */
+  private static void deleteQuietly(Path p) {
+    try {
+      if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+          for (Path q : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+            Files.deleteIfExists(q);
+          }
+        }
+      } else {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // Nothing more can be done; the caller reports the failure that brought it here.
     }
   }
 

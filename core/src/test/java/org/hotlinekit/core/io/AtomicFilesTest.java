@@ -66,4 +66,72 @@ class AtomicFilesTest {
       assertThat(s).isEmpty();
     }
   }
+
+  @Test
+  void aFolderAppearsWithAllItsFilesAtOnce(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("scan-1");
+    AtomicFiles.writeFolder(out, tmp -> {
+      assertThat(out).doesNotExist();
+      Files.writeString(tmp.resolve("a.txt"), "a");
+      Files.createDirectories(tmp.resolve("sub"));
+      Files.writeString(tmp.resolve("sub/b.txt"), "b");
+    });
+    assertThat(Files.readString(out.resolve("a.txt"))).isEqualTo("a");
+    assertThat(Files.readString(out.resolve("sub/b.txt"))).isEqualTo("b");
+    try (var s = Files.list(dir)) {
+      assertThat(s).containsExactly(out);
+    }
+  }
+
+  @Test
+  void anEmptyFolderIsReplacedAndAFullOneRefused(@TempDir Path dir) throws IOException {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    AtomicFiles.writeFolder(empty, tmp -> Files.writeString(tmp.resolve("a.txt"), "new"));
+    assertThat(Files.readString(empty.resolve("a.txt"))).isEqualTo("new");
+
+    assertThatThrownBy(() -> AtomicFiles.writeFolder(empty, tmp -> Files.writeString(
+        tmp.resolve("a.txt"), "newer"))).isInstanceOf(OutputWriteException.class)
+        .hasMessageContaining("exists and is not an empty folder");
+    assertThat(Files.readString(empty.resolve("a.txt"))).isEqualTo("new");
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    assertThatThrownBy(() -> AtomicFiles.writeFolder(file, tmp -> { }))
+        .isInstanceOf(OutputWriteException.class);
+    try (var s = Files.list(dir)) {
+      assertThat(s).containsExactlyInAnyOrder(empty, file);
+    }
+  }
+
+  @Test
+  void aFailedFolderWriteLeavesNothing(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("out");
+    assertThatThrownBy(() -> AtomicFiles.writeFolder(out, tmp -> {
+      Files.writeString(tmp.resolve("a.txt"), "half");
+      throw new IOException("disk full");
+    })).isInstanceOf(OutputWriteException.class)
+        .hasMessage(out + ": could not write the file: disk full");
+    try (var s = Files.list(dir)) {
+      assertThat(s).isEmpty();
+    }
+  }
+
+  @Test
+  void aProcessStoppedWhileWritingAFolderLeavesNothing(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    Process p = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SlowWriter.class.getName(), out.toString(),
+        "folder").redirectErrorStream(true).start();
+    try (var o = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      assertThat(o.readLine()).isEqualTo("writing");
+      try (var s = Files.list(dir)) {
+        assertThat(s).hasSize(1).allMatch(f -> f.getFileName().toString().startsWith(".out."));
+      }
+      p.destroy();
+      assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    try (var s = Files.list(dir)) {
+      assertThat(s).isEmpty();
+    }
+  }
 }

@@ -8,21 +8,36 @@ public final class SlowWriter {
   private SlowWriter() {}
 
   /**
-   * Writes into {@code args[0]} until stopped.
+   * Writes into {@code args[0]} until stopped; a folder with two files when {@code args[1]} is
+   * {@code folder}.
    *
-   * @param args the target file
+   * @param args the target, and optionally {@code folder}
    * @throws Exception never in practice
    */
   public static void main(String[] args) throws Exception {
+    if (args.length > 1 && args[1].equals("folder")) {
+      AtomicFiles.writeFolder(Path.of(args[0]), tmp -> {
+        Files.writeString(tmp.resolve("results.jsonl"), "{}\n");
+        Files.writeString(tmp.resolve("report.json"), "{\"partial\": true");
+        System.out.println("writing");
+        System.out.flush();
+        sleep();
+      });
+      return;
+    }
     AtomicFiles.write(Path.of(args[0]), tmp -> {
       Files.writeString(tmp, "partial");
       System.out.println("writing");
       System.out.flush();
-      try {
-        Thread.sleep(60_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      sleep();
     });
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
