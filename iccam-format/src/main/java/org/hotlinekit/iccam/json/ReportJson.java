@@ -564,7 +564,7 @@ public final class ReportJson {
     ContentItem item(Node n) {
       object(n, "an item");
       known(n, "id", "url", "mediaType", "hosting", "assignedCountry", "known", "fingerprints",
-          "assessments", "actions", "memo");
+          "matchLabels", "assessments", "actions", "memo");
       Fields f = new Fields();
       String id = f.get(() -> string(n, "id"));
       String url = f.get(() -> string(n, "url"));
@@ -584,6 +584,8 @@ public final class ReportJson {
         String v = string(fp, "value");
         return build(fp, () -> Fingerprint.parse(t, v));
       }));
+      List<LabelAssertion> matchLabels = f.get(() -> each(array(n, "matchLabels"),
+          this::label));
       List<Assessment> assessments = f.get(() -> each(array(n, "assessments"), this::assessment));
       List<Node> actionNodes = f.get(() -> array(n, "actions"));
       List<Action> actions = f.get(() -> each(actionNodes, this::action));
@@ -591,7 +593,7 @@ public final class ReportJson {
       Optional<Boolean> knownFinal = known;
       f.done();
       ContentItem item = build(n, () -> new ContentItem(id, url, type, hosting, assigned,
-          knownFinal, fps, assessments, actions, memo));
+          knownFinal, fps, matchLabels, assessments, actions, memo));
       try {
         Workflow.check(item);
       } catch (WorkflowException e) {
@@ -833,6 +835,7 @@ public final class ReportJson {
         a.addObject().put("type", f.type().id()).put("value", f.value());
       }
     }
+    labels(n, "matchLabels", i.matchLabels());
     if (!i.assessments().isEmpty()) {
       ArrayNode a = n.putArray("assessments");
       for (Assessment s : i.assessments()) {
@@ -869,9 +872,14 @@ public final class ReportJson {
       JsonNode facts = JSON.readTree(FactsJson.write(f));
       n.set("facts", facts);
     });
-    if (!s.labels().isEmpty()) {
-      ArrayNode a = n.putArray("labels");
-      for (LabelAssertion l : s.labels()) {
+    labels(n, "labels", s.labels());
+    return n;
+  }
+
+  private static void labels(ObjectNode n, String member, List<LabelAssertion> labels) {
+    if (!labels.isEmpty()) {
+      ArrayNode a = n.putArray(member);
+      for (LabelAssertion l : labels) {
         ObjectNode o = a.addObject();
         o.put("scheme", l.scheme().id());
         o.put("schemeVersion", l.scheme().version());
@@ -900,7 +908,6 @@ public final class ReportJson {
         }
       }
     }
-    return n;
   }
 
   private static String lower(Enum<?> e) {

@@ -69,6 +69,45 @@ class ReportJsonTest {
     }
   }
 
+  /** Labels a hash match carried over sit on the item, each naming its list entry. */
+  @Test
+  void matchLabelsRoundTripAndSchemaAndReaderAgreeOnTheirRules() throws Exception {
+    Schema schema;
+    try (InputStream in = ReportJson.class.getResourceAsStream(ReportJson.SCHEMA_RESOURCE)) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(in);
+    }
+    java.time.Instant at = java.time.Instant.parse("2026-12-01T10:00:00Z");
+    org.hotlinekit.categorisation.assertion.LabelAssertion label =
+        org.hotlinekit.categorisation.assertion.LabelAssertion.hashMatch(
+            new org.hotlinekit.categorisation.scheme.SchemeRef("tc-ics", "2022"), "B1",
+            "partner.xml", "entry-9", org.hotlinekit.core.hash.HashType.PDQ, 12, at);
+    org.hotlinekit.iccam.model.ContentItem item = new org.hotlinekit.iccam.model.ContentItem(
+        "item-1", "https://img.example.org/a.jpg", org.hotlinekit.iccam.model.MediaType.IMAGE,
+        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of(true),
+        List.of(), List.of(label), List.of(), List.of(), java.util.Optional.empty());
+    Report report = new Report("BE-1", "BE-example", at, java.time.ZoneId.of("Europe/Brussels"),
+        "https://img.example.org/", java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Optional.empty(), List.of(), java.util.Optional.empty(), List.of(item));
+    ReportDocument doc = new ReportDocument(List.of(report));
+    byte[] written = JSON.write(doc);
+    assertThat(JSON.read(written, "w").document()).isEqualTo(doc);
+    JsonMapper mapper = JsonMapper.builder().build();
+    String text = new String(written, StandardCharsets.UTF_8);
+    assertThat(text).contains("\"matchLabels\"", "\"entry-9\"");
+    assertThat(schema.validate(mapper.readTree(text))).isEmpty();
+
+    // Both refuse a match label on an item not known, and one with another basis.
+    String notKnown = text.replace("\"known\" : true", "\"known\" : false");
+    String manual = text.replaceFirst("\"type\" : \"hash_match\",[^}]*}",
+        "\"type\" : \"manual\"}");
+    for (String bad : List.of(notKnown, manual, text.replace("\"known\" : true,", ""))) {
+      assertThat(bad).isNotEqualTo(text);
+      assertThat(schema.validate(mapper.readTree(bad))).as(bad).isNotEmpty();
+      assertThatThrownBy(() -> read(bad)).as(bad).isInstanceOf(ReportFormatException.class);
+    }
+  }
+
   @Test
   void strictReadingNamesTheLocation() {
     String doc = "{\n  \"format\": \"hotlinekit-reports\",\n  \"version\": 1,\n  \"crit\": [],\n"
