@@ -111,6 +111,24 @@ public final class Matcher {
   }
 
   /**
+   * The largest PDQ Hamming distance that matches.
+   *
+   * @return 0..63
+   */
+  public int maxDistance() {
+    return maxDistance;
+  }
+
+  /**
+   * The lowest PDQ quality that is matched.
+   *
+   * @return 0..100
+   */
+  public int minQuality() {
+    return minQuality;
+  }
+
+  /**
    * The names of the loaded lists.
    *
    * @return the names, in loading order

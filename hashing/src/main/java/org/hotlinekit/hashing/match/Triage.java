@@ -274,7 +274,18 @@ public final class Triage {
      * @return this builder
      */
     public Builder index(Path file) {
-      matcher.list(IndexedList.read(file));
+      return index(IndexedList.read(file));
+    }
+
+    /**
+     * Adds a list indexed already (e.g. read once with {@link IndexedList#read(Path)}).
+     *
+     * @param indexed the indexed list
+     * @return this builder
+     * @throws IllegalArgumentException if a list of that name was added already
+     */
+    public Builder index(IndexedList indexed) {
+      matcher.list(indexed);
       return this;
     }
 
