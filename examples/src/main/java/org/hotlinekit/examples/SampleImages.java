@@ -38,7 +38,15 @@ public final class SampleImages {
         throw new IOException("no ImageIO writer for " + format);
       }
     }
+    byte[] jpeg = Files.readAllBytes(dir.resolve("tiles.jpg"));
+    Files.write(dir.resolve(TRUNCATED), java.util.Arrays.copyOf(jpeg, jpeg.length * 2 / 5));
   }
+
+  /**
+   * A corrupt sample: the first two fifths of {@code tiles.jpg}, as an interrupted download
+   * leaves it. Its digests can be computed, its image cannot be decoded.
+   */
+  public static final String TRUNCATED = "truncated.jpg";
 
   /**
    * The samples by file name, in a stable order.

@@ -36,7 +36,8 @@ class BomTest {
             "hotlinekit-core",
             "hotlinekit-hashing",
             "hotlinekit-categorisation",
-            "hotlinekit-iccam-format");
+            "hotlinekit-iccam-format",
+            "hotlinekit-scan");
     assertThat(bom).contains("<artifactId>hotlinekit-bom</artifactId>\n  <version>" + version);
   }
 

@@ -19,9 +19,17 @@ class SampleImagesTest {
     SampleImages.main(new String[] {dir.toString()});
     Path bundled = Path.of("samples");
     try (Stream<Path> files = Files.list(bundled)) {
+      java.util.List<String> expected = new java.util.ArrayList<>(SampleImages.samples()
+          .keySet());
+      expected.add(SampleImages.TRUNCATED);
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrderElementsOf(SampleImages.samples().keySet());
+          .containsExactlyInAnyOrderElementsOf(expected);
     }
+    // The corrupt sample is a prefix of the bundled JPEG.
+    byte[] jpeg = Files.readAllBytes(bundled.resolve("tiles.jpg"));
+    byte[] truncated = Files.readAllBytes(bundled.resolve(SampleImages.TRUNCATED));
+    assertThat(truncated.length).isEqualTo(jpeg.length * 2 / 5);
+    assertThat(java.util.Arrays.copyOf(jpeg, truncated.length)).isEqualTo(truncated);
     for (Map.Entry<String, BufferedImage> e : SampleImages.samples().entrySet()) {
       String name = e.getKey();
       BufferedImage committed = ImageIO.read(bundled.resolve(name).toFile());

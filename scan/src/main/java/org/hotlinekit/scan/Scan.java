@@ -89,6 +89,19 @@ public final class Scan {
   }
 
   /**
+   * The scheme a list format's labels are in, when the format fixes it: an NCMEC Hash Sharing
+   * list's classifications are Tech Coalition ICS labels ({@value Schemes#TC_ICS}). Other
+   * formats carry whatever labels their producer chose.
+   *
+   * @param format the format
+   * @return the scheme id, or empty
+   */
+  public static Optional<String> labelSchemeOf(HashListFormat format) {
+    return format.name().equals(HashListFormat.ncmecHashSharingXml().name())
+        ? Optional.of(Schemes.TC_ICS) : Optional.empty();
+  }
+
+  /**
    * A loaded list as the scan sees it.
    *
    * @param name the list's name (what matches and labels name)
@@ -189,9 +202,7 @@ public final class Scan {
      */
     public Builder list(Path file) {
       HashListFormat format = HashListFormat.detect(file);
-      Optional<String> scheme = format.name().equals(HashListFormat.ncmecHashSharingXml().name())
-          ? Optional.of(Schemes.TC_ICS) : Optional.empty();
-      return add(read(file, format), scheme);
+      return add(read(file, format), labelSchemeOf(format));
     }
 
     /**

@@ -175,6 +175,15 @@ public final class ScanResult {
   }
 
   /**
+   * The report's case reference (given, or made from the start time).
+   *
+   * @return the reference
+   */
+  public String reference() {
+    return settings.reference();
+  }
+
+  /**
    * When the scan started (the report's received time and the labels' time).
    *
    * @return the start

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.hotlinekit.categorisation.assertion.LabelAssertion;
 import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.hashing.match.Match;
 import org.hotlinekit.hashing.match.Triage;
 
@@ -254,7 +255,9 @@ final class SummaryPage {
         h.append("<tr data-known-row><td>").append(esc(it.name())).append("</td><td>")
             .append(esc(it.reportItem().orElse(""))).append("</td><td>").append(esc(m.list()))
             .append("</td><td>").append(esc(m.entry().id())).append("</td><td>")
-            .append(esc(m.type().id())).append("</td><td class=\"n\">").append(m.distance())
+            .append(esc(m.type().id())).append(m.variant() == Dihedral.ORIG ? ""
+                : " (" + m.variant().referenceName() + ")").append("</td><td class=\"n\">")
+            .append(m.distance())
             .append("</td><td>").append(esc(m.entry().label().orElse(""))).append("</td></tr>\n");
       }
     }

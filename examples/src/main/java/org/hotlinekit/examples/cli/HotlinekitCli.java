@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
     description = "Hash, match and exchange media fingerprints for hotlines and trust & safety"
         + " teams. Every command takes --format (text, the default, for a person; tsv, jsonl or"
         + " json where they fit) and --verbose.",
-    subcommands = {HashCommand.class, MatchCommand.class, TriageCommand.class, IndexCommand.class,
+    subcommands = {ScanCommand.class, HashCommand.class, MatchCommand.class, TriageCommand.class,
+      IndexCommand.class,
       CategoriseCommand.class, ReportCommand.class, PacketCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -63,6 +63,33 @@ final class PacketCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: seal or open");
   }
 
+  /**
+   * The packet writer for a signer's key and certificate (with its chain) and the recipients'
+   * certificates; the sender's id defaults to the certificate's subject. A key or certificate
+   * the profile does not allow is a command-line error.
+   */
+  static PacketWriter writer(CommandLine commandLine, Path key, Path cert, Path chain,
+      String sender, List<Path> to) {
+    X509Certificate signerCert = Pem.certificate(cert);
+    SignerIdentity signer;
+    try {
+      signer = SignerIdentity.of(Pem.privateKey(key), signerCert,
+          chain == null ? List.of() : Pem.certificates(chain));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+    PacketWriter.Builder b = PacketWriter.builder().signer(signer).sender(sender != null
+        ? sender : signerCert.getSubjectX500Principal().getName());
+    for (Path p : to) {
+      try {
+        b.recipient(Pem.certificate(p));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(commandLine, p + ": " + e.getMessage());
+      }
+    }
+    return b.build();
+  }
+
   /** {@code packet seal}. */
   @Command(name = "seal", mixinStandardHelpOptions = true,
       header = "Sign a report document and encrypt it to its recipients.",
@@ -137,24 +164,7 @@ final class PacketCommand implements Runnable {
 
     private int seal() {
       ReportDocument doc = ReportJson.strict().read(in).document();
-      X509Certificate signerCert = Pem.certificate(cert);
-      SignerIdentity signer;
-      try {
-        signer = SignerIdentity.of(Pem.privateKey(key), signerCert,
-            chain == null ? List.of() : Pem.certificates(chain));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-      }
-      PacketWriter.Builder b = PacketWriter.builder().signer(signer).sender(sender != null
-          ? sender : signerCert.getSubjectX500Principal().getName());
-      for (Path p : to) {
-        try {
-          b.recipient(Pem.certificate(p));
-        } catch (IllegalArgumentException e) {
-          throw new CommandLine.ParameterException(spec.commandLine(), p + ": " + e.getMessage());
-        }
-      }
-      byte[] packet = b.build().seal(doc);
+      byte[] packet = writer(spec.commandLine(), key, cert, chain, sender, to).seal(doc);
       AtomicFiles.write(out, packet);
       PrintWriter stdout = spec.commandLine().getOut();
       if (format == Cli.OutputFormat.json) {

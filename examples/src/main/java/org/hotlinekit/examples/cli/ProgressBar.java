@@ -2,7 +2,10 @@ package org.hotlinekit.examples.cli;
 
 import java.io.PrintWriter;
 
-/** A one-line progress bar redrawn in place on a terminal, at most ten times a second. */
+/**
+ * A one-line progress bar redrawn in place on a terminal, at most ten times a second, with the
+ * rate and the estimated time left once a second has passed.
+ */
 final class ProgressBar implements AutoCloseable {
   private static final int WIDTH = 30;
   private static final long MIN_REDRAW_NANOS = 100_000_000L;
@@ -11,6 +14,7 @@ final class ProgressBar implements AutoCloseable {
   private final int total;
   private final String unit;
   private final boolean enabled;
+  private final long start = System.nanoTime();
   private int done;
   private long lastDraw;
   private boolean drawn;
@@ -59,15 +63,27 @@ final class ProgressBar implements AutoCloseable {
     StringBuilder line = new StringBuilder("\r[");
     line.append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
     line.append(done).append('/').append(total).append(' ').append(unit);
+    line.append(rateAndEta(done, total, lastDraw - start));
     err.print(line);
     err.flush();
     drawn = true;
   }
 
+  /** {@code "  12.5/s  ETA 1:05"} after a second, else nothing (too early to tell). */
+  static String rateAndEta(int done, int total, long elapsedNanos) {
+    if (elapsedNanos < 1_000_000_000L || done == 0) {
+      return "";
+    }
+    double rate = done / (elapsedNanos / 1e9);
+    long left = Math.round((total - done) / rate);
+    return String.format(java.util.Locale.ROOT, "  %.1f/s  ETA %d:%02d", rate, left / 60,
+        left % 60);
+  }
+
   @Override
   public void close() {
     if (drawn) {
-      err.print("\r" + " ".repeat(WIDTH + 40) + "\r");
+      err.print("\r" + " ".repeat(WIDTH + 64) + "\r");
       err.flush();
     }
   }

@@ -77,7 +77,8 @@ class CliContractTest {
   static Stream<Arguments> goodInput() {
     List<Arguments> all = new ArrayList<>();
     for (String f : List.of("text", "tsv", "jsonl")) {
-      all.add(Arguments.of(List.of("hash", "--no-progress", "--format", f, SAMPLES)));
+      all.add(Arguments.of(List.of("hash", "--no-progress", "--format", f, SAMPLES + "/tiles.png",
+          SAMPLES + "/rings-small.bmp")));
       all.add(Arguments.of(List.of("match", "--format", f, "--list", NEEDLES, "--list-format",
           "pdq", "--hashes", NEEDLES, "--hashes-format", "pdq")));
       // Two samples with strong PDQ hashes: new, so the exit code is 0.

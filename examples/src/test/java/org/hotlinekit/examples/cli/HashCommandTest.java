@@ -31,12 +31,21 @@ class HashCommandTest {
   @Test
   void tsvOnTheBundledSamplesAgreesWithTheLibrary() throws IOException {
     CliRun run = CliRun.of("hash", "--no-progress", SAMPLES.toString());
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    List<String> lines = run.outLines();
+    // The truncated JPEG cannot be decoded: its row has the digests and the error; exit 1.
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("hotlinekit: " + SAMPLES.resolve(SampleImages.TRUNCATED)
+        + ": truncated JPEG: the data ends before the image is complete\n");
+    List<String> lines = new ArrayList<>(run.outLines());
     assertThat(lines.get(0)).isEqualTo("path\tmd5\tsha1\tsha256\tpdq\tquality\tnote\terror");
     List<String> names = new ArrayList<>(SampleImages.samples().keySet());
     names.sort(null);
-    assertThat(lines).hasSize(names.size() + 1);
+    assertThat(lines).hasSize(names.size() + 2);
+    String[] truncated = lines.remove(lines.size() - 1).split("\t", -1);
+    assertThat(truncated[0]).isEqualTo(SAMPLES.resolve(SampleImages.TRUNCATED).toString());
+    assertThat(truncated[1]).isEqualTo(coreutils("md5sum", SAMPLES.resolve(
+        SampleImages.TRUNCATED)));
+    assertThat(truncated[4]).isEmpty();
+    assertThat(truncated[7]).contains("truncated JPEG");
     Digester digester =
         Digester.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA1, DigestAlgorithm.SHA256);
     for (int i = 0; i < names.size(); i++) {

@@ -82,9 +82,10 @@ class MatchAndTriageCommandTest {
     assertThat(status).containsEntry("tiles.png", "known").containsEntry("tiles.jpg", "known")
         .containsEntry("tiles-mirrored.png", "known").containsEntry("stripes.gif", "known")
         .containsEntry("rings.png", "new").containsEntry("gray-gradient.png", "unverified")
-        .containsEntry("too-small-4x4.png", "unverified").hasSize(8);
+        .containsEntry("too-small-4x4.png", "unverified")
+        .containsEntry("truncated.jpg", "unverified").hasSize(9);
     assertThat(triage.err()).contains("known             4").contains("new               2")
-        .contains("unverified        2").contains("failed            0");
+        .contains("unverified        3").contains("failed            0");
   }
 
   @Test

@@ -103,9 +103,9 @@ class RecipesTest {
     }
     // The same split as the CLI's triage test: the two tiles copies, the mirror and the GIF are
     // known; the gradient (PDQ quality 28) and the 4x4 image (quality 0) have PDQ hashes too weak
-    // to match, so they are unverified, not new.
+    // to match, so they are unverified, not new; so is the truncated JPEG (PDQ not computed).
     assertThat(totals).containsEntry(Triage.Status.KNOWN, 4).containsEntry(Triage.Status.NEW, 2)
-        .containsEntry(Triage.Status.UNVERIFIED, 2).doesNotContainKey(Triage.Status.FAILED);
+        .containsEntry(Triage.Status.UNVERIFIED, 3).doesNotContainKey(Triage.Status.FAILED);
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .contains("known\t" + SAMPLES.resolve("tiles-mirrored.png"))
         .contains("new\t" + SAMPLES.resolve("rings.png"))
