@@ -4,4 +4,5 @@ module org.example.consumer {
   requires org.hotlinekit.hashing;
   requires org.hotlinekit.categorisation;
   requires org.hotlinekit.iccam;
+  requires org.hotlinekit.scan;
 }

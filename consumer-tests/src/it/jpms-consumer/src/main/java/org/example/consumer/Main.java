@@ -23,6 +23,8 @@ import org.hotlinekit.hashing.media.MediaHashes;
 import org.hotlinekit.hashing.spi.SignalHasher;
 import org.hotlinekit.iccam.json.ReportDocument;
 import org.hotlinekit.iccam.json.ReportJson;
+import org.hotlinekit.scan.Scan;
+import org.hotlinekit.scan.ScanResult;
 
 /**
  * Runs on the module path: hashing (ImageIO and its plugins found through the module graph), the
@@ -79,9 +81,19 @@ public final class Main {
       throw new AssertionError("the plug-in signal did not match: " + o);
     }
 
+    // The whole flow on the module path: the folder scanned, its folder of results written.
+    ScanResult scanned = Scan.builder().list(list).build().run(List.of(image));
+    Path out = dir.resolve("scan");
+    scanned.writeTo(out);
+    if (scanned.count(Triage.Status.KNOWN) != 1 || !Files.isRegularFile(out.resolve("summary.html"))
+        || ReportJson.strict().read(out.resolve("report.json")).document().reports().size() != 1) {
+      throw new AssertionError("the scan did not find the listed image");
+    }
+
     ReportDocument doc = ReportJson.strict().read(Path.of(args[0])).document();
     System.out.println("module " + Main.class.getModule().getName() + ": hashed, "
         + labels.size() + " derivations, " + doc.reports().size() + " reports read, plug-in "
-        + dhash.type() + " from module " + dhash.getClass().getModule().getName() + " matched");
+        + dhash.type() + " from module " + dhash.getClass().getModule().getName() + " matched, 1"
+        + " file scanned");
   }
 }
