@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -110,6 +111,24 @@ class RecipesTest {
         .contains("known\t" + SAMPLES.resolve("tiles-mirrored.png"))
         .contains("new\t" + SAMPLES.resolve("rings.png"))
         .contains("unverified\t" + SAMPLES.resolve("gray-gradient.png") + "\tPDQ quality 28");
+  }
+
+  @Test
+  void scanAFolder(@TempDir Path dir) throws IOException {
+    Path list = list(dir);
+    Path out = dir.resolve("out");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      ScanAFolder.run(o, list, SAMPLES, out);
+    }
+    // The list holds tiles.png's PDQ (B1) and stripes.gif's MD5 (unlabelled); as triageAFolder.
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("known\tsamples/tiles-mirrored.png\t[tc-ics B1]")
+        .contains("known\tsamples/stripes.gif\t[]")
+        .contains("4 known, 2 new, 3 unverified, 0 failed");
+    ReportJson.strict().read(out.resolve("report.json"));
+    assertThat(out.resolve("summary.html")).isRegularFile();
+    assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(9);
   }
 
   @Test
