@@ -48,6 +48,7 @@ import org.hotlinekit.hashing.pdq.PdqHasher;
  * its own time and, unless a reference was given, its own reference).
  */
 public final class Scan {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Scan.class);
   /** The reporting hotline's id when none is given: the report is for local use only. */
   public static final String LOCAL_HOTLINE = "local";
 
@@ -167,6 +168,8 @@ public final class Scan {
         .cancelWhen(cancelled).build();
     List<ScanItem> items = new ArrayList<>(inputs.size());
     BatchRunner.Summary s = runner.run(inputs, flow::scan, items::add);
+    LOG.debug("scanned {} of {} files against {} lists", items.size(), inputs.size(),
+        lists.size());
     ScanResult.Settings settings = new ScanResult.Settings(roots.stream().map(Path::toString)
         .toList(), lists, triage.matcher().maxDistance(), reportingHotline, ref,
         sourceUrl, timeZone, started, clock.instant());
@@ -245,13 +248,30 @@ public final class Scan {
     }
 
     /**
-     * Adds an index file made by {@code IndexedList.writeTo} (or {@code hotlinekit index build}).
+     * Adds an index file made by {@code IndexedList.writeTo} (or {@code hotlinekit index build});
+     * its labels are asserted only with {@link #index(Path, String)}.
      *
      * @param file the index file
-     * @param labelScheme the scheme of its entries' labels, or empty
      * @return this builder
      */
-    public Builder index(Path file, Optional<String> labelScheme) {
+    public Builder index(Path file) {
+      return index(file, Optional.empty());
+    }
+
+    /**
+     * Adds an index file whose entries' labels are in the given scheme.
+     *
+     * @param file the index file
+     * @param labelScheme a built-in scheme id
+     * @return this builder
+     * @throws IllegalArgumentException if the scheme is not a built-in one
+     * @throws MalformedInputException if an entry's label is not one of the scheme's
+     */
+    public Builder index(Path file, String labelScheme) {
+      return index(file, Optional.of(labelScheme));
+    }
+
+    private Builder index(Path file, Optional<String> labelScheme) {
       IndexedList indexed = IndexedList.read(file);
       ListInfo info = info(indexed.list(), labelScheme);
       triage.index(indexed);

@@ -344,6 +344,22 @@ class ScanTest {
         "B1");
   }
 
+  @Test
+  void anIndexFileScansAsItsList(@TempDir Path dir) throws IOException {
+    Path capture = capture(dir);
+    HashList list = list(capture);
+    Path index = dir.resolve("partner.hlx");
+    org.hotlinekit.hashing.match.IndexedList.of(list).writeTo(index);
+    ScanResult fromIndex = Scan.builder().index(index, "tc-ics").build().run(List.of(capture));
+    ScanResult fromList = Scan.builder().list(list, "tc-ics").build().run(List.of(capture));
+    assertThat(fromIndex.items()).extracting(ScanItem::status)
+        .isEqualTo(fromList.items().stream().map(ScanItem::status).toList());
+    assertThat(item(fromIndex, "capture/a.png").labels()).extracting(l -> l.label())
+        .containsExactly("B1");
+    assertThatThrownBy(() -> Scan.builder().index(index, "sap"))
+        .isInstanceOf(MalformedInputException.class);
+  }
+
   /** Scanning a file names it by itself; two roots keep their own names. */
   @ParameterizedTest
   @ValueSource(ints = {1, 3})

@@ -118,6 +118,23 @@ final class Cli {
     err.flush();
   }
 
+  /**
+   * The files under the given paths ({@link org.hotlinekit.hashing.media.MediaFiles#walk}).
+   *
+   * @throws org.hotlinekit.core.InputReadException if there is none: an empty run would look
+   *     like a clean one
+   */
+  static java.util.List<org.hotlinekit.hashing.media.MediaFiles.Entry> walk(
+      java.util.List<java.nio.file.Path> paths) {
+    java.util.List<org.hotlinekit.hashing.media.MediaFiles.Entry> entries =
+        org.hotlinekit.hashing.media.MediaFiles.walk(paths);
+    if (entries.isEmpty()) {
+      throw new org.hotlinekit.core.InputReadException(String.join(", ", paths.stream()
+          .map(java.nio.file.Path::toString).toList()) + ": no files in it");
+    }
+    return entries;
+  }
+
   /** A lower-case name for an enum constant, e.g. {@code "known"}. */
   static String lower(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT);

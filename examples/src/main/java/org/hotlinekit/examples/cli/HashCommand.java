@@ -119,7 +119,7 @@ final class HashCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<MediaFiles.Entry> entries = MediaFiles.walk(paths);
+    List<MediaFiles.Entry> entries = Cli.walk(paths);
     Columns columns = new Columns(digests, wantPdq, dihedral);
     boolean table = format != Cli.OutputFormat.jsonl;
     if (table) {

@@ -71,6 +71,8 @@ final class MatchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Triage triage = listOptions.triage(spec.commandLine(), err, verbose, dihedral);
+    // Walked before anything is printed: a folder without files is an error, not an empty table.
+    List<MediaFiles.Entry> entries = hashes == null ? Cli.walk(paths) : List.of();
     if (format != Cli.OutputFormat.jsonl) {
       out.println(MatchOutput.header("query"));
     }
@@ -86,7 +88,6 @@ final class MatchCommand implements Callable<Integer> {
             ? Triage.Status.KNOWN : Triage.Status.NEW, r.matches(), false, Optional.empty()));
       }
     } else {
-      List<MediaFiles.Entry> entries = MediaFiles.walk(paths);
       try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {
         listOptions.runner(spec.commandLine(), bar).run(entries,
             triage::triage, o -> {

@@ -274,7 +274,12 @@ final class ScanCommand implements Callable<Integer> {
         named.add(name);
       }
       try {
-        b.index(p, scheme.or(() -> forAll));
+        Optional<String> chosen = scheme.or(() -> forAll);
+        if (chosen.isPresent()) {
+          b.index(p, chosen.get());
+        } else {
+          b.index(p);
+        }
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(cl, "--labels: " + e.getMessage());
       }

@@ -53,11 +53,11 @@ final class TriageCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Triage triage = listOptions.triage(spec.commandLine(), err, Cli.verbose(spec), true);
+    List<MediaFiles.Entry> entries = Cli.walk(paths);
     boolean table = format != Cli.OutputFormat.jsonl;
     if (table) {
       out.println(MatchOutput.header("path"));
     }
-    List<MediaFiles.Entry> entries = MediaFiles.walk(paths);
     Map<Triage.Status, Integer> totals = new EnumMap<>(Triage.Status.class);
     for (Triage.Status s : Triage.Status.values()) {
       totals.put(s, 0);

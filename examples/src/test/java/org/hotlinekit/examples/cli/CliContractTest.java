@@ -66,6 +66,22 @@ class CliContractTest {
     assertThat(run.err() + run.out()).doesNotContain("\tat ").doesNotContain("Exception");
   }
 
+  /** A folder without files is an error for every command that walks folders. */
+  @Test
+  void anEmptyFolderIsAnError(@TempDir Path dir) throws java.io.IOException {
+    Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty"));
+    for (List<String> args : List.of(List.of("hash", empty.toString()),
+        List.of("match", "--list", NEEDLES, "--list-format", "pdq", empty.toString()),
+        List.of("triage", "--list", NEEDLES, "--list-format", "pdq", empty.toString()),
+        List.of("scan", "--list", NEEDLES, "--list-format", "pdq", "--out",
+            dir.resolve("out").toString(), empty.toString()))) {
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+      assertThat(run.exitCode()).as(args.toString()).isEqualTo(1);
+      assertThat(run.err()).as(args.toString()).startsWith("hotlinekit: " + empty + ": no files");
+      assertThat(run.out()).as(args.toString()).isEmpty();
+    }
+  }
+
   @Test
   void anUnsupportedFormatIsACommandLineError() {
     CliRun run = CliRun.of("categorise", "--format", "tsv", "--jurisdiction", "BE", FACTS);
