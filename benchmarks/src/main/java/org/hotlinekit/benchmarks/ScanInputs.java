@@ -1,6 +1,5 @@
 package org.hotlinekit.benchmarks;
 
-import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +8,12 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.hotlinekit.examples.SampleImages;
 import org.hotlinekit.hashing.pdq.PdqHasher;
 
 /**
  * Makes the inputs of {@code scan-vs-hash-and-match.sh}: synthetic JPEG photos of varied sizes
- * (blocks and gradients from a seed, nothing copied from anywhere) and a PDQ list of random
+ * ({@link SampleImages#tiles}: tiles and gradients from a seed, nothing copied from anywhere) and a PDQ list of random
  * hashes holding the hash of every tenth image, so that a tenth of the images are known.
  *
  * <pre>{@code java -cp benchmarks.jar org.hotlinekit.benchmarks.ScanInputs DIR IMAGES ENTRIES}</pre>
@@ -42,7 +42,7 @@ public final class ScanInputs {
         int w = 640 + r.nextInt(640);
         int h = 480 + r.nextInt(480);
         Path file = imgDir.resolve(String.format("img-%05d.jpg", i));
-        ImageIO.write(image(w, h, i), "jpeg", file.toFile());
+        ImageIO.write(SampleImages.tiles(w, h, i), "jpeg", file.toFile());
         if (i % 10 == 0) {
           list.write("{\"id\":\"known-" + i + "\",\"type\":\"pdq\",\"hash\":\""
               + pdq.hashImage(file).hash() + "\",\"label\":\"B2\"}\n");
@@ -56,26 +56,5 @@ public final class ScanInputs {
             + "\"}\n");
       }
     }
-  }
-
-  private static BufferedImage image(int w, int h, long seed) {
-    Random r = new Random(seed);
-    int cells = 6 + r.nextInt(10);
-    int[] colours = new int[cells * cells];
-    for (int i = 0; i < colours.length; i++) {
-      colours[i] = r.nextInt(0x1000000);
-    }
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int c = colours[(y * cells / h) * cells + (x * cells / w)];
-        int shade = (x + y) * 64 / (w + h);
-        int red = Math.min(255, ((c >> 16) & 0xff) + shade);
-        int green = Math.min(255, ((c >> 8) & 0xff) + shade);
-        int blue = Math.min(255, (c & 0xff) + shade);
-        img.setRGB(x, y, (red << 16) | (green << 8) | blue);
-      }
-    }
-    return img;
   }
 }

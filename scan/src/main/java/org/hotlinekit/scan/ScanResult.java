@@ -121,7 +121,7 @@ public final class ScanResult {
   }
 
   private String memo() {
-    return "hotlinekit scan of " + total + " files: " + count(Triage.Status.KNOWN) + " known, "
+    return "hotlinekit scan of " + total + (total == 1 ? " file: " : " files: ") + count(Triage.Status.KNOWN) + " known, "
         + count(Triage.Status.NEW) + " new, " + count(Triage.Status.UNVERIFIED) + " unverified"
         + " (not fully checked: an analyst decides), " + count(Triage.Status.FAILED)
         + " failed (unreadable, not in this report)" + (cancelled ? "; the scan was cancelled"

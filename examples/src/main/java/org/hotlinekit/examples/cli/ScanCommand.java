@@ -362,8 +362,9 @@ final class ScanCommand implements Callable<Integer> {
           .map(f -> MatchOutput.JSON.getNodeFactory().stringNode(f)).toList());
       o.println(MatchOutput.JSON.writeValueAsString(n));
     } else {
-      o.printf(java.util.Locale.ROOT, "scanned %d files in %.1f s (%.1f files/s): %d known, %d"
-          + " new, %d unverified, %d failed%n", r.items().size(), seconds,
+      o.printf(java.util.Locale.ROOT, "scanned %d file%s in %.1f s (%.1f files/s): %d known, %d"
+          + " new, %d unverified, %d failed%n", r.items().size(),
+          r.items().size() == 1 ? "" : "s", seconds,
           r.items().size() / seconds, r.count(Triage.Status.KNOWN), r.count(Triage.Status.NEW),
           r.count(Triage.Status.UNVERIFIED), r.count(Triage.Status.FAILED));
       if (!perLabel.isEmpty()) {
