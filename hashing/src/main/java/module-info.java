@@ -19,6 +19,7 @@ module org.hotlinekit.hashing {
   exports org.hotlinekit.hashing.match;
   exports org.hotlinekit.hashing.batch;
   exports org.hotlinekit.hashing.spi;
+  exports org.hotlinekit.hashing.group;
 
   uses org.hotlinekit.hashing.spi.SignalHasher;
 }
