@@ -7,6 +7,9 @@ module org.hotlinekit.scan {
   requires transitive org.hotlinekit.iccam;
   requires tools.jackson.databind;
   requires org.slf4j;
+  requires org.apache.commons.compress;
+  // Commons Compress loads XZ for Java only when an xz stream is met.
+  requires org.tukaani.xz;
 
   exports org.hotlinekit.scan;
 }

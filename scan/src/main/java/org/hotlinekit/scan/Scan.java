@@ -44,6 +44,12 @@ import org.hotlinekit.hashing.pdq.PdqHasher;
  * result.writeTo(Path.of("case-17"));                // or writeTo(dir, packetWriter): sealed too
  * }</pre>
  *
+ * <p>Archives (zip, tar, gzip, bzip2, xz, nested) are walked as streams within {@link
+ * ArchiveLimits}: each archive is an item of its own (matched by its digests), followed by its
+ * entries, named {@code a.zip!/dir/x.jpg}. Content that occurs more than once is hashed and
+ * decided once; {@link ScanItem#sameAs()} names the first occurrence. With {@link
+ * Builder#group(int)}, new items are grouped by near-duplicate PDQ hashes into a review queue.
+ *
  * <p>A scan is immutable and thread-safe; {@link #run(List)} may be called again (each run has
  * its own time and, unless a reference was given, its own reference).
  */
@@ -63,8 +69,14 @@ public final class Scan {
   private final Optional<String> sourceUrl;
   private final ZoneId timeZone;
   private final Clock clock;
+  private final ArchiveLimits archives;
+  private final java.util.OptionalInt groupDistance;
+  private final boolean groupDihedral;
 
   private Scan(Builder b, Triage triage, List<ListInfo> lists) {
+    this.archives = b.archives;
+    this.groupDistance = b.groupDistance;
+    this.groupDihedral = b.groupDihedral;
     this.triage = triage;
     this.lists = List.copyOf(lists);
     this.jurisdiction = b.jurisdiction;
@@ -163,17 +175,25 @@ public final class Scan {
     }
     Instant started = clock.instant();
     String ref = reference.orElseGet(() -> Flow.defaultReference(started));
-    Flow flow = new Flow(triage, lists, jurisdiction, started);
+    Flow flow = new Flow(triage, lists, jurisdiction, started, archives);
     BatchRunner runner = BatchRunner.builder().threads(threads).progress(progress)
         .cancelWhen(cancelled).build();
     List<ScanItem> items = new ArrayList<>(inputs.size());
-    BatchRunner.Summary s = runner.run(inputs, flow::scan, items::add);
-    LOG.debug("scanned {} of {} files against {} lists", items.size(), inputs.size(),
-        lists.size());
+    List<String> relative = new ArrayList<>(inputs.size());
+    int[] next = {0};
+    BatchRunner.Summary s = runner.run(inputs, flow::scan, found -> {
+      Flow.Input in = inputs.get(next[0]++);
+      for (ScanItem it : found) {
+        items.add(it);
+        // An archive's entries are below it: a.zip!/x.jpg below the folder as a.zip is.
+        relative.add(in.relative() + it.name().substring(in.name().length()));
+      }
+    });
+    LOG.debug("scanned {} of {} files ({} items) against {} lists", s.done(), inputs.size(),
+        items.size(), lists.size());
     ScanResult.Settings settings = new ScanResult.Settings(roots.stream().map(Path::toString)
         .toList(), lists, triage.matcher().maxDistance(), reportingHotline, ref,
-        sourceUrl, timeZone, started, clock.instant());
-    List<String> relative = inputs.stream().map(Flow.Input::relative).toList();
+        sourceUrl, timeZone, started, clock.instant(), groupDistance, groupDihedral);
     return new ScanResult(settings, items, relative, inputs.size(), s.cancelled());
   }
 
@@ -190,6 +210,9 @@ public final class Scan {
     private Optional<String> sourceUrl = Optional.empty();
     private ZoneId timeZone = ZoneId.systemDefault();
     private Clock clock = Clock.systemUTC();
+    private ArchiveLimits archives = ArchiveLimits.defaults();
+    private java.util.OptionalInt groupDistance = java.util.OptionalInt.empty();
+    private boolean groupDihedral = true;
 
     private Builder() {}
 
@@ -469,6 +492,48 @@ public final class Scan {
      */
     public Builder clock(Clock c) {
       clock = Objects.requireNonNull(c, "clock");
+      return this;
+    }
+
+    /**
+     * How archives in the scanned folders are walked (default {@link ArchiveLimits#defaults()});
+     * {@link ArchiveLimits#none()} hashes them as files without opening them.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public Builder archives(ArchiveLimits limits) {
+      archives = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Groups the new items into near-duplicate groups for review ({@link ScanResult#groups()}),
+     * linking two pictures whose PDQ hashes are within the distance, rotated and mirrored
+     * copies included unless {@link #groupDihedral(boolean)} says otherwise.
+     *
+     * @param maxDistance 0..63; {@value org.hotlinekit.core.pdq.PdqHash#RECOMMENDED_MATCH_DISTANCE},
+     *     the matching distance, is the recommended one (see {@link
+     *     org.hotlinekit.hashing.group.NearDuplicateGroups})
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder group(int maxDistance) {
+      if (maxDistance < 0 || maxDistance > 63) {
+        throw new IllegalArgumentException("group distance must be 0..63, got " + maxDistance);
+      }
+      groupDistance = java.util.OptionalInt.of(maxDistance);
+      return this;
+    }
+
+    /**
+     * Whether rotated and mirrored copies join a group (default true).
+     *
+     * @param enabled whether to group by all eight variants
+     * @return this builder
+     */
+    public Builder groupDihedral(boolean enabled) {
+      groupDihedral = enabled;
       return this;
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.hotlinekit.core.io.AtomicFiles;
 import org.hotlinekit.hashing.match.Triage;
 import org.hotlinekit.iccam.json.ReportDocument;
@@ -45,7 +46,7 @@ public final class ScanResult {
   /** How the scan was run, for the outputs. */
   record Settings(List<String> roots, List<Scan.ListInfo> lists, int maxDistance,
       String reportingHotline, String reference, Optional<String> sourceUrl, ZoneId timeZone,
-      Instant started, Instant finished) {}
+      Instant started, Instant finished, OptionalInt groupDistance, boolean groupDihedral) {}
 
   private final Settings settings;
   private final List<ScanItem> items;
@@ -53,7 +54,15 @@ public final class ScanResult {
   private final boolean cancelled;
   private final Map<Triage.Status, Integer> counts = new EnumMap<>(Triage.Status.class);
   private final ReportDocument report;
+  private final List<ScanGroup> groups;
 
+  /**
+   * The result of a run.
+   *
+   * @param found the items in scan order
+   * @param relative per item, its path below the scanned root (for item URLs)
+   * @param total the files found under the roots
+   */
   ScanResult(Settings settings, List<ScanItem> found, List<String> relative, int total,
       boolean cancelled) {
     this.settings = settings;
@@ -62,18 +71,22 @@ public final class ScanResult {
     for (Triage.Status s : Triage.Status.values()) {
       counts.put(s, 0);
     }
+    List<ScanItem> marked = Copies.mark(found);
+    Grouped grouped = settings.groupDistance().isPresent()
+        ? Grouper.group(marked, settings.groupDistance().getAsInt(), settings.groupDihedral())
+        : new Grouped(marked, List.of());
+    this.groups = grouped.groups();
     List<ScanItem> numbered = new ArrayList<>(found.size());
     List<ContentItem> contentItems = new ArrayList<>();
-    for (int i = 0; i < found.size(); i++) {
-      ScanItem it = found.get(i);
+    for (int i = 0; i < grouped.items().size(); i++) {
+      ScanItem it = grouped.items().get(i);
       counts.merge(it.status(), 1, Integer::sum);
       if (it.status() == Triage.Status.FAILED) {
         numbered.add(it);
         continue;
       }
       String id = "item-" + (contentItems.size() + 1);
-      ScanItem withId = new ScanItem(it.path(), it.name(), it.outcome(), it.labels(),
-          Optional.of(id), it.elapsed());
+      ScanItem withId = it.withReportItem(id);
       numbered.add(withId);
       contentItems.add(contentItem(withId, id, relative.get(i)));
     }
@@ -145,6 +158,18 @@ public final class ScanResult {
    */
   public int count(Triage.Status status) {
     return counts.get(Objects.requireNonNull(status, "status"));
+  }
+
+  /**
+   * The near-duplicate groups of the new items, in review order: the largest groups first, then
+   * the highest representative quality, then scan order. Empty unless grouping was asked for
+   * ({@link Scan.Builder#group(int)}); every new item with a PDQ hash is in exactly one group (a
+   * picture with no near copy is a group of one).
+   *
+   * @return the groups
+   */
+  public List<ScanGroup> groups() {
+    return groups;
   }
 
   /**

@@ -177,6 +177,35 @@ public final class Triage {
   }
 
   /**
+   * Hashes a stream (an archive entry, an upload) and matches it, as {@link #triage(Path)} does a
+   * file. Failures to read it are part of the outcome, never thrown.
+   *
+   * @param name what the outcome names it by, e.g. {@code case.zip!/dir/a.jpg}
+   * @param in the content, read to its end (not closed)
+   * @return the outcome
+   */
+  public Outcome triage(Path name, java.io.InputStream in) {
+    MediaHashes hashes;
+    try {
+      hashes = hasher.hashBestEffort(in);
+    } catch (HotlinekitException e) {
+      return Outcome.failed(name, e.getMessage());
+    }
+    return decide(name, hashes, matcher.match(hashes));
+  }
+
+  /**
+   * Matches hashes computed elsewhere and decides as {@link #triage(Path)} does.
+   *
+   * @param file what the outcome names
+   * @param hashes the hashes
+   * @return the outcome
+   */
+  public Outcome decide(Path file, MediaHashes hashes) {
+    return decide(file, hashes, matcher.match(hashes));
+  }
+
+  /**
    * Triages an entry of {@link org.hotlinekit.hashing.media.MediaFiles#walk(List)}: a path the
    * walk could not use (unreadable folder, FIFO, ...) is a failed outcome with its problem.
    *

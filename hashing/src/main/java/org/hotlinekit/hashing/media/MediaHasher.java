@@ -126,37 +126,62 @@ public final class MediaHasher {
     }
     refuseSpecialFiles(file);
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(12);
-      try {
-        ImageDecoder.recognise(head, head.length);
-      } catch (UnsupportedInputException notAnImage) {
-        return digestsOnly(head, in, new PdqNotComputed(PdqNotComputed.Kind.NOT_AN_IMAGE,
-            notAnImage.getMessage()));
-      } catch (MalformedInputException empty) {
-        return digestsOnly(head, in, new PdqNotComputed(PdqNotComputed.Kind.CORRUPT_IMAGE,
-            empty.getMessage()));
-      }
-      // Up to one byte over the cap: more than the cap means too large to decode.
-      byte[] data = concat(head, in.readNBytes((int) Math.max(0,
-          maxImageFileBytes - head.length + 1)));
-      if (data.length > maxImageFileBytes) {
-        return digestsOnly(data, in, new PdqNotComputed(PdqNotComputed.Kind.OVER_LIMIT,
-            "image file is over the limit of " + maxImageFileBytes + " bytes for PDQ"));
-      }
-      try {
-        return hashImageBytes(data);
-      } catch (UnsupportedInputException e) {
-        return digestsOnly(data, InputStream.nullInputStream(),
-            new PdqNotComputed(PdqNotComputed.Kind.UNSUPPORTED_IMAGE, e.getMessage()));
-      } catch (MalformedInputException e) {
-        return digestsOnly(data, InputStream.nullInputStream(),
-            new PdqNotComputed(PdqNotComputed.Kind.CORRUPT_IMAGE, e.getMessage()));
-      } catch (LimitExceededException e) {
-        return digestsOnly(data, InputStream.nullInputStream(),
-            new PdqNotComputed(PdqNotComputed.Kind.OVER_LIMIT, e.reason(), e.setting()));
-      }
+      return bestEffort(in);
     } catch (IOException e) {
       throw ReadErrors.of(e);
+    }
+  }
+
+  /**
+   * Hashes a stream as {@link #hashBestEffort(Path)} hashes a file, reading it to its end (an
+   * entry of an archive, an upload): the digests always, PDQ when it can be computed. At most
+   * {@code maxImageFileBytes} are held in memory, and only for an image.
+   *
+   * @param in the content (not closed)
+   * @return the digests, and PDQ or the reason it is missing
+   * @throws InputReadException if reading fails
+   */
+  public MediaHashes hashBestEffort(InputStream in) {
+    Objects.requireNonNull(in, "in");
+    try {
+      if (!pdq) {
+        return digestsOnly(new byte[0], in, null);
+      }
+      return bestEffort(in);
+    } catch (IOException e) {
+      throw ReadErrors.of(e);
+    }
+  }
+
+  private MediaHashes bestEffort(InputStream in) throws IOException {
+    byte[] head = in.readNBytes(12);
+    try {
+      ImageDecoder.recognise(head, head.length);
+    } catch (UnsupportedInputException notAnImage) {
+      return digestsOnly(head, in, new PdqNotComputed(PdqNotComputed.Kind.NOT_AN_IMAGE,
+          notAnImage.getMessage()));
+    } catch (MalformedInputException empty) {
+      return digestsOnly(head, in, new PdqNotComputed(PdqNotComputed.Kind.CORRUPT_IMAGE,
+          empty.getMessage()));
+    }
+    // Up to one byte over the cap: more than the cap means too large to decode.
+    byte[] data = concat(head, in.readNBytes((int) Math.max(0,
+        maxImageFileBytes - head.length + 1)));
+    if (data.length > maxImageFileBytes) {
+      return digestsOnly(data, in, new PdqNotComputed(PdqNotComputed.Kind.OVER_LIMIT,
+          "image file is over the limit of " + maxImageFileBytes + " bytes for PDQ"));
+    }
+    try {
+      return hashImageBytes(data);
+    } catch (UnsupportedInputException e) {
+      return digestsOnly(data, InputStream.nullInputStream(),
+          new PdqNotComputed(PdqNotComputed.Kind.UNSUPPORTED_IMAGE, e.getMessage()));
+    } catch (MalformedInputException e) {
+      return digestsOnly(data, InputStream.nullInputStream(),
+          new PdqNotComputed(PdqNotComputed.Kind.CORRUPT_IMAGE, e.getMessage()));
+    } catch (LimitExceededException e) {
+      return digestsOnly(data, InputStream.nullInputStream(),
+          new PdqNotComputed(PdqNotComputed.Kind.OVER_LIMIT, e.reason(), e.setting()));
     }
   }
 
@@ -232,10 +257,12 @@ public final class MediaHasher {
     }
     if (dihedral) {
       DihedralPdqHashes all = pdqHasher.hashDihedral(pixels);
-      return new MediaHashes(data.length, digests, all.original(), all, null, extra);
+      return new MediaHashes(data.length, digests, all.original(), all, null, extra,
+          pixels.width(), pixels.height());
     }
     PdqHashWithQuality h = pdqHasher.hash(pixels);
-    return new MediaHashes(data.length, digests, h, null, null, extra);
+    return new MediaHashes(data.length, digests, h, null, null, extra, pixels.width(),
+        pixels.height());
   }
 
   /** Reads a file that must be an image: refuses early on its first bytes, then caps its size. */

@@ -16,6 +16,8 @@ public final class MediaHashes {
   private final DihedralPdqHashes dihedral;
   private final PdqNotComputed pdqNotComputed;
   private final java.util.List<org.hotlinekit.core.hash.HashValue> signals;
+  private final int width;
+  private final int height;
 
   MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral) {
     this(size, digests, pdq, dihedral, null, java.util.List.of());
@@ -28,6 +30,14 @@ public final class MediaHashes {
 
   MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral,
       PdqNotComputed pdqNotComputed, java.util.List<org.hotlinekit.core.hash.HashValue> signals) {
+    this(size, digests, pdq, dihedral, pdqNotComputed, signals, 0, 0);
+  }
+
+  MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral,
+      PdqNotComputed pdqNotComputed, java.util.List<org.hotlinekit.core.hash.HashValue> signals,
+      int width, int height) {
+    this.width = width;
+    this.height = height;
     this.size = size;
     this.digests = Objects.requireNonNull(digests, "digests");
     this.pdq = pdq;
@@ -44,6 +54,36 @@ public final class MediaHashes {
    */
   public java.util.List<org.hotlinekit.core.hash.HashValue> signals() {
     return signals;
+  }
+
+  /**
+   * Hashes of content that is no single image (a container such as an archive): its digests,
+   * and no PDQ, since none applies.
+   *
+   * @param size its size in bytes
+   * @param digests its digests
+   * @return the hashes
+   */
+  public static MediaHashes ofDigests(long size, DigestSet digests) {
+    return new MediaHashes(size, digests, null, null);
+  }
+
+  /**
+   * The decoded image's width, when the file was decoded for PDQ.
+   *
+   * @return the width in pixels, or empty
+   */
+  public java.util.OptionalInt width() {
+    return width > 0 ? java.util.OptionalInt.of(width) : java.util.OptionalInt.empty();
+  }
+
+  /**
+   * The decoded image's height, when the file was decoded for PDQ.
+   *
+   * @return the height in pixels, or empty
+   */
+  public java.util.OptionalInt height() {
+    return height > 0 ? java.util.OptionalInt.of(height) : java.util.OptionalInt.empty();
   }
 
   /**
