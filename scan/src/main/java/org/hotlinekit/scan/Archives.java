@@ -91,6 +91,11 @@ final class Archives {
       return limits;
     }
 
+    /** Why the walk of this archive stopped, if a limit was reached anywhere in it. */
+    Optional<String> stopped() {
+      return Optional.ofNullable(stopped);
+    }
+
     void entry() throws Stop {
       if (stopped == null && ++entries > limits.maxEntries()) {
         stopped = "more than " + limits.maxEntries() + " entries (limit maxEntries)";
@@ -230,7 +235,9 @@ final class Archives {
     ZipArchiveInputStream z = new ZipArchiveInputStream(in, StandardCharsets.UTF_8.name(), true,
         true);
     ZipArchiveEntry e;
-    while ((e = z.getNextEntry()) != null) {
+    String previous = null;
+    while ((e = next(z, previous)) != null) {
+      previous = e.getName();
       if (e.isDirectory() || e.isUnixSymlink()) {
         continue;
       }
@@ -250,6 +257,17 @@ final class Archives {
       } catch (UnsupportedZipFeatureException u) {
         sink.unreadable(e.getName(), "cannot be read: " + u.getMessage());
       }
+    }
+  }
+
+  /** The next zip entry; a feature that stops the stream from reaching it stops the walk. */
+  private static ZipArchiveEntry next(ZipArchiveInputStream z, String previous)
+      throws IOException {
+    try {
+      return z.getNextEntry();
+    } catch (UnsupportedZipFeatureException u) {
+      throw new Stop("cannot read past " + (previous == null ? "the first entry" : "entry "
+          + previous) + " (" + u.getMessage() + "): the entries after it were not checked");
     }
   }
 

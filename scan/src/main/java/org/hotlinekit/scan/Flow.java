@@ -252,6 +252,10 @@ final class Flow {
       stopped = Optional.of("not walked to its end: truncated or corrupt "
           + kind.label + " archive (" + describe(x) + ")");
     }
+    if (stopped.isEmpty() && budget.stopped().isPresent()) {
+      // A limit reached in an archive inside this one: its content was not all checked.
+      stopped = Optional.of("not walked to its end: " + budget.stopped().get());
+    }
     Triage.Outcome own;
     try {
       tee.transferTo(OutputStream.nullOutputStream());
