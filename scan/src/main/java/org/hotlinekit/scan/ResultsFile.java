@@ -13,10 +13,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code results.jsonl}: one JSON object per file, in scan order: {@code path}, {@code name},
- * {@code status}, {@code item} (its report item), {@code matches}, {@code labels}, {@code
- * pdqBelowQuality}, {@code reason}, the hashes ({@code size}, {@code md5}, {@code sha1}, {@code
- * sha256}, {@code pdq}, {@code quality}, plug-in {@code signals}) and {@code millis}.
+ * {@code results.jsonl}: one JSON object per file or archive entry, in scan order: {@code path},
+ * {@code name}, {@code status}, {@code item} (its report item), {@code archive} (true for an
+ * archive, whose entries follow), {@code sameAs} (the first item with identical content), {@code
+ * group} (its near-duplicate group), {@code matches}, {@code labels}, {@code pdqBelowQuality},
+ * {@code reason}, the hashes ({@code size}, {@code md5}, {@code sha1}, {@code sha256}, {@code
+ * pdq}, {@code quality}, {@code width}, {@code height}, plug-in {@code signals}) and {@code
+ * millis}.
  */
 final class ResultsFile {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,6 +40,11 @@ final class ResultsFile {
     n.put("name", it.name());
     n.put("status", it.status().name().toLowerCase(Locale.ROOT));
     it.reportItem().ifPresent(id -> n.put("item", id));
+    if (it.archive()) {
+      n.put("archive", true);
+    }
+    it.sameAs().ifPresent(s -> n.put("sameAs", s));
+    it.group().ifPresent(g -> n.put("group", g));
     ArrayNode matches = n.putArray("matches");
     for (Match m : it.outcome().matches()) {
       ObjectNode o = matches.addObject();
@@ -78,6 +86,8 @@ final class ResultsFile {
       n.put("pdq", p.hash().toString());
       n.put("quality", p.quality());
     });
+    h.width().ifPresent(w -> n.put("width", w));
+    h.height().ifPresent(v -> n.put("height", v));
     if (!h.signals().isEmpty()) {
       ObjectNode s = n.putObject("signals");
       for (HashValue v : h.signals()) {

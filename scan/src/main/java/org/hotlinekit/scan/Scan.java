@@ -194,7 +194,7 @@ public final class Scan {
     ScanResult.Settings settings = new ScanResult.Settings(roots.stream().map(Path::toString)
         .toList(), lists, triage.matcher().maxDistance(), reportingHotline, ref,
         sourceUrl, timeZone, started, clock.instant(), groupDistance, groupDihedral);
-    return new ScanResult(settings, items, relative, inputs.size(), s.cancelled());
+    return new ScanResult(settings, items, relative, inputs.size(), s.done(), s.cancelled());
   }
 
   /** Configures a {@link Scan}. */

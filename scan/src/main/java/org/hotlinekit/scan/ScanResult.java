@@ -51,6 +51,7 @@ public final class ScanResult {
   private final Settings settings;
   private final List<ScanItem> items;
   private final int total;
+  private final int done;
   private final boolean cancelled;
   private final Map<Triage.Status, Integer> counts = new EnumMap<>(Triage.Status.class);
   private final ReportDocument report;
@@ -62,11 +63,13 @@ public final class ScanResult {
    * @param found the items in scan order
    * @param relative per item, its path below the scanned root (for item URLs)
    * @param total the files found under the roots
+   * @param done the files scanned (fewer when cancelled)
    */
   ScanResult(Settings settings, List<ScanItem> found, List<String> relative, int total,
-      boolean cancelled) {
+      int done, boolean cancelled) {
     this.settings = settings;
     this.total = total;
+    this.done = done;
     this.cancelled = cancelled;
     for (Triage.Status s : Triage.Status.values()) {
       counts.put(s, 0);
@@ -134,11 +137,13 @@ public final class ScanResult {
   }
 
   private String memo() {
-    return "hotlinekit scan of " + total + (total == 1 ? " file: " : " files: ") + count(Triage.Status.KNOWN) + " known, "
+    return "hotlinekit scan of " + total + (total == 1 ? " file" : " files")
+        + (items.size() > total ? " (" + items.size() + " with the entries of archives)" : "")
+        + ": " + count(Triage.Status.KNOWN) + " known, "
         + count(Triage.Status.NEW) + " new, " + count(Triage.Status.UNVERIFIED) + " unverified"
         + " (not fully checked: an analyst decides), " + count(Triage.Status.FAILED)
         + " failed (unreadable, not in this report)" + (cancelled ? "; the scan was cancelled"
-            + " before the other " + (total - items.size()) + " files" : "");
+            + " before the other " + (total - done) + " files" : "");
   }
 
   /**
@@ -173,7 +178,8 @@ public final class ScanResult {
   }
 
   /**
-   * How many files were found under the roots (more than {@link #items()} when cancelled).
+   * How many files were found under the roots (archive entries not counted; more than were
+   * scanned when cancelled).
    *
    * @return the count
    */
@@ -187,7 +193,7 @@ public final class ScanResult {
    * @return false if the run was cancelled
    */
   public boolean complete() {
-    return !cancelled && items.size() == total;
+    return !cancelled && done == total;
   }
 
   /**
@@ -282,7 +288,7 @@ public final class ScanResult {
   private void write(Path folder, Optional<PacketWriter> sealer) {
     Objects.requireNonNull(folder, "folder");
     if (!complete()) {
-      throw new IllegalStateException("the scan was cancelled after " + items.size() + " of "
+      throw new IllegalStateException("the scan was cancelled after " + done + " of "
           + total + " files; incomplete results are not written");
     }
     byte[] reportBytes = report == null ? null : ReportJson.strict().write(report);

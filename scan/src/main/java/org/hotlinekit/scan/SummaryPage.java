@@ -83,6 +83,7 @@ final class SummaryPage {
               + " Unverified files are never \"not known\".</p>\n");
     }
     counts(r);
+    queue(r);
     lists(r);
     labels(r);
     histogram(r);
@@ -109,6 +110,49 @@ final class SummaryPage {
     }
     h.append("<tr><th>total</th><td class=\"n\" data-count=\"total\">").append(r.items().size())
         .append("</td><td></td></tr>\n</table>\n");
+    long archives = r.items().stream().filter(ScanItem::archive).count();
+    long copies = r.items().stream().filter(it -> it.sameAs().isPresent()).count();
+    h.append("<p>Of these, <span data-archives>").append(archives).append("</span> archives"
+        + " (their entries are counted as files, named <code>archive!/entry</code>) and <span"
+        + " data-copies>").append(copies).append("</span> exact copies of an earlier file (same"
+        + " SHA-256: hashed and decided once).</p>\n");
+  }
+
+  /** The review queue: new pictures grouped by near-duplicates, in review order. */
+  private void queue(ScanResult r) {
+    if (r.settings().groupDistance().isEmpty()) {
+      return;
+    }
+    List<ScanGroup> groups = r.groups();
+    h.append("<h2>Review queue</h2>\n<p><span data-groups>").append(groups.size())
+        .append("</span> groups of new pictures (PDQ within ")
+        .append(r.settings().groupDistance().getAsInt())
+        .append(r.settings().groupDihedral() ? ", rotations and mirror images included" : "")
+        .append("): look at each group's representative once. Largest groups first, then the"
+            + " highest quality.</p>\n");
+    Map<Integer, Integer> sizes = new TreeMap<>(java.util.Collections.reverseOrder());
+    for (ScanGroup g : groups) {
+      sizes.merge(g.size(), 1, Integer::sum);
+    }
+    h.append("<table>\n<tr><th>group size</th><th>groups</th></tr>\n");
+    for (Map.Entry<Integer, Integer> e : sizes.entrySet()) {
+      h.append("<tr><td class=\"n\">").append(e.getKey()).append("</td><td class=\"n\""
+          + " data-group-size=\"").append(e.getKey()).append("\">").append(e.getValue())
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n<table>\n<tr><th>group</th><th>files</th><th>representative</th>"
+        + "<th>quality</th><th>farthest member</th></tr>\n");
+    for (ScanGroup g : groups.subList(0, Math.min(MAX_ROWS, groups.size()))) {
+      int far = g.members().stream().mapToInt(ScanGroup.Member::distance).max().orElse(0);
+      h.append("<tr><td>").append(esc(g.id())).append("</td><td class=\"n\">").append(g.size())
+          .append("</td><td>").append(esc(g.representative())).append("</td><td class=\"n\">")
+          .append(g.quality()).append("</td><td class=\"n\">").append(far).append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+    if (groups.size() > MAX_ROWS) {
+      h.append("<p>And ").append(groups.size() - MAX_ROWS).append(" more groups: see <code>")
+          .append(ScanResult.RESULTS).append("</code> (the <code>group</code> field).</p>\n");
+    }
   }
 
   private void lists(ScanResult r) {

@@ -16,6 +16,7 @@ import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.match.Triage;
 import org.hotlinekit.iccam.packet.PacketWriter;
 import org.hotlinekit.iccam.packet.SealRefusedException;
+import org.hotlinekit.scan.ArchiveLimits;
 import org.hotlinekit.scan.Scan;
 import org.hotlinekit.scan.ScanItem;
 import org.hotlinekit.scan.ScanResult;
@@ -107,6 +108,21 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--sender", paramLabel = "ID",
       description = "The sender's id in the packet (default: the certificate's subject).")
   String sender;
+
+  @Option(names = "--group", description = "Group the new pictures by near-duplicate PDQ"
+      + " hashes (resized, re-encoded, lightly cropped, rotated or mirrored copies) into a review"
+      + " queue: largest groups first; a 'group' field in results.jsonl.")
+  boolean group;
+
+  @Option(names = "--group-distance", paramLabel = "N",
+      description = "PDQ distance that links two pictures in a group, 0..63 (default 31, the"
+          + " matching distance; implies --group).")
+  Integer groupDistance;
+
+  @Option(names = "--archive-depth", paramLabel = "N",
+      description = "How many archives deep to open zip, tar, gzip, bzip2 and xz files (default"
+          + " 4; 0: hash archives as files without opening them).")
+  Integer archiveDepth;
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text (default) or json: the summary on stdout.")
@@ -240,6 +256,17 @@ final class ScanCommand implements Callable<Integer> {
       if (sourceUrl != null) {
         b.sourceUrl(sourceUrl);
       }
+      if (group || groupDistance != null) {
+        b.group(groupDistance != null ? groupDistance : 31);
+      }
+      if (archiveDepth != null) {
+        if (archiveDepth < 0) {
+          throw new IllegalArgumentException("--archive-depth must be 0 or more");
+        }
+        ArchiveLimits d = ArchiveLimits.defaults();
+        b.archives(archiveDepth == 0 ? ArchiveLimits.none()
+            : new ArchiveLimits(archiveDepth, d.maxEntries(), d.maxExpandedBytes(), d.maxRatio()));
+      }
       if (timeZone != null) {
         try {
           b.timeZone(ZoneId.of(timeZone));
@@ -356,6 +383,11 @@ final class ScanCommand implements Callable<Integer> {
         n.put(Cli.lower(s), r.count(s));
       }
       n.put("seconds", Math.round(seconds * 1000) / 1000.0);
+      n.put("archives", r.items().stream().filter(ScanItem::archive).count());
+      n.put("copies", r.items().stream().filter(it -> it.sameAs().isPresent()).count());
+      if (group || groupDistance != null) {
+        n.put("groups", r.groups().size());
+      }
       ObjectNode l = n.putObject("labels");
       perLabel.forEach(l::put);
       n.putArray("written").addAll(files.stream()
@@ -367,6 +399,18 @@ final class ScanCommand implements Callable<Integer> {
           r.items().size() == 1 ? "" : "s", seconds,
           r.items().size() / seconds, r.count(Triage.Status.KNOWN), r.count(Triage.Status.NEW),
           r.count(Triage.Status.UNVERIFIED), r.count(Triage.Status.FAILED));
+      long archives = r.items().stream().filter(ScanItem::archive).count();
+      long copies = r.items().stream().filter(it -> it.sameAs().isPresent()).count();
+      if (archives > 0 || copies > 0) {
+        o.printf("%d archives opened (their entries counted as files), %d exact copies%n",
+            archives, copies);
+      }
+      if (group || groupDistance != null) {
+        o.printf("%d new pictures in %d groups for review (largest first: %s)%n",
+            r.groups().stream().mapToInt(g -> g.size()).sum(), r.groups().size(),
+            r.groups().isEmpty() ? "none"
+                : r.groups().get(0).size() + " files, " + r.groups().get(0).representative());
+      }
       if (!perLabel.isEmpty()) {
         List<String> parts = new ArrayList<>();
         perLabel.forEach((k, v) -> parts.add(k + " " + v));

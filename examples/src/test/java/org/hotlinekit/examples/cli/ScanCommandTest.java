@@ -247,6 +247,56 @@ class ScanCommandTest {
         + " labels are in results.jsonl only");
   }
 
+  /**
+   * A seized folder with an archive holding copies of a listed image: found as known at their
+   * in-archive paths; new pictures grouped for review.
+   */
+  @Test
+  void archivesAndGroupsInASeizure(@TempDir Path dir) throws IOException {
+    Path seized = Files.createDirectories(dir.resolve("seized"));
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      for (String s : List.of("tiles.png", "tiles.jpg", "stripes.gif")) {
+        z.putNextEntry(new java.util.zip.ZipEntry("from-phone/" + s));
+        z.write(Files.readAllBytes(SAMPLES.resolve(s)));
+        z.closeEntry();
+      }
+    }
+    Files.write(seized.resolve("phone.zip"), zip.toByteArray());
+    Files.copy(SAMPLES.resolve("stripes.gif"), seized.resolve("stripes-again.gif"));
+    Files.copy(SAMPLES.resolve("rings.png"), seized.resolve("rings.png"));
+    Files.copy(SAMPLES.resolve("rings-small.bmp"), seized.resolve("rings-small.bmp"));
+    Path out = dir.resolve("case");
+    CliRun r = CliRun.of("scan", seized.toString(), "--list", LIST.toString(), "--labels",
+        "tc-ics", "--group", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("1 archives opened", "1 exact copies",
+        "new pictures in 2 groups");
+    Map<String, JsonNode> byName = new HashMap<>();
+    for (JsonNode n : results(out)) {
+      byName.put(n.get("name").asString(), n);
+    }
+    assertThat(byName.get("seized/phone.zip").get("archive").asBoolean()).isTrue();
+    for (String s : List.of("tiles.png", "tiles.jpg")) {
+      JsonNode n = byName.get("seized/phone.zip!/from-phone/" + s);
+      assertThat(n.get("status").asString()).isEqualTo("known");
+      assertThat(n.get("path").asString()).isEqualTo(seized.resolve("phone.zip")
+          + "!/from-phone/" + s);
+      assertThat(n.get("labels").get(0).get("label").asString()).isEqualTo("A2");
+    }
+    // The GIF is in the zip and in the folder: the later one names the first.
+    assertThat(byName.get("seized/stripes-again.gif").get("sameAs").asString())
+        .isEqualTo("seized/phone.zip!/from-phone/stripes.gif");
+    // rings.png is known by its MD5; rings-small.bmp and the GIFs are new, in two groups.
+    String g = byName.get("seized/stripes-again.gif").get("group").asString();
+    assertThat(byName.get("seized/phone.zip!/from-phone/stripes.gif").get("group").asString())
+        .isEqualTo(g);
+    assertThat(byName.get("seized/rings-small.bmp").get("group").asString()).isNotEqualTo(g);
+    assertThat(g).isEqualTo("g-1"); // two files: reviewed first
+    String html = Files.readString(out.resolve("summary.html"));
+    assertThat(html).contains("data-groups>2<", "data-archives>1<", "data-copies>1<");
+  }
+
   /** Ctrl-C half-way through a scan leaves no results folder and no temporary files. */
   @Test
   void anInterruptedScanLeavesNothing(@TempDir Path dir) throws Exception {
