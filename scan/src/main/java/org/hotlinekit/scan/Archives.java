@@ -268,6 +268,12 @@ final class Archives {
     } catch (UnsupportedZipFeatureException u) {
       throw new Stop("cannot read past " + (previous == null ? "the first entry" : "entry "
           + previous) + " (" + u.getMessage() + "): the entries after it were not checked");
+    } catch (NoClassDefFoundError missing) {
+      // Commons Compress opens Zstandard (and other optional) entries through libraries this
+      // build does not include: that entry, and the rest of the archive, cannot be read.
+      throw new Stop("an entry after " + (previous == null ? "the start" : "entry " + previous)
+          + " is compressed with a method whose decoder is not installed ("
+          + missing.getMessage() + "): it and the entries after it were not checked");
     }
   }
 

@@ -112,18 +112,30 @@ final class Flow {
           System.nanoTime(), false));
     }
     long t0 = System.nanoTime();
-    List<ScanItem> out = new ArrayList<>();
     try (InputStream file = Files.newInputStream(e.path())) {
-      BufferedInputStream b = new BufferedInputStream(file, 64 * 1024);
+      return scan(path, in.name(), file, Files.size(e.path()), t0);
+    } catch (IOException x) {
+      return List.of(item(path, in.name(), Triage.Outcome.failed(e.path(),
+          InputReadException.reason(x)), t0, false));
+    }
+  }
+
+  /**
+   * The item for content read from a stream of the given size, and for an archive its entries
+   * after it. Never throws for any content: what cannot be read is part of the items.
+   */
+  List<ScanItem> scan(String path, String name, InputStream content, long size, long t0) {
+    List<ScanItem> out = new ArrayList<>();
+    try {
+      BufferedInputStream b = new BufferedInputStream(content, 64 * 1024);
       Optional<Archives.Kind> kind = sniff(b);
       if (kind.isPresent() && limits.maxDepth() > 0) {
-        long size = Files.size(e.path());
-        container(path, in.name(), kind.get(), b, 1, new Archives.Budget(limits, size), t0, out);
+        container(path, name, kind.get(), b, 1, new Archives.Budget(limits, size), t0, out);
       } else {
-        out.add(media(path, in.name(), b, t0));
+        out.add(media(path, name, b, t0));
       }
     } catch (IOException x) {
-      out.add(item(path, in.name(), Triage.Outcome.failed(e.path(),
+      out.add(item(path, name, Triage.Outcome.failed(Path.of(path),
           InputReadException.reason(x)), t0, false));
     }
     return out;
@@ -207,7 +219,8 @@ final class Flow {
 
       @Override
       public long skip(long n) throws IOException {
-        return read(new byte[(int) Math.min(n, 8192)]);
+        // Skipped bytes are part of the archive's digests: read them.
+        return n <= 0 ? 0 : Math.max(0, read(new byte[(int) Math.min(n, 8192)]));
       }
     };
     Optional<String> stopped = Optional.empty();
