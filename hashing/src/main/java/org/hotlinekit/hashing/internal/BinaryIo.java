@@ -62,8 +62,9 @@ public final class BinaryIo {
   /** Writes a file atomically (see {@link AtomicFiles}), forced to disk before the move. */
   public static void writeFile(java.nio.file.Path file, ChannelWriter writer) {
     AtomicFiles.write(file, tmp -> {
+      // Readable too: a writer may re-read a section it wrote (to checksum it).
       try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
-          java.nio.file.StandardOpenOption.WRITE)) {
+          java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.READ)) {
         writer.write(ch);
       }
     });
@@ -132,7 +133,9 @@ public final class BinaryIo {
       b.clear().limit(8 * k);
       readFully(ch, b);
       b.flip();
-      crc.update(b.duplicate());
+      if (crc != null) {
+        crc.update(b.duplicate());
+      }
       b.asLongBuffer().get(out, i, k);
       i += k;
     }
@@ -147,7 +150,9 @@ public final class BinaryIo {
       b.clear().limit(4 * k);
       readFully(ch, b);
       b.flip();
-      crc.update(b.duplicate());
+      if (crc != null) {
+        crc.update(b.duplicate());
+      }
       b.asIntBuffer().get(out, i, k);
       i += k;
     }

@@ -1,5 +1,6 @@
 package org.hotlinekit.hashing.list;
 
+import org.hotlinekit.hashing.internal.PluginTypes;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

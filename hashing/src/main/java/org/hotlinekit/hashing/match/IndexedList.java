@@ -1,12 +1,7 @@
 package org.hotlinekit.hashing.match;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.digest.Digest;
@@ -28,9 +22,9 @@ import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.hashing.index.DigestIndex;
 import org.hotlinekit.hashing.index.PdqIndex;
 import org.hotlinekit.hashing.internal.BinaryIo;
+import org.hotlinekit.hashing.internal.EntryCodec;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
-import org.hotlinekit.hashing.list.HashListFormat;
 import org.hotlinekit.core.hash.HashType;
 
 /**
@@ -40,48 +34,82 @@ import org.hotlinekit.core.hash.HashType;
  * is the slow part of loading a list of millions of PDQ hashes. Immutable and thread-safe; a
  * {@link Matcher} shares it.
  *
- * <p>File format (version 1, big-endian): magic {@code HLKLIST1}, version, the list's name and
- * source, the entries as hotlinekit JSON lines, a CRC32C of all that; then each index in its own
- * file format (which carries its own checksum). Entries of types no index covers (PhotoDNA) are
- * kept in the list but never match.
+ * <p>An opened file keeps its entries encoded: an entry is decoded only when it matches (or when
+ * {@link #list()} asks for all of them), so opening costs the index tables, not a Java object per
+ * entry.
+ *
+ * <p>File format (version 3, big-endian): magic {@code HLKLIST3}, version, a section count and a
+ * directory of sections (kind, offset, length, CRC32C), the directory's own CRC32C, then the
+ * sections: the list's name and the file name of its source (never a path), the entry count, the
+ * hash types and labels present; the entries' record offsets and records ({@link
+ * org.hotlinekit.hashing.internal.EntryCodec}); per digest algorithm its index and the entry of
+ * each position; the PDQ index and the entry of each position; the plug-in signal entries. Every
+ * section is checked against its CRC32C when the file is opened (the index sections also carry
+ * their own checks), and each decoded PDQ or digest entry is checked against the hash the index
+ * holds for it. Version 1 and 2 files are refused with "rebuild it: hotlinekit index build".
  */
 public final class IndexedList {
-  private static final long MAGIC = 0x484c4b4c49535431L; // "HLKLIST1"
-  /** Version 2 holds version 2 digest indexes (ordered tables); version 1 files are rebuilt. */
-  private static final int FORMAT_VERSION = 2;
+  private static final long MAGIC = 0x484c4b4c49535433L; // "HLKLIST3"
+  private static final int FORMAT_VERSION = 3;
   private static final int MAX_NAME_BYTES = 1 << 16;
+  private static final int MAX_SECTIONS = 64;
 
-  private final HashList list;
+  // Section kinds.
+  private static final int META = 1;
+  private static final int OFFSETS = 2;
+  private static final int RECORDS = 3;
+  private static final int DIGEST = 10; // + algorithm ordinal
+  private static final int DIGEST_ENTRIES = 20; // + algorithm ordinal
+  private static final int PDQ = 30;
+  private static final int PDQ_ENTRIES = 31;
+  private static final int SIGNAL_ENTRIES = 40;
+
+  private final String name;
+  private final String source;
+  private final Entries entries;
+  private final Set<HashType> types;
+  private final Set<String> labels;
   final Map<DigestAlgorithm, DigestIndex> digests;
-  final Map<DigestAlgorithm, List<HashListEntry>> digestEntries;
+  private final Map<DigestAlgorithm, int[]> digestEntries;
   final PdqIndex pdq;
-  final List<HashListEntry> pdqEntries;
+  private final int[] pdqEntries;
   /** Entries of plug-in signal types, by type, each with its type's index. */
   final Map<HashType, List<HashListEntry>> signalEntries;
   final Map<HashType, org.hotlinekit.hashing.spi.SignalIndex> signalIndexes;
+  private volatile HashList all;
 
-  private IndexedList(HashList list, Map<DigestAlgorithm, DigestIndex> digests,
-      Map<DigestAlgorithm, List<HashListEntry>> digestEntries, PdqIndex pdq,
-      List<HashListEntry> pdqEntries) {
-    this.list = list;
+  /** The entries, as objects or as records. */
+  private interface Entries {
+    int size();
+
+    HashListEntry get(int i);
+  }
+
+  private IndexedList(String name, String source, Entries entries, Set<HashType> types,
+      Set<String> labels, Map<DigestAlgorithm, DigestIndex> digests,
+      Map<DigestAlgorithm, int[]> digestEntries, PdqIndex pdq, int[] pdqEntries,
+      List<HashListEntry> signalList) {
+    this.name = name;
+    this.source = source;
+    this.entries = entries;
+    this.types = Set.copyOf(types);
+    this.labels = Set.copyOf(labels);
     this.digests = digests;
     this.digestEntries = digestEntries;
     this.pdq = pdq;
     this.pdqEntries = pdqEntries;
     Map<HashType, List<HashListEntry>> bySignal = new java.util.HashMap<>();
-    for (HashListEntry e : list.entries()) {
-      if (e.hash().type().isPlugin()) {
-        bySignal.computeIfAbsent(e.hash().type(), k -> new ArrayList<>()).add(e);
-      }
+    for (HashListEntry e : signalList) {
+      bySignal.computeIfAbsent(e.hash().type(), k -> new ArrayList<>()).add(e);
     }
     bySignal.replaceAll((k, v) -> List.copyOf(v));
     this.signalEntries = Map.copyOf(bySignal);
     Map<HashType, org.hotlinekit.hashing.spi.SignalIndex> indexes = new java.util.HashMap<>();
     List<org.hotlinekit.hashing.spi.SignalHasher> installed = bySignal.isEmpty() ? List.of()
         : org.hotlinekit.hashing.spi.SignalHasher.installed();
-    bySignal.forEach((type, entries) -> {
+    bySignal.forEach((type, list) -> {
       List<org.hotlinekit.core.hash.HashValue> values = new ArrayList<>();
-      entries.forEach(e -> values.add(e.hash()));
+      list.forEach(e -> values.add(e.hash()));
       // The installed plug-in of the type builds its index; without one, the scan.
       indexes.put(type, installed.stream()
           .filter(p -> p.type().equals(type)).findFirst()
@@ -91,29 +119,6 @@ public final class IndexedList {
     this.signalIndexes = Map.copyOf(indexes);
   }
 
-  /** The entries of a list split by what indexes them, each part in list order. */
-  private static final class Parts {
-    final Map<DigestAlgorithm, List<Digest>> digests = new EnumMap<>(DigestAlgorithm.class);
-    final Map<DigestAlgorithm, List<HashListEntry>> digestEntries =
-        new EnumMap<>(DigestAlgorithm.class);
-    final List<PdqHash> pdqs = new ArrayList<>();
-    final List<HashListEntry> pdqEntries = new ArrayList<>();
-
-    Parts(HashList list) {
-      for (HashListEntry e : list.entries()) {
-        Optional<Digest> d = e.hash().asDigest();
-        if (d.isPresent()) {
-          DigestAlgorithm a = d.get().algorithm();
-          digests.computeIfAbsent(a, k -> new ArrayList<>()).add(d.get());
-          digestEntries.computeIfAbsent(a, k -> new ArrayList<>()).add(e);
-        } else if (e.hash().type() == HashType.PDQ) {
-          pdqs.add(e.hash().asPdq().orElseThrow());
-          pdqEntries.add(e);
-        }
-      }
-    }
-  }
-
   /**
    * Indexes a list.
    *
@@ -121,20 +126,72 @@ public final class IndexedList {
    * @return the list with its indexes
    */
   public static IndexedList of(HashList list) {
-    Parts parts = new Parts(Objects.requireNonNull(list, "list"));
+    Objects.requireNonNull(list, "list");
+    List<HashListEntry> all = list.entries();
+    Map<DigestAlgorithm, List<Digest>> ds = new EnumMap<>(DigestAlgorithm.class);
+    Map<DigestAlgorithm, List<Integer>> dpos = new EnumMap<>(DigestAlgorithm.class);
+    List<PdqHash> pdqs = new ArrayList<>();
+    List<Integer> ppos = new ArrayList<>();
+    List<HashListEntry> signals = new ArrayList<>();
+    Set<HashType> types = new java.util.HashSet<>();
+    Set<String> labels = new java.util.TreeSet<>();
+    for (int i = 0; i < all.size(); i++) {
+      HashListEntry e = all.get(i);
+      types.add(e.hash().type());
+      e.label().ifPresent(labels::add);
+      Optional<Digest> d = e.hash().asDigest();
+      if (d.isPresent()) {
+        ds.computeIfAbsent(d.get().algorithm(), k -> new ArrayList<>()).add(d.get());
+        dpos.computeIfAbsent(d.get().algorithm(), k -> new ArrayList<>()).add(i);
+      } else if (e.hash().type() == HashType.PDQ) {
+        pdqs.add(e.hash().asPdq().orElseThrow());
+        ppos.add(i);
+      } else if (e.hash().type().isPlugin()) {
+        signals.add(e);
+      }
+    }
     Map<DigestAlgorithm, DigestIndex> digests = new EnumMap<>(DigestAlgorithm.class);
-    parts.digests.forEach((a, ds) -> digests.put(a, DigestIndex.of(a, ds)));
-    PdqIndex pdq = parts.pdqs.isEmpty() ? null : PdqIndex.of(parts.pdqs);
-    return new IndexedList(list, digests, parts.digestEntries, pdq, List.copyOf(parts.pdqEntries));
+    Map<DigestAlgorithm, int[]> digestEntries = new EnumMap<>(DigestAlgorithm.class);
+    ds.forEach((a, list2) -> {
+      digests.put(a, DigestIndex.of(a, list2));
+      digestEntries.put(a, dpos.get(a).stream().mapToInt(Integer::intValue).toArray());
+    });
+    PdqIndex pdq = pdqs.isEmpty() ? null : PdqIndex.of(pdqs);
+    Entries objects = new Entries() {
+      @Override
+      public int size() {
+        return all.size();
+      }
+
+      @Override
+      public HashListEntry get(int i) {
+        return all.get(i);
+      }
+    };
+    IndexedList l = new IndexedList(list.name(), list.source(), objects, types, labels, digests,
+        digestEntries, pdq, ppos.stream().mapToInt(Integer::intValue).toArray(), signals);
+    l.all = list;
+    return l;
   }
 
   /**
-   * The list.
+   * The list, every entry decoded (for an opened file, on the first call: that costs a Java
+   * object per entry; matching does not need it).
    *
    * @return the list, entries in their original order
+   * @throws MalformedInputException if an entry record of an opened file is corrupt
    */
   public HashList list() {
-    return list;
+    HashList l = all;
+    if (l == null) {
+      List<HashListEntry> out = new ArrayList<>(entries.size());
+      for (int i = 0; i < entries.size(); i++) {
+        out.add(entries.get(i));
+      }
+      l = new HashList(name, source, out);
+      all = l;
+    }
+    return l;
   }
 
   /**
@@ -143,7 +200,63 @@ public final class IndexedList {
    * @return the name
    */
   public String name() {
-    return list.name();
+    return name;
+  }
+
+  /**
+   * Where the list came from (for an opened file: the file name it was built from).
+   *
+   * @return the source
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * How many entries the list has.
+   *
+   * @return the count
+   */
+  public int size() {
+    return entries.size();
+  }
+
+  /**
+   * The hash types of the entries.
+   *
+   * @return the types present
+   */
+  public Set<HashType> types() {
+    return types;
+  }
+
+  /**
+   * The distinct labels of the entries, without decoding them.
+   *
+   * @return the labels, sorted
+   */
+  public Set<String> labels() {
+    return labels;
+  }
+
+  /** The entry at a digest index position. */
+  HashListEntry digestEntry(DigestAlgorithm a, int position) {
+    HashListEntry e = entries.get(digestEntries.get(a)[position]);
+    if (e.hash().asDigest().map(d -> d.algorithm() != a).orElse(true)) {
+      throw new MalformedInputException(name + ": corrupt indexed list: the " + a.id()
+          + " index position " + position + " does not hold its entry");
+    }
+    return e;
+  }
+
+  /** The entry at a PDQ index position, checked against the hash the index holds. */
+  HashListEntry pdqEntry(int position) {
+    HashListEntry e = entries.get(pdqEntries[position]);
+    if (!e.hash().asPdq().map(h -> h.equals(pdq.hash(position))).orElse(false)) {
+      throw new MalformedInputException(name + ": corrupt indexed list: the PDQ index position "
+          + position + " does not hold its entry's hash");
+    }
+    return e;
   }
 
   /**
@@ -152,58 +265,180 @@ public final class IndexedList {
    *
    * @param file the target (replaced if it exists)
    * @throws org.hotlinekit.core.OutputWriteException if writing fails
+   * @throws IllegalArgumentException if the entries' records exceed 2 GiB
    */
   public void writeTo(Path file) {
+    List<Section> sections = new ArrayList<>();
+    // Entry records and their offsets.
+    int n = entries.size();
+    long[] offsets = new long[n + 1];
+    java.io.ByteArrayOutputStream records = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < n; i++) {
+      byte[] r = EntryCodec.encode(entries.get(i));
+      records.write(r, 0, r.length);
+      offsets[i + 1] = offsets[i] + r.length;
+      if (offsets[i + 1] > Integer.MAX_VALUE - 16) {
+        throw new IllegalArgumentException("the entries' records exceed 2 GiB; split the list");
+      }
+    }
+    sections.add(Section.bytes(META, meta()));
+    sections.add(Section.longs(OFFSETS, offsets));
+    sections.add(Section.bytes(RECORDS, records.toByteArray()));
+    for (Map.Entry<DigestAlgorithm, DigestIndex> d : digests.entrySet()) {
+      sections.add(Section.writer(DIGEST + d.getKey().ordinal(), d.getValue()::write));
+      sections.add(Section.ints(DIGEST_ENTRIES + d.getKey().ordinal(),
+          digestEntries.get(d.getKey())));
+    }
+    if (pdq != null) {
+      sections.add(Section.writer(PDQ, pdq::write));
+      sections.add(Section.ints(PDQ_ENTRIES, pdqEntries));
+    }
+    List<Integer> signalPositions = new ArrayList<>();
+    for (int i = 0; i < n && !signalEntries.isEmpty(); i++) {
+      if (entries.get(i).hash().type().isPlugin()) {
+        signalPositions.add(i);
+      }
+    }
+    sections.add(Section.ints(SIGNAL_ENTRIES,
+        signalPositions.stream().mapToInt(Integer::intValue).toArray()));
     BinaryIo.writeFile(file, ch -> {
-      ByteBuffer head = ByteBuffer.allocate(8 + 4 + 8);
-      head.putLong(MAGIC).putInt(FORMAT_VERSION).putLong(0); // entry bytes, patched below
-      BinaryIo.writeAll(ch, head.flip(), null);
-      CRC32C crc = new CRC32C();
-      byte[] name = list.name().getBytes(StandardCharsets.UTF_8);
-      byte[] source = list.source().getBytes(StandardCharsets.UTF_8);
-      if (name.length > MAX_NAME_BYTES || source.length > MAX_NAME_BYTES) {
-        throw new IllegalArgumentException("list name or source longer than 64 KiB");
+      int headerBytes = 16 + 24 * sections.size() + 4;
+      ch.position(headerBytes);
+      long[] at = new long[sections.size()];
+      long[] len = new long[sections.size()];
+      int[] crcs = new int[sections.size()];
+      for (int i = 0; i < sections.size(); i++) {
+        at[i] = ch.position();
+        CRC32C crc = new CRC32C();
+        sections.get(i).write(ch, crc);
+        len[i] = ch.position() - at[i];
+        crcs[i] = (int) crc.getValue();
       }
-      long start = ch.position();
-      CheckedOutputStream out =
-          new CheckedOutputStream(Channels.newOutputStream(ch), crc);
-      java.io.DataOutputStream data = new java.io.DataOutputStream(out);
-      data.writeInt(name.length);
-      data.write(name);
-      data.writeInt(source.length);
-      data.write(source);
-      Writer text = new java.io.BufferedWriter(
-          new OutputStreamWriter(data, StandardCharsets.UTF_8), 1 << 16);
-      HashListFormat.jsonLines().write(list.entries(), text);
-      text.flush();
-      long entryBytes = ch.position() - start;
-      BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
-      ch.write(ByteBuffer.allocate(8).putLong(entryBytes).flip(), 12);
-      // Indexes: a count, then (length, index file bytes) each.
-      List<Object> indexes = new ArrayList<>(digests.values());
-      if (pdq != null) {
-        indexes.add(pdq);
+      ByteBuffer head = ByteBuffer.allocate(headerBytes);
+      head.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(sections.size());
+      for (int i = 0; i < sections.size(); i++) {
+        head.putInt(sections.get(i).kind).putLong(at[i]).putLong(len[i]).putInt(crcs[i]);
       }
-      BinaryIo.writeAll(ch, ByteBuffer.allocate(4).putInt(indexes.size()).flip(), null);
-      for (Object index : indexes) {
-        long at = ch.position();
-        // The section's length, patched below.
-        BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(0).flip(), null);
-        long from = ch.position();
-        if (index instanceof DigestIndex) {
-          ((DigestIndex) index).write(ch);
-        } else {
-          ((PdqIndex) index).write(ch);
-        }
-        ch.write(ByteBuffer.allocate(8).putLong(ch.position() - from).flip(), at);
-      }
+      CRC32C hc = new CRC32C();
+      hc.update(head.array(), 0, headerBytes - 4);
+      head.putInt((int) hc.getValue());
+      head.flip();
+      ch.position(0);
+      BinaryIo.writeAll(ch, head, null);
     });
   }
 
+  private byte[] meta() {
+    try {
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      java.io.DataOutputStream out = new java.io.DataOutputStream(b);
+      byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+      // Only the source's file name: an index file must not carry a path of the machine it was
+      // built on.
+      String sourceName = sourceFileName(source);
+      byte[] sourceBytes = sourceName.getBytes(StandardCharsets.UTF_8);
+      if (nameBytes.length > MAX_NAME_BYTES || sourceBytes.length > MAX_NAME_BYTES) {
+        throw new IllegalArgumentException("list name or source longer than 64 KiB");
+      }
+      out.writeInt(nameBytes.length);
+      out.write(nameBytes);
+      out.writeInt(sourceBytes.length);
+      out.write(sourceBytes);
+      out.writeInt(entries.size());
+      out.writeInt(types.size());
+      for (HashType t : new java.util.TreeSet<>(types.stream().map(HashType::id).toList())
+          .stream().map(id -> types.stream().filter(t -> t.id().equals(id)).findFirst()
+              .orElseThrow()).toList()) {
+        byte[] id = t.id().getBytes(StandardCharsets.UTF_8);
+        out.writeBoolean(t.isCarried());
+        out.writeInt(id.length);
+        out.write(id);
+      }
+      out.writeInt(labels.size());
+      for (String l : new java.util.TreeSet<>(labels)) {
+        byte[] lb = l.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(lb.length);
+        out.write(lb);
+      }
+      out.flush();
+      return b.toByteArray();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static String sourceFileName(String source) {
+    String s = source.replace('\\', '/');
+    return s.substring(s.lastIndexOf('/') + 1);
+  }
+
+  /** A section to write, with its kind. */
+  private abstract static class Section {
+    final int kind;
+
+    Section(int kind) {
+      this.kind = kind;
+    }
+
+    abstract void write(FileChannel ch, CRC32C crc) throws IOException;
+
+    static Section bytes(int kind, byte[] b) {
+      return new Section(kind) {
+        @Override
+        void write(FileChannel ch, CRC32C crc) throws IOException {
+          BinaryIo.writeAll(ch, ByteBuffer.wrap(b), crc);
+        }
+      };
+    }
+
+    static Section longs(int kind, long[] a) {
+      return new Section(kind) {
+        @Override
+        void write(FileChannel ch, CRC32C crc) throws IOException {
+          BinaryIo.writeLongs(ch, a, crc);
+        }
+      };
+    }
+
+    static Section ints(int kind, int[] a) {
+      return new Section(kind) {
+        @Override
+        void write(FileChannel ch, CRC32C crc) throws IOException {
+          BinaryIo.writeInts(ch, a, crc);
+        }
+      };
+    }
+
+    static Section writer(int kind, java.util.function.Consumer<FileChannel> w) {
+      return new Section(kind) {
+        @Override
+        void write(FileChannel ch, CRC32C crc) throws IOException {
+          long from = ch.position();
+          w.accept(ch);
+          // The index formats carry their own checks; the directory's CRC covers their bytes too.
+          long to = ch.position();
+          ByteBuffer b = ByteBuffer.allocate(1 << 20);
+          for (long p = from; p < to; ) {
+            b.clear();
+            b.limit((int) Math.min(b.capacity(), to - p));
+            int r = ch.read(b, p);
+            if (r <= 0) {
+              throw new IOException("could not re-read what was written");
+            }
+            b.flip();
+            crc.update(b);
+            p += r;
+          }
+          ch.position(to);
+        }
+      };
+    }
+  }
+
   /**
-   * Opens a file written by {@link #writeTo(Path)}: the header, the entries' checksum, every
-   * index's own checks, and that each index has exactly the entries of its kind (PDQ index
-   * positions hold the entries' hashes).
+   * Opens a file written by {@link #writeTo(Path)}: the directory and every section are checked
+   * against their CRC32C, every index against its own checks and against the entries it covers.
+   * The entries stay encoded until they match.
    *
    * @param file the file
    * @return the list with its indexes
@@ -213,120 +448,252 @@ public final class IndexedList {
    */
   public static IndexedList read(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long length = ch.size();
-      ByteBuffer head = ByteBuffer.allocate(20);
-      if (length < 20 + 8 + 8 + 4) {
-        throw new MalformedInputException(
-            file + ": not a hotlinekit indexed list (the file is too short)");
-      }
-      readFully(ch, head);
-      head.flip();
-      if (head.getLong() != MAGIC) {
-        throw new MalformedInputException(
-            file + ": not a hotlinekit indexed list (wrong magic number)");
-      }
-      int version = head.getInt();
-      if (version != FORMAT_VERSION) {
-        throw new UnsupportedInputException(file + ": indexed list format version " + version
-            + " is not supported (this is version " + FORMAT_VERSION
-            + (version < FORMAT_VERSION ? "; rebuild it: hotlinekit index build" : "") + ")");
-      }
-      long entryBytes = head.getLong();
-      if (entryBytes < 8 || entryBytes > length - 20 - 8 - 4) {
-        throw corrupt(file, "bad entry section length");
-      }
-      CRC32C crc = new CRC32C();
-      BoundedInput bounded = new BoundedInput(Channels.newInputStream(ch), entryBytes);
-      java.io.DataInputStream data =
-          new java.io.DataInputStream(new CheckedInputStream(bounded, crc));
-      String name = string(data, file);
-      String source = string(data, file);
-      List<HashListEntry> entries = new ArrayList<>();
-      BufferedReader text =
-          new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8));
-      try {
-        HashListFormat.jsonLines().read(text, file.toString(), true, entries::add);
-      } catch (MalformedInputException e) {
-        throw corrupt(file, "bad entry: " + e.getMessage());
-      }
-      if (bounded.remaining != 0) {
-        throw corrupt(file, "entry section length mismatch");
-      }
-      ByteBuffer sum = ByteBuffer.allocate(8);
-      readFully(ch, sum);
-      if (sum.flip().getLong() != crc.getValue()) {
-        throw corrupt(file, "checksum mismatch");
-      }
-      HashList list;
-      try {
-        list = new HashList(name, source, entries);
-      } catch (IllegalArgumentException e) {
-        throw corrupt(file, e.getMessage());
-      }
-      Parts parts = new Parts(list);
-
-      ByteBuffer countBuf = ByteBuffer.allocate(4);
-      readFully(ch, countBuf);
-      int count = countBuf.flip().getInt();
-      if (count < 0 || count > DigestAlgorithm.values().length + 1) {
-        throw corrupt(file, "bad index count");
-      }
-      Map<DigestAlgorithm, DigestIndex> digests = new EnumMap<>(DigestAlgorithm.class);
-      PdqIndex pdq = null;
-      for (int i = 0; i < count; i++) {
-        ByteBuffer lenBuf = ByteBuffer.allocate(8);
-        readFully(ch, lenBuf);
-        long len = lenBuf.flip().getLong();
-        if (len < 8 || len > length - ch.position()) {
-          throw corrupt(file, "bad index length");
-        }
-        ByteBuffer magic = ByteBuffer.allocate(8);
-        long at = ch.position();
-        readFully(ch, magic);
-        ch.position(at);
-        String kind = new String(magic.array(), StandardCharsets.US_ASCII);
-        try {
-          if (kind.equals("HLKPDQX1") && pdq == null) {
-            pdq = PdqIndex.read(ch, len);
-          } else if (kind.equals("HLKDGSX1")) {
-            DigestIndex d = DigestIndex.read(ch, len);
-            if (digests.put(d.algorithm(), d) != null) {
-              throw corrupt(file, "two " + d.algorithm().id() + " indexes");
-            }
-          } else {
-            throw corrupt(file, "unknown index section");
-          }
-        } catch (MalformedInputException e) {
-          throw corrupt(file, e.getMessage());
-        }
-        if (ch.position() != at + len) {
-          throw corrupt(file, "index section length mismatch");
-        }
-      }
-      if (ch.position() != length) {
-        throw corrupt(file, "unexpected bytes after the last index");
-      }
-      if (!digests.keySet().equals(parts.digests.keySet())) {
-        throw corrupt(file, "the indexes do not cover the entries");
-      }
-      for (Map.Entry<DigestAlgorithm, DigestIndex> d : digests.entrySet()) {
-        if (d.getValue().size() != parts.digests.get(d.getKey()).size()) {
-          throw corrupt(file, d.getKey().id() + " index size differs from the entries");
-        }
-      }
-      if ((pdq == null) != parts.pdqs.isEmpty()
-          || (pdq != null && pdq.size() != parts.pdqs.size())) {
-        throw corrupt(file, "PDQ index size differs from the entries");
-      }
-      for (int i = 0; pdq != null && i < parts.pdqs.size(); i++) {
-        if (!pdq.hash(i).equals(parts.pdqs.get(i))) {
-          throw corrupt(file, "PDQ index position " + i + " does not hold its entry's hash");
-        }
-      }
-      return new IndexedList(list, digests, parts.digestEntries, pdq,
-          List.copyOf(parts.pdqEntries));
+      return read(ch, file);
     } catch (IOException e) {
       throw org.hotlinekit.core.InputReadException.of(file, e);
+    }
+  }
+
+  private static IndexedList read(FileChannel ch, Path file) throws IOException {
+    long length = ch.size();
+    if (length < 16) {
+      throw new MalformedInputException(
+          file + ": not a hotlinekit indexed list (the file is too short)");
+    }
+    ByteBuffer start = ByteBuffer.allocate(16);
+    readFully(ch, start, 0, file);
+    start.flip();
+    long magic = start.getLong();
+    if ((magic >>> 8) != (MAGIC >>> 8)) {
+      throw new MalformedInputException(
+          file + ": not a hotlinekit indexed list (wrong magic number)");
+    }
+    int version = start.getInt();
+    if (magic != MAGIC || version != FORMAT_VERSION) {
+      throw new UnsupportedInputException(file + ": indexed list format version " + version
+          + " is not supported (this is version " + FORMAT_VERSION
+          + (version < FORMAT_VERSION ? "; rebuild it: hotlinekit index build" : "") + ")");
+    }
+    int count = start.getInt();
+    if (count < 3 || count > MAX_SECTIONS) {
+      throw corrupt(file, "bad section count");
+    }
+    int headerBytes = 16 + 24 * count + 4;
+    if (length < headerBytes) {
+      throw corrupt(file, "the file ends inside its header");
+    }
+    ByteBuffer head = ByteBuffer.allocate(headerBytes);
+    readFully(ch, head, 0, file);
+    CRC32C hc = new CRC32C();
+    hc.update(head.array(), 0, headerBytes - 4);
+    if (head.getInt(headerBytes - 4) != (int) hc.getValue()) {
+      throw corrupt(file, "header checksum mismatch");
+    }
+    head.position(16);
+    Map<Integer, long[]> dir = new java.util.LinkedHashMap<>();
+    long expect = headerBytes;
+    for (int i = 0; i < count; i++) {
+      int kind = head.getInt();
+      long at = head.getLong();
+      long len = head.getLong();
+      int crc = head.getInt();
+      if (at != expect || len < 0 || at + len > length || dir.put(kind, new long[] {at, len, crc})
+          != null) {
+        throw corrupt(file, "bad section directory");
+      }
+      expect = at + len;
+    }
+    if (expect != length) {
+      throw corrupt(file, expect < length ? "unexpected bytes after the last section"
+          : "the file is truncated");
+    }
+    for (Map.Entry<Integer, long[]> s : dir.entrySet()) {
+      checkCrc(ch, s.getValue(), file, s.getKey());
+    }
+    if (!dir.containsKey(META) || !dir.containsKey(OFFSETS) || !dir.containsKey(RECORDS)
+        || !dir.containsKey(SIGNAL_ENTRIES)) {
+      throw corrupt(file, "a required section is missing");
+    }
+    ByteBuffer meta = section(ch, dir.get(META), file);
+    String name;
+    String source;
+    int n;
+    Set<HashType> types = new java.util.HashSet<>();
+    Set<String> labels = new java.util.TreeSet<>();
+    try {
+      name = string(meta, file);
+      source = string(meta, file);
+      n = meta.getInt();
+      int typeCount = meta.getInt();
+      if (n < 0 || typeCount < 0 || typeCount > 1000) {
+        throw corrupt(file, "bad counts");
+      }
+      for (int i = 0; i < typeCount; i++) {
+        boolean carried = meta.get() != 0;
+        String id = string(meta, file);
+        try {
+          types.add(carried ? HashType.carried(id) : HashType.fromId(id)
+              .filter(t -> t.id().equals(id))
+              .or(() -> org.hotlinekit.hashing.internal.PluginTypes.named(id))
+              .orElseThrow(() -> new MalformedInputException(file + ": the list holds hash type '"
+                  + id + "', which no installed plug-in provides")));
+        } catch (IllegalArgumentException e) {
+          throw corrupt(file, e.getMessage());
+        }
+      }
+      int labelCount = meta.getInt();
+      if (labelCount < 0 || labelCount > n) {
+        throw corrupt(file, "bad label count");
+      }
+      for (int i = 0; i < labelCount; i++) {
+        labels.add(string(meta, file));
+      }
+      if (meta.hasRemaining()) {
+        throw corrupt(file, "bytes after the list's description");
+      }
+    } catch (java.nio.BufferUnderflowException e) {
+      throw corrupt(file, "the list's description is cut short");
+    }
+    long[] offsetsAt = dir.get(OFFSETS);
+    if (offsetsAt[1] != 8L * (n + 1)) {
+      throw corrupt(file, "the entry offsets do not match the entry count");
+    }
+    long[] offsets = longs(ch, offsetsAt, n + 1, file);
+    long[] recordsAt = dir.get(RECORDS);
+    if (recordsAt[1] > Integer.MAX_VALUE) {
+      throw corrupt(file, "entry records over 2 GiB");
+    }
+    if (offsets[0] != 0 || offsets[n] != recordsAt[1]) {
+      throw corrupt(file, "the entry offsets do not span the records");
+    }
+    for (int i = 0; i < n; i++) {
+      if (offsets[i + 1] <= offsets[i]) {
+        throw corrupt(file, "entry offsets out of order");
+      }
+    }
+    ByteBuffer records = section(ch, recordsAt, file);
+    String where = file.toString();
+    Entries encoded = new Entries() {
+      @Override
+      public int size() {
+        return n;
+      }
+
+      @Override
+      public HashListEntry get(int i) {
+        ByteBuffer r = records.duplicate();
+        r.limit((int) offsets[i + 1]).position((int) offsets[i]);
+        try {
+          return EntryCodec.decode(r);
+        } catch (MalformedInputException e) {
+          throw new MalformedInputException(where + ": corrupt indexed list: entry " + i + ": "
+              + e.getMessage());
+        }
+      }
+    };
+    Map<DigestAlgorithm, DigestIndex> digests = new EnumMap<>(DigestAlgorithm.class);
+    Map<DigestAlgorithm, int[]> digestEntries = new EnumMap<>(DigestAlgorithm.class);
+    for (DigestAlgorithm a : DigestAlgorithm.values()) {
+      long[] at = dir.get(DIGEST + a.ordinal());
+      long[] pos = dir.get(DIGEST_ENTRIES + a.ordinal());
+      if ((at == null) != (pos == null)) {
+        throw corrupt(file, a.id() + " index without its entries, or the reverse");
+      }
+      if (at == null) {
+        continue;
+      }
+      ch.position(at[0]);
+      DigestIndex d;
+      try {
+        d = DigestIndex.read(ch, at[1]);
+      } catch (MalformedInputException e) {
+        throw corrupt(file, e.getMessage());
+      }
+      if (d.algorithm() != a || pos[1] != 4L * d.size()) {
+        throw corrupt(file, a.id() + " index does not match its entries");
+      }
+      digests.put(a, d);
+      digestEntries.put(a, entryPositions(ch, pos, d.size(), n, file));
+    }
+    PdqIndex pdq = null;
+    int[] pdqEntries = new int[0];
+    if (dir.containsKey(PDQ) != dir.containsKey(PDQ_ENTRIES)) {
+      throw corrupt(file, "PDQ index without its entries, or the reverse");
+    }
+    if (dir.containsKey(PDQ)) {
+      ch.position(dir.get(PDQ)[0]);
+      try {
+        pdq = PdqIndex.read(ch, dir.get(PDQ)[1]);
+      } catch (MalformedInputException e) {
+        throw corrupt(file, e.getMessage());
+      }
+      if (dir.get(PDQ_ENTRIES)[1] != 4L * pdq.size()) {
+        throw corrupt(file, "PDQ index does not match its entries");
+      }
+      pdqEntries = entryPositions(ch, dir.get(PDQ_ENTRIES), pdq.size(), n, file);
+    }
+    long[] sig = dir.get(SIGNAL_ENTRIES);
+    if (sig[1] % 4 != 0 || sig[1] / 4 > n) {
+      throw corrupt(file, "bad plug-in entry section");
+    }
+    List<HashListEntry> signals = new ArrayList<>();
+    for (int i : entryPositions(ch, sig, (int) (sig[1] / 4), n, file)) {
+      HashListEntry e = encoded.get(i);
+      if (!e.hash().type().isPlugin()) {
+        throw corrupt(file, "a plug-in entry is not of a plug-in type");
+      }
+      signals.add(e);
+    }
+    return new IndexedList(name, source, encoded, types, labels, digests, digestEntries, pdq,
+        pdqEntries, signals);
+  }
+
+  private static int[] entryPositions(FileChannel ch, long[] at, int count, int n, Path file)
+      throws IOException {
+    ch.position(at[0]);
+    int[] a = BinaryIo.readInts(ch, count, null);
+    for (int v : a) {
+      if (v < 0 || v >= n) {
+        throw corrupt(file, "an index position points outside the entries");
+      }
+    }
+    return a;
+  }
+
+  private static long[] longs(FileChannel ch, long[] at, int count, Path file)
+      throws IOException {
+    ch.position(at[0]);
+    return BinaryIo.readLongs(ch, count, null);
+  }
+
+  private static ByteBuffer section(FileChannel ch, long[] at, Path file) throws IOException {
+    if (at[1] > Integer.MAX_VALUE) {
+      throw corrupt(file, "section too large");
+    }
+    ByteBuffer b = ByteBuffer.allocate((int) at[1]);
+    readFully(ch, b, at[0], file);
+    return b.flip();
+  }
+
+  private static void checkCrc(FileChannel ch, long[] at, Path file, int kind)
+      throws IOException {
+    CRC32C crc = new CRC32C();
+    ByteBuffer b = ByteBuffer.allocateDirect(1 << 20);
+    long p = at[0];
+    long end = at[0] + at[1];
+    while (p < end) {
+      b.clear();
+      b.limit((int) Math.min(b.capacity(), end - p));
+      int r = ch.read(b, p);
+      if (r <= 0) {
+        throw corrupt(file, "the file ends too early");
+      }
+      b.flip();
+      crc.update(b);
+      p += r;
+    }
+    if ((int) crc.getValue() != (int) at[2]) {
+      throw corrupt(file, "section " + kind + " checksum mismatch");
     }
   }
 
@@ -334,56 +701,25 @@ public final class IndexedList {
     return new MalformedInputException(file + ": corrupt indexed list: " + why);
   }
 
-  private static String string(java.io.DataInputStream in, Path file) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > MAX_NAME_BYTES) {
-      throw corrupt(file, "bad name length");
+  private static String string(ByteBuffer in, Path file) {
+    int n = in.getInt();
+    if (n < 0 || n > MAX_NAME_BYTES || n > in.remaining()) {
+      throw corrupt(file, "bad string length");
     }
-    return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    byte[] b = new byte[n];
+    in.get(b);
+    return new String(b, StandardCharsets.UTF_8);
   }
 
-  private static void readFully(FileChannel ch, ByteBuffer b) throws IOException {
+  private static void readFully(FileChannel ch, ByteBuffer b, long at, Path file)
+      throws IOException {
+    long p = at;
     while (b.hasRemaining()) {
-      if (ch.read(b) < 0) {
-        throw new MalformedInputException("corrupt indexed list: it ends too early");
+      int r = ch.read(b, p);
+      if (r < 0) {
+        throw corrupt(file, "the file ends too early");
       }
-    }
-  }
-
-  /** At most {@code remaining} bytes of a stream; reads nothing beyond them. */
-  private static final class BoundedInput extends java.io.InputStream {
-    private final java.io.InputStream in;
-    long remaining;
-
-    BoundedInput(java.io.InputStream in, long limit) {
-      this.in = in;
-      this.remaining = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      if (b < 0) {
-        throw new MalformedInputException("corrupt indexed list: it ends too early");
-      }
-      remaining--;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int n = in.read(buf, off, (int) Math.min(len, remaining));
-      if (n < 0) {
-        throw new MalformedInputException("corrupt indexed list: it ends too early");
-      }
-      remaining -= n;
-      return n;
+      p += r;
     }
   }
 }

@@ -218,7 +218,7 @@ public final class Matcher {
       DigestIndex index = l.digests.get(d.algorithm());
       if (index != null) {
         for (int i : index.find(d)) {
-          out.add(new Match(l.name(), l.digestEntries.get(d.algorithm()).get(i), type, 0,
+          out.add(new Match(l.name(), l.digestEntry(d.algorithm(), i), type, 0,
               Dihedral.ORIG));
         }
       }
@@ -234,7 +234,7 @@ public final class Matcher {
           ? l.pdq.searchDihedral(all, maxDistance)
           : l.pdq.search(hash, maxDistance);
       for (PdqMatch m : found) {
-        out.add(new Match(l.name(), l.pdqEntries.get(m.entry()), HashType.PDQ, m.distance(),
+        out.add(new Match(l.name(), l.pdqEntry(m.entry()), HashType.PDQ, m.distance(),
             m.variant()));
       }
     }
@@ -359,15 +359,15 @@ public final class Matcher {
           throw new IllegalStateException("add at least one list (or allow empty lists)");
         }
         for (IndexedList l : lists) {
-          if (l.list().entries().isEmpty()) {
+          if (l.size() == 0) {
             // Matching against nothing calls everything new: never by accident.
             throw new MalformedInputException("the list '" + l.name() + "' ("
-                + l.list().source() + ") has no entries, so nothing could match it; check its"
+                + l.source() + ") has no entries, so nothing could match it; check its"
                 + " format, or allow empty lists explicitly");
           }
-          if (l.list().entries().stream().noneMatch(e -> matchable(e.hash().type()))) {
+          if (l.types().stream().noneMatch(Builder::matchable)) {
             throw new MalformedInputException("the list '" + l.name() + "' ("
-                + l.list().source() + ") has " + l.list().entries().size() + " entries but"
+                + l.source() + ") has " + l.size() + " entries but"
                 + " none of a kind hotlinekit matches (MD5, SHA-1, SHA-256, PDQ), so nothing"
                 + " could match it; allow empty lists explicitly to use it anyway");
           }

@@ -70,15 +70,66 @@ class IndexedListTest {
           .isInstanceOf(MalformedInputException.class);
     }
     byte[] future = good.clone();
-    ByteBuffer.wrap(future).putInt(8, 3);
+    ByteBuffer.wrap(future).putInt(8, 4);
     Files.write(bad, future);
     assertThatThrownBy(() -> IndexedList.read(bad))
-        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 3");
+        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 4");
+    // A version 2 file (magic HLKLIST1, the JSON-lines layout) is refused with the way out.
     byte[] older = good.clone();
-    ByteBuffer.wrap(older).putInt(8, 1);
+    ByteBuffer.wrap(older).putLong(0, 0x484c4b4c49535431L).putInt(8, 2);
     Files.write(bad, older);
     assertThatThrownBy(() -> IndexedList.read(bad))
         .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("rebuild");
+  }
+
+  /**
+   * Format version 3: every section boundary cut, a byte flipped in every section, and no path
+   * of the building machine in the file.
+   */
+  @Test
+  void everySectionIsCheckedAndNoPathIsKept(@TempDir Path dir) throws Exception {
+    HashList list = new HashList("partner", dir.resolve("secret-folder/partner.jsonl")
+        .toString(), randomList(new Random(21), 300).entries());
+    Path file = dir.resolve("list.hlx");
+    IndexedList.of(list).writeTo(file);
+    byte[] good = Files.readAllBytes(file);
+    assertThat(new String(good, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain("secret-folder").contains("partner.jsonl");
+    ByteBuffer head = ByteBuffer.wrap(good);
+    int count = head.getInt(12);
+    List<long[]> sections = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int p = 16 + 24 * i;
+      sections.add(new long[] {head.getInt(p), head.getLong(p + 4), head.getLong(p + 12)});
+    }
+    assertThat(sections).extracting(s -> (int) s[0]).contains(1, 2, 3, 30, 31, 40);
+    Path bad = dir.resolve("bad.hlx");
+    for (long[] s : sections) {
+      for (long cut : new long[] {s[1], s[1] + s[2] / 2, s[1] + s[2] - 1}) {
+        if (cut >= good.length) {
+          continue;
+        }
+        Files.write(bad, java.util.Arrays.copyOf(good, (int) cut));
+        assertThatThrownBy(() -> IndexedList.read(bad)).as("section %d cut at %d", s[0], cut)
+            .isInstanceOf(MalformedInputException.class);
+      }
+      if (s[2] > 0) {
+        for (long at : new long[] {s[1], s[1] + s[2] / 2, s[1] + s[2] - 1}) {
+          byte[] flipped = good.clone();
+          flipped[(int) at] ^= 0x10;
+          Files.write(bad, flipped);
+          assertThatThrownBy(() -> IndexedList.read(bad)).as("section %d flipped at %d", s[0],
+              at).isInstanceOf(MalformedInputException.class);
+        }
+      }
+    }
+    // The entries stay encoded until asked for, and decode to the list (source: its file name).
+    IndexedList opened = IndexedList.read(file);
+    assertThat(opened.size()).isEqualTo(300);
+    assertThat(opened.source()).isEqualTo("partner.jsonl");
+    assertThat(opened.list().entries()).isEqualTo(list.entries());
+    assertThat(opened.labels()).isEqualTo(new java.util.TreeSet<>(list.entries().stream()
+        .flatMap(e -> e.label().stream()).toList()));
     Files.writeString(bad, "d41d8cd98f00b204e9800998ecf8427e\n".repeat(10));
     assertThatThrownBy(() -> IndexedList.read(bad))
         .isInstanceOf(MalformedInputException.class).hasMessageContaining("wrong magic number");

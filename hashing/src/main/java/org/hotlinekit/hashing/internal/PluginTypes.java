@@ -1,4 +1,4 @@
-package org.hotlinekit.hashing.list;
+package org.hotlinekit.hashing.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import org.hotlinekit.core.hash.HashType;
 import org.hotlinekit.hashing.spi.SignalHasher;
 
 /** The signal types of the installed plug-ins, looked up once, for reading lists by name. */
-final class PluginTypes {
+public final class PluginTypes {
   private PluginTypes() {}
 
   /** Loaded on first use. */
@@ -17,7 +17,13 @@ final class PluginTypes {
     private Installed() {}
   }
 
-  static Optional<HashType> named(String name) {
+  /**
+   * The installed plug-in type of a name.
+   *
+   * @param name the type's id
+   * @return the type, or empty
+   */
+  public static Optional<HashType> named(String name) {
     return Installed.TYPES.stream().filter(t -> t.id().equals(name)).findFirst();
   }
 }
