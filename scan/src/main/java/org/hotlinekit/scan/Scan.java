@@ -296,7 +296,13 @@ public final class Scan {
 
     private Builder index(Path file, Optional<String> labelScheme) {
       IndexedList indexed = IndexedList.read(file);
-      ListInfo info = info(indexed.list(), labelScheme);
+      // The entries stay encoded: the labels are checked from the file's label table.
+      Optional<SchemeRef> scheme = scheme(labelScheme);
+      for (String label : indexed.labels()) {
+        checkLabel(scheme, label, file + ": a label", label);
+      }
+      ListInfo info = new ListInfo(indexed.name(), file.toString(), indexed.size(), scheme,
+          indexed.labelled());
       triage.index(indexed);
       lists.put(info.name(), info);
       return this;
@@ -316,25 +322,34 @@ public final class Scan {
     }
 
     private ListInfo info(HashList list, Optional<String> labelScheme) {
-      Optional<SchemeRef> scheme = labelScheme.map(id -> Schemes.find(id).map(SchemeMapper::scheme)
-          .orElseThrow(() -> new IllegalArgumentException("unknown label scheme '" + id
-              + "' (built-in: " + String.join(", ", Schemes.builtIn().stream()
-                  .map(m -> m.scheme().id()).toList()) + ")")));
+      Optional<SchemeRef> scheme = scheme(labelScheme);
       int labelled = 0;
       for (HashListEntry e : list.entries()) {
-        if (e.label().isEmpty()) {
-          continue;
-        }
-        labelled++;
-        if (scheme.isPresent()
-            && !Schemes.accepts(Schemes.find(scheme.get().id()).orElseThrow(), e.label().get())) {
-          throw new MalformedInputException(list.source() + ": entry " + e.id() + " has the label '"
-              + e.label().get() + "', which is not a " + scheme.get().id() + " label (labels: "
-              + String.join(", ", new java.util.TreeSet<>(Schemes.find(scheme.get().id())
-                  .orElseThrow().labels())) + ")");
+        if (e.label().isPresent()) {
+          labelled++;
+          checkLabel(scheme, e.label().get(), list.source() + ": entry " + e.id() + " has the"
+              + " label", e.label().get());
         }
       }
       return new ListInfo(list.name(), list.source(), list.entries().size(), scheme, labelled);
+    }
+
+    private static Optional<SchemeRef> scheme(Optional<String> labelScheme) {
+      return labelScheme.map(id -> Schemes.find(id).map(SchemeMapper::scheme)
+          .orElseThrow(() -> new IllegalArgumentException("unknown label scheme '" + id
+              + "' (built-in: " + String.join(", ", Schemes.builtIn().stream()
+                  .map(m -> m.scheme().id()).toList()) + ")")));
+    }
+
+    /** Refuses a label that is not one of the scheme's. */
+    private static void checkLabel(Optional<SchemeRef> scheme, String label, String what,
+        String shown) {
+      if (scheme.isPresent()
+          && !Schemes.accepts(Schemes.find(scheme.get().id()).orElseThrow(), label)) {
+        throw new MalformedInputException(what + " '" + shown + "', which is not a "
+            + scheme.get().id() + " label (labels: " + String.join(", ", new java.util.TreeSet<>(
+                Schemes.find(scheme.get().id()).orElseThrow().labels())) + ")");
+      }
     }
 
     /**

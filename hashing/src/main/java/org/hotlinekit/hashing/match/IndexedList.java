@@ -69,6 +69,7 @@ public final class IndexedList {
   private final Entries entries;
   private final Set<HashType> types;
   private final Set<String> labels;
+  private final int labelled;
   final Map<DigestAlgorithm, DigestIndex> digests;
   private final Map<DigestAlgorithm, int[]> digestEntries;
   final PdqIndex pdq;
@@ -86,14 +87,15 @@ public final class IndexedList {
   }
 
   private IndexedList(String name, String source, Entries entries, Set<HashType> types,
-      Set<String> labels, Map<DigestAlgorithm, DigestIndex> digests,
+      Set<String> labels, int labelled, Map<DigestAlgorithm, DigestIndex> digests,
       Map<DigestAlgorithm, int[]> digestEntries, PdqIndex pdq, int[] pdqEntries,
       List<HashListEntry> signalList) {
     this.name = name;
     this.source = source;
     this.entries = entries;
     this.types = Set.copyOf(types);
-    this.labels = Set.copyOf(labels);
+    this.labels = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(labels));
+    this.labelled = labelled;
     this.digests = digests;
     this.digestEntries = digestEntries;
     this.pdq = pdq;
@@ -135,10 +137,12 @@ public final class IndexedList {
     List<HashListEntry> signals = new ArrayList<>();
     Set<HashType> types = new java.util.HashSet<>();
     Set<String> labels = new java.util.TreeSet<>();
+    int labelled = 0;
     for (int i = 0; i < all.size(); i++) {
       HashListEntry e = all.get(i);
       types.add(e.hash().type());
       e.label().ifPresent(labels::add);
+      labelled += e.label().isPresent() ? 1 : 0;
       Optional<Digest> d = e.hash().asDigest();
       if (d.isPresent()) {
         ds.computeIfAbsent(d.get().algorithm(), k -> new ArrayList<>()).add(d.get());
@@ -168,8 +172,8 @@ public final class IndexedList {
         return all.get(i);
       }
     };
-    IndexedList l = new IndexedList(list.name(), list.source(), objects, types, labels, digests,
-        digestEntries, pdq, ppos.stream().mapToInt(Integer::intValue).toArray(), signals);
+    IndexedList l = new IndexedList(list.name(), list.source(), objects, types, labels, labelled,
+        digests, digestEntries, pdq, ppos.stream().mapToInt(Integer::intValue).toArray(), signals);
     l.all = list;
     return l;
   }
@@ -237,6 +241,15 @@ public final class IndexedList {
    */
   public Set<String> labels() {
     return labels;
+  }
+
+  /**
+   * How many entries carry a label, without decoding them.
+   *
+   * @return the count
+   */
+  public int labelled() {
+    return labelled;
   }
 
   /** The entry at a digest index position. */
@@ -360,6 +373,7 @@ public final class IndexedList {
         out.writeInt(lb.length);
         out.write(lb);
       }
+      out.writeInt(labelled);
       out.flush();
       return b.toByteArray();
     } catch (IOException e) {
@@ -520,6 +534,7 @@ public final class IndexedList {
     int n;
     Set<HashType> types = new java.util.HashSet<>();
     Set<String> labels = new java.util.TreeSet<>();
+    int labelled;
     try {
       name = string(meta, file);
       source = string(meta, file);
@@ -547,6 +562,10 @@ public final class IndexedList {
       }
       for (int i = 0; i < labelCount; i++) {
         labels.add(string(meta, file));
+      }
+      labelled = meta.getInt();
+      if (labelled < labels.size() || labelled > n) {
+        throw corrupt(file, "bad labelled count");
       }
       if (meta.hasRemaining()) {
         throw corrupt(file, "bytes after the list's description");
@@ -644,8 +663,8 @@ public final class IndexedList {
       }
       signals.add(e);
     }
-    return new IndexedList(name, source, encoded, types, labels, digests, digestEntries, pdq,
-        pdqEntries, signals);
+    return new IndexedList(name, source, encoded, types, labels, labelled, digests, digestEntries,
+        pdq, pdqEntries, signals);
   }
 
   private static int[] entryPositions(FileChannel ch, long[] at, int count, int n, Path file)
