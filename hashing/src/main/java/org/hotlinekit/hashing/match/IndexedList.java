@@ -41,12 +41,13 @@ import org.hotlinekit.core.hash.HashType;
  * <p>File format (version 3, big-endian): magic {@code HLKLIST3}, version, a section count and a
  * directory of sections (kind, offset, length, CRC32C), the directory's own CRC32C, then the
  * sections: the list's name and the file name of its source (never a path), the entry count, the
- * hash types and labels present; the entries' record offsets and records ({@link
- * org.hotlinekit.hashing.internal.EntryCodec}); per digest algorithm its index and the entry of
- * each position; the PDQ index and the entry of each position; the plug-in signal entries. Every
- * section is checked against its CRC32C when the file is opened (the index sections also carry
- * their own checks), and each decoded PDQ or digest entry is checked against the hash the index
- * holds for it. Version 1 and 2 files are refused with "rebuild it: hotlinekit index build".
+ * hash types and labels present with the number of labelled entries; the entries' record offsets
+ * and records ({@link org.hotlinekit.hashing.internal.EntryCodec}); per digest algorithm its
+ * index and the entry of each position; the PDQ index and the entry of each position; the plug-in
+ * signal entries. Every section is checked against its CRC32C when the file is opened (the index
+ * sections by their own CRC32C as they are read), the entry offsets and records are mapped, not
+ * copied, and each decoded PDQ or digest entry is checked against the hash the index holds
+ * for it. Version 1 and 2 files are refused with "rebuild it: hotlinekit index build".
  */
 public final class IndexedList {
   private static final long MAGIC = 0x484c4b4c49535433L; // "HLKLIST3"
@@ -522,7 +523,11 @@ public final class IndexedList {
           : "the file is truncated");
     }
     for (Map.Entry<Integer, long[]> s : dir.entrySet()) {
-      checkCrc(ch, s.getValue(), file, s.getKey());
+      int kind = s.getKey();
+      boolean ownChecks = kind == PDQ || (kind >= DIGEST && kind < DIGEST + 10);
+      if (!ownChecks) { // the index sections check their own CRC32C as they are read
+        checkCrc(ch, s.getValue(), file, kind);
+      }
     }
     if (!dir.containsKey(META) || !dir.containsKey(OFFSETS) || !dir.containsKey(RECORDS)
         || !dir.containsKey(SIGNAL_ENTRIES)) {
@@ -577,20 +582,21 @@ public final class IndexedList {
     if (offsetsAt[1] != 8L * (n + 1)) {
       throw corrupt(file, "the entry offsets do not match the entry count");
     }
-    long[] offsets = longs(ch, offsetsAt, n + 1, file);
+    // The offsets and records are mapped, not copied: an entry is read when it is decoded.
+    java.nio.LongBuffer offsets = mapped(ch, offsetsAt, file).asLongBuffer();
     long[] recordsAt = dir.get(RECORDS);
     if (recordsAt[1] > Integer.MAX_VALUE) {
       throw corrupt(file, "entry records over 2 GiB");
     }
-    if (offsets[0] != 0 || offsets[n] != recordsAt[1]) {
+    if (offsets.get(0) != 0 || offsets.get(n) != recordsAt[1]) {
       throw corrupt(file, "the entry offsets do not span the records");
     }
     for (int i = 0; i < n; i++) {
-      if (offsets[i + 1] <= offsets[i]) {
+      if (offsets.get(i + 1) <= offsets.get(i)) {
         throw corrupt(file, "entry offsets out of order");
       }
     }
-    ByteBuffer records = section(ch, recordsAt, file);
+    ByteBuffer records = mapped(ch, recordsAt, file);
     String where = file.toString();
     Entries encoded = new Entries() {
       @Override
@@ -601,7 +607,7 @@ public final class IndexedList {
       @Override
       public HashListEntry get(int i) {
         ByteBuffer r = records.duplicate();
-        r.limit((int) offsets[i + 1]).position((int) offsets[i]);
+        r.limit((int) offsets.get(i + 1)).position((int) offsets.get(i));
         try {
           return EntryCodec.decode(r);
         } catch (MalformedInputException e) {
@@ -679,10 +685,12 @@ public final class IndexedList {
     return a;
   }
 
-  private static long[] longs(FileChannel ch, long[] at, int count, Path file)
-      throws IOException {
-    ch.position(at[0]);
-    return BinaryIo.readLongs(ch, count, null);
+  /** A section mapped read-only; it stays valid after the channel is closed. */
+  private static ByteBuffer mapped(FileChannel ch, long[] at, Path file) throws IOException {
+    if (at[1] > Integer.MAX_VALUE) {
+      throw corrupt(file, "section too large");
+    }
+    return ch.map(FileChannel.MapMode.READ_ONLY, at[0], at[1]);
   }
 
   private static ByteBuffer section(FileChannel ch, long[] at, Path file) throws IOException {
