@@ -207,7 +207,58 @@ public final class PdqIndex {
     return BinaryIo.readSection(ch, length, PdqIndex::readChannel);
   }
 
+  /**
+   * Reads an index written by {@link #write(WritableByteChannel)} from a buffer holding exactly
+   * its bytes (e.g. a section of a memory-mapped file), with the same checks as {@link
+   * #read(Path)}: the tables are copied out of it in bulk.
+   *
+   * @param section the index's bytes, position to limit (the buffer's position is not moved)
+   * @return the index
+   * @throws UnsupportedInputException if it is an index of another format version
+   * @throws MalformedInputException if it is not an index, truncated or corrupt
+   */
+  public static PdqIndex read(ByteBuffer section) {
+    ByteBuffer b = section.slice().order(java.nio.ByteOrder.BIG_ENDIAN);
+    long length = b.remaining();
+    try {
+      return readChannel(new java.nio.channels.ReadableByteChannel() {
+        @Override
+        public int read(ByteBuffer dst) {
+          if (!b.hasRemaining()) {
+            return -1;
+          }
+          int n = Math.min(dst.remaining(), b.remaining());
+          ByteBuffer part = b.slice().limit(n);
+          dst.put(part);
+          b.position(b.position() + n);
+          return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+          return true;
+        }
+
+        @Override
+        public void close() {
+          // Nothing to release: the buffer belongs to the caller.
+        }
+      }, length, b);
+    } catch (IOException e) {
+      throw new MalformedInputException("corrupt PDQ index: " + e.getMessage());
+    }
+  }
+
   private static PdqIndex readChannel(ReadableByteChannel ch, long length) throws IOException {
+    return readChannel(ch, length, null);
+  }
+
+  /**
+   * Reads from a channel; when {@code mapped} is given (the same bytes, positioned as the channel
+   * is), the large tables are copied from it in bulk instead of through the channel.
+   */
+  private static PdqIndex readChannel(ReadableByteChannel ch, long length, ByteBuffer mapped)
+      throws IOException {
     ByteBuffer head = ByteBuffer.allocate(20);
     if (length < 28 || BinaryIo.readFully(ch, head) < 20) {
       throw new MalformedInputException("not a hotlinekit PDQ index: the file is too short");
@@ -254,15 +305,34 @@ public final class PdqIndex {
     CRC32C crc = new CRC32C();
     crc.update(head.flip());
     crc.update(chunks.flip());
-    long[] words = BinaryIo.readLongs(ch, 4 * n, crc);
+    long[] words;
     int[][] offsets = new int[m][];
     int[][] postings = new int[m][];
-    for (int c = 0; c < m; c++) {
-      offsets[c] = BinaryIo.readInts(ch, (1 << width[c]) + 1, crc);
-      postings[c] = BinaryIo.readInts(ch, n, crc);
-    }
     ByteBuffer sum = ByteBuffer.allocate(8);
-    BinaryIo.readFully(ch, sum);
+    if (mapped != null) {
+      // One checksum pass and bulk copies over the mapped bytes.
+      ByteBuffer rest = mapped.slice();
+      crc.update(rest.duplicate().limit(rest.remaining() - 8));
+      words = new long[4 * n];
+      rest.asLongBuffer().get(words);
+      rest.position(rest.position() + 32 * n);
+      for (int c = 0; c < m; c++) {
+        offsets[c] = new int[(1 << width[c]) + 1];
+        rest.asIntBuffer().get(offsets[c]);
+        rest.position(rest.position() + 4 * offsets[c].length);
+        postings[c] = new int[n];
+        rest.asIntBuffer().get(postings[c]);
+        rest.position(rest.position() + 4 * n);
+      }
+      sum.put(rest.slice().limit(8));
+    } else {
+      words = BinaryIo.readLongs(ch, 4 * n, crc);
+      for (int c = 0; c < m; c++) {
+        offsets[c] = BinaryIo.readInts(ch, (1 << width[c]) + 1, crc);
+        postings[c] = BinaryIo.readInts(ch, n, crc);
+      }
+      BinaryIo.readFully(ch, sum);
+    }
     if (sum.flip().getLong() != crc.getValue()) {
       throw new MalformedInputException("corrupt PDQ index: checksum mismatch");
     }

@@ -646,9 +646,14 @@ public final class IndexedList {
       throw corrupt(file, "PDQ index without its entries, or the reverse");
     }
     if (dir.containsKey(PDQ)) {
-      ch.position(dir.get(PDQ)[0]);
+      long[] at = dir.get(PDQ);
       try {
-        pdq = PdqIndex.read(ch, dir.get(PDQ)[1]);
+        if (at[1] <= Integer.MAX_VALUE) {
+          pdq = PdqIndex.read(mapped(ch, at, file)); // bulk copies out of the mapped file
+        } else {
+          ch.position(at[0]);
+          pdq = PdqIndex.read(ch, at[1]);
+        }
       } catch (MalformedInputException e) {
         throw corrupt(file, e.getMessage());
       }
