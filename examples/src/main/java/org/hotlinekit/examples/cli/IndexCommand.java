@@ -54,6 +54,11 @@ final class IndexCommand implements Runnable {
         description = "text (default) or json: the summary on stdout.")
     Cli.OutputFormat format = Cli.OutputFormat.text;
 
+    @Option(names = "--progress", negatable = true,
+        description = "Say on stderr what it is doing (reading, indexing, writing) and how long"
+            + " each step took. Default: on when stderr is a terminal.")
+    Boolean progress;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -63,15 +68,34 @@ final class IndexCommand implements Runnable {
       if (name != null && name.isBlank()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--name cannot be empty");
       }
+      boolean say = progress != null ? progress : Terminal.stderrIsTerminal();
       long t0 = System.nanoTime();
+      if (say) {
+        err.println("hotlinekit: reading " + list + " ...");
+      }
       // An index of nothing is refused: every file matched against it would come out new.
       HashList loaded = Lists.load(list, listFormat, "--list-format", strict, null, err,
           Cli.verbose(spec));
       if (name != null) {
         loaded = new HashList(name, loaded.source(), loaded.entries());
       }
+      long t1 = System.nanoTime();
+      if (say) {
+        err.printf(Locale.ROOT, "hotlinekit: read %d entries in %.1f s; indexing ...%n",
+            loaded.entries().size(), (t1 - t0) / 1e9);
+      }
       IndexedList indexed = IndexedList.of(loaded);
+      long t2 = System.nanoTime();
+      if (say) {
+        err.printf(Locale.ROOT, "hotlinekit: indexed in %.1f s; writing %s ...%n",
+            (t2 - t1) / 1e9, out);
+      }
       indexed.writeTo(out);
+      if (say) {
+        err.printf(Locale.ROOT, "hotlinekit: written in %.1f s%n",
+            (System.nanoTime() - t2) / 1e9);
+      }
+      err.flush();
       double seconds = (System.nanoTime() - t0) / 1e9;
       PrintWriter stdout = spec.commandLine().getOut();
       if (format == Cli.OutputFormat.json) {

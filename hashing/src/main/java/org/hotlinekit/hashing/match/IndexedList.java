@@ -424,27 +424,33 @@ public final class IndexedList {
       };
     }
 
-    static Section writer(int kind, java.util.function.Consumer<FileChannel> w) {
+    static Section writer(int kind,
+        java.util.function.Consumer<java.nio.channels.WritableByteChannel> w) {
       return new Section(kind) {
         @Override
         void write(FileChannel ch, CRC32C crc) throws IOException {
-          long from = ch.position();
-          w.accept(ch);
-          // The index formats carry their own checks; the directory's CRC covers their bytes too.
-          long to = ch.position();
-          ByteBuffer b = ByteBuffer.allocate(1 << 20);
-          for (long p = from; p < to; ) {
-            b.clear();
-            b.limit((int) Math.min(b.capacity(), to - p));
-            int r = ch.read(b, p);
-            if (r <= 0) {
-              throw new IOException("could not re-read what was written");
+          // The index formats carry their own checks; the directory's CRC covers their bytes
+          // too, computed as they are written.
+          w.accept(new java.nio.channels.WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+              ByteBuffer seen = src.duplicate();
+              int n = ch.write(src);
+              seen.limit(seen.position() + n);
+              crc.update(seen);
+              return n;
             }
-            b.flip();
-            crc.update(b);
-            p += r;
-          }
-          ch.position(to);
+
+            @Override
+            public boolean isOpen() {
+              return ch.isOpen();
+            }
+
+            @Override
+            public void close() {
+              // The file channel is closed by its owner.
+            }
+          });
         }
       };
     }
