@@ -283,21 +283,29 @@ public final class IndexedList {
    */
   public void writeTo(Path file) {
     List<Section> sections = new ArrayList<>();
-    // Entry records and their offsets.
+    // Entry records, streamed to the file; their offsets follow them.
     int n = entries.size();
     long[] offsets = new long[n + 1];
-    java.io.ByteArrayOutputStream records = new java.io.ByteArrayOutputStream();
-    for (int i = 0; i < n; i++) {
-      byte[] r = EntryCodec.encode(entries.get(i));
-      records.write(r, 0, r.length);
-      offsets[i + 1] = offsets[i] + r.length;
-      if (offsets[i + 1] > Integer.MAX_VALUE - 16) {
-        throw new IllegalArgumentException("the entries' records exceed 2 GiB; split the list");
-      }
-    }
     sections.add(Section.bytes(META, meta()));
+    sections.add(new Section(RECORDS) {
+      @Override
+      void write(FileChannel ch, CRC32C crc) throws IOException {
+        java.io.OutputStream out = new java.io.BufferedOutputStream(
+            new java.util.zip.CheckedOutputStream(java.nio.channels.Channels.newOutputStream(ch),
+                crc), 1 << 16);
+        for (int i = 0; i < n; i++) {
+          byte[] r = EntryCodec.encode(entries.get(i));
+          out.write(r);
+          offsets[i + 1] = offsets[i] + r.length;
+          if (offsets[i + 1] > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("the entries' records exceed 2 GiB; split the"
+                + " list");
+          }
+        }
+        out.flush();
+      }
+    });
     sections.add(Section.longs(OFFSETS, offsets));
-    sections.add(Section.bytes(RECORDS, records.toByteArray()));
     for (Map.Entry<DigestAlgorithm, DigestIndex> d : digests.entrySet()) {
       sections.add(Section.writer(DIGEST + d.getKey().ordinal(), d.getValue()::write));
       sections.add(Section.ints(DIGEST_ENTRIES + d.getKey().ordinal(),
