@@ -33,6 +33,34 @@ class GoldenTableTest {
 
   static Stream<Arguments> rows() {
     return Stream.of(
+        // A known minor who looks adult (issue 25): what is known of the age outweighs the
+        // appearance, so the row is the table's "minor, age band unknown": baseline and the TC
+        // letter are missing facts, UK/SAP/COPINE/EU follow the level, ICCAM national per the BE
+        // profile (under 18). Before, appearance was read first: "no minor depicted".
+        row("known minor looking adult (apparent 19-24); penetrative with adult",
+            ContentFacts.builder().origin(ContentOrigin.REAL_PHOTOGRAPHIC)
+                .person(Person.of(AgeGroup.ADULT_APPEARING).withAgeRange(19, 24)
+                    .withKnownAdult(Tri.NO))
+                .person(Person.of(AgeGroup.ADULT_APPEARING).withKnownAdult(Tri.YES))
+                .level(SexualContentLevel.PENETRATIVE).adultInvolved(Tri.YES),
+            "interpol-baseline=?MISSING_FACT tc-ics=?MISSING_FACT uk-sentencing=A sap=L4"
+                + " copine=9 eu-2011-93-art2c=i iccam-classification=national"
+                + " c3p-arachnid=csam"),
+        // The everyday sexting case: a self-generated image of a known minor who looks adult.
+        row("known minor looking adult; self-generated; genital focus",
+            ContentFacts.builder().origin(ContentOrigin.REAL_PHOTOGRAPHIC)
+                .person(Person.of(AgeGroup.ADULT_APPEARING).withKnownAdult(Tri.NO))
+                .level(SexualContentLevel.GENITAL_ANAL_FOCUS).adultInvolved(Tri.NO)
+                .context(org.hotlinekit.categorisation.facts.ContextFlag.SELF_GENERATED, Tri.YES),
+            "interpol-baseline=?MISSING_FACT tc-ics=?MISSING_FACT uk-sentencing=C sap=L1"
+                + " copine=6 eu-2011-93-art2c=ii iccam-classification=national"
+                + " iccam-self-generated=yes ncmec-file-annotations=possibleSelfProduction"),
+        // Appearance alone (adulthood not known) stays what it was: an adult-looking person.
+        row("adult-appearing, adulthood unknown; penetrative",
+            ContentFacts.builder().origin(ContentOrigin.REAL_PHOTOGRAPHIC)
+                .person(Person.of(AgeGroup.ADULT_APPEARING))
+                .level(SexualContentLevel.PENETRATIVE).adultInvolved(Tri.YES),
+            "iccam-classification=not-illegal uk-sentencing=none"),
         row("real; prepubescent; penetrative with adult",
             real(AgeGroup.PRE_PUBESCENT, SexualContentLevel.PENETRATIVE).adultInvolved(Tri.YES),
             "interpol-baseline=baseline tc-ics=A1 uk-sentencing=A sap=L4 copine=9"

@@ -14,7 +14,10 @@ final class FactsView {
 
   /** How a person counts. */
   enum Kind {
-    /** Appears to be a minor and is not known to be an adult. */
+    /**
+     * Appears to be a minor and is not known to be an adult, or is known not to be an adult
+     * whatever the appearance (a known minor who looks adult is a minor).
+     */
     MINOR,
     /** Appears to be a minor, known to be an adult. */
     LOOK_ALIKE,
@@ -25,6 +28,12 @@ final class FactsView {
   }
 
   static Kind kind(Person p) {
+    // What is known of a person's age outweighs how old the person looks: a known minor is a
+    // minor, also when looking adult (the self-generated image of a 16-year-old, a victim the
+    // police identified). Reading appearance first would call that "no minor depicted".
+    if (p.knownAdult() == Tri.NO) {
+      return Kind.MINOR;
+    }
     boolean appearsMinor;
     switch (p.group()) {
       case INFANT:
@@ -45,6 +54,12 @@ final class FactsView {
         }
     }
     return p.knownAdult() == Tri.YES ? Kind.LOOK_ALIKE : Kind.MINOR;
+  }
+
+  /** A person known not to be an adult who looks adult (by stage or apparent age). */
+  static boolean knownMinorLooksAdult(Person p) {
+    return p.knownAdult() == Tri.NO && (p.group() == AgeGroup.ADULT_APPEARING
+        || (p.minYears().isPresent() && p.minYears().getAsInt() >= 18));
   }
 
   /** Whether the item shows a minor: YES, NO (only adults or look-alikes), or UNKNOWN. */
@@ -84,6 +99,11 @@ final class FactsView {
       if (p.group() == AgeGroup.INFANT || p.group() == AgeGroup.PRE_PUBESCENT
           || (p.maxYears().isPresent() && p.maxYears().getAsInt() < 13)) {
         return Tri.YES;
+      }
+      if (knownMinorLooksAdult(p)) {
+        // A known minor who looks adult: appearance says nothing of the real age.
+        unknown = true;
+        continue;
       }
       if (p.group() == AgeGroup.PUBESCENT
           || (p.minYears().isPresent() && p.minYears().getAsInt() >= 13)) {

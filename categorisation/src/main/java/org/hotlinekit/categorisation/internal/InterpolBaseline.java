@@ -38,7 +38,12 @@ final class InterpolBaseline extends Mapper {
           + FactsView.words(FactsView.youngestStage(f)).replace("minor stage unknown",
               "age range under 13") + ")");
     } else if (under13 == Tri.UNKNOWN) {
-      c.open(Reason.MISSING_FACT, "apparent age not determined (baseline needs under 13)");
+      boolean knownMinorLooksAdult = f.persons().stream()
+          .anyMatch(FactsView::knownMinorLooksAdult);
+      c.open(Reason.MISSING_FACT, knownMinorLooksAdult
+          ? "a known minor who looks adult: the real age is not recorded (baseline needs under"
+              + " 13)"
+          : "apparent age not determined (baseline needs under 13)");
     } else {
       c.failed("no person appears to be under 13");
     }

@@ -81,7 +81,9 @@ final class NationalLaw {
       if (FactsView.kind(x) != FactsView.Kind.MINOR) {
         continue;
       }
-      if (x.minYears().isEmpty() || x.minYears().getAsInt() < years) {
+      if (x.minYears().isEmpty() || x.minYears().getAsInt() < years
+          || FactsView.knownMinorLooksAdult(x)) {
+        // A known minor who looks adult: the apparent age says nothing of the real one.
         return false;
       }
       any = true;
