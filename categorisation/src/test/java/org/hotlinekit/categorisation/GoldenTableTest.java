@@ -61,6 +61,23 @@ class GoldenTableTest {
                 .person(Person.of(AgeGroup.ADULT_APPEARING))
                 .level(SexualContentLevel.PENETRATIVE).adultInvolved(Tri.YES),
             "iccam-classification=not-illegal uk-sentencing=none"),
+        // Contradictions (issue 25): the facts disagree on what the rule needs, so neither
+        // reading is taken. An adult appearance with an apparent age of 9-11 was "no minor"
+        // (not illegal, not baseline); a pre-pubescent stage with an apparent 16-17 was baseline
+        // "apparent age under 13", an age the record contradicts.
+        row("adult-appearing but apparent age 9-11; penetrative",
+            ContentFacts.builder().origin(ContentOrigin.REAL_PHOTOGRAPHIC)
+                .person(Person.of(AgeGroup.ADULT_APPEARING).withAgeRange(9, 11))
+                .level(SexualContentLevel.PENETRATIVE).adultInvolved(Tri.YES),
+            "interpol-baseline=?CONTRADICTORY_FACTS tc-ics=?CONTRADICTORY_FACTS"
+                + " iccam-classification=?CONTRADICTORY_FACTS uk-sentencing=?CONTRADICTORY_FACTS"
+                + " eu-2011-93-art2c=?CONTRADICTORY_FACTS"),
+        row("pre-pubescent but apparent age 16-17; genital focus",
+            ContentFacts.builder().origin(ContentOrigin.REAL_PHOTOGRAPHIC)
+                .person(Person.of(AgeGroup.PRE_PUBESCENT).withAgeRange(16, 17))
+                .level(SexualContentLevel.GENITAL_ANAL_FOCUS),
+            "interpol-baseline=?CONTRADICTORY_FACTS tc-ics=?CONTRADICTORY_FACTS"
+                + " iccam-classification=national uk-sentencing=C"),
         row("real; prepubescent; penetrative with adult",
             real(AgeGroup.PRE_PUBESCENT, SexualContentLevel.PENETRATIVE).adultInvolved(Tri.YES),
             "interpol-baseline=baseline tc-ics=A1 uk-sentencing=A sap=L4 copine=9"

@@ -52,7 +52,8 @@ abstract class ChildImageScheme extends Mapper {
       return label(NONE, "Not graded by " + name() + ": no minor depicted");
     }
     if (minor == Tri.UNKNOWN) {
-      return indeterminate(Reason.MISSING_FACT, "whether a minor is depicted is not determined");
+      var open = FactsView.open(f, "whether a minor is depicted is not determined");
+      return indeterminate(open.getKey(), open.getValue());
     }
     SexualContentLevel level = FactsView.level(f);
     if (level == SexualContentLevel.UNKNOWN) {

@@ -45,7 +45,8 @@ final class EuDirective extends Mapper {
       return label("none", "Not art. 2(c): no child or person appearing to be a child");
     }
     if (minor == Tri.UNKNOWN) {
-      return indeterminate(Reason.MISSING_FACT, "whether a child is depicted is not determined");
+      var open = FactsView.open(f, "whether a child is depicted is not determined");
+      return indeterminate(open.getKey(), open.getValue());
     }
     if (f.origin() == ContentOrigin.UNKNOWN) {
       return indeterminate(Reason.MISSING_FACT, "origin unknown: (i)/(ii) for real children,"

@@ -34,6 +34,11 @@ final class FactsView {
     if (p.knownAdult() == Tri.NO) {
       return Kind.MINOR;
     }
+    if (contradiction(p).isPresent()
+        && (p.group() == AgeGroup.ADULT_APPEARING || p.group() == AgeGroup.PUBESCENT)) {
+      // One reading says minor, the other adult: not determined (never "adult").
+      return Kind.UNDETERMINED;
+    }
     boolean appearsMinor;
     switch (p.group()) {
       case INFANT:
@@ -54,6 +59,70 @@ final class FactsView {
         }
     }
     return p.knownAdult() == Tri.YES ? Kind.LOOK_ALIKE : Kind.MINOR;
+  }
+
+  /**
+   * Where a person's developmental stage and apparent age range disagree (by the reference's
+   * bands: pre-pubescent under 13, pubescent under 18, adult-appearing 18 or more).
+   *
+   * @return what disagrees, in words, or empty
+   */
+  static java.util.Optional<String> contradiction(Person p) {
+    java.util.OptionalInt min = p.minYears();
+    java.util.OptionalInt max = p.maxYears();
+    String range = min.isPresent() ? min.getAsInt() + "-" + max.getAsInt() : "";
+    switch (p.group()) {
+      case ADULT_APPEARING:
+        if (max.isPresent() && max.getAsInt() < 18 && p.knownAdult() != Tri.NO) {
+          return java.util.Optional.of("adult-appearing with an apparent age of " + range);
+        }
+        break;
+      case INFANT:
+      case PRE_PUBESCENT:
+        if (min.isPresent() && min.getAsInt() >= 13) {
+          return java.util.Optional.of(words(p.group()) + " with an apparent age of " + range);
+        }
+        break;
+      case PUBESCENT:
+        if (min.isPresent() && min.getAsInt() >= 18 && p.knownAdult() != Tri.NO) {
+          return java.util.Optional.of("pubescent with an apparent age of " + range);
+        }
+        break;
+      default:
+        break;
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The contradictions in the facts, named by person.
+   *
+   * @return e.g. {@code "persons[0]: adult-appearing with an apparent age of 9-11"}, or empty
+   */
+  static java.util.Optional<String> contradictions(ContentFacts f) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < f.persons().size(); i++) {
+      int k = i;
+      contradiction(f.persons().get(i)).ifPresent(c -> out.add("persons[" + k + "]: " + c));
+    }
+    return out.isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(String.join("; ", out));
+  }
+
+  /**
+   * Why a fact a rule needs is open: the facts disagree, or it is simply not recorded.
+   *
+   * @param f the facts
+   * @param missing the explanation when nothing disagrees
+   * @return the reason and its explanation
+   */
+  static java.util.Map.Entry<org.hotlinekit.categorisation.scheme.Reason, String> open(
+      ContentFacts f, String missing) {
+    java.util.Optional<String> c = contradictions(f);
+    return c.isPresent()
+        ? java.util.Map.entry(org.hotlinekit.categorisation.scheme.Reason.CONTRADICTORY_FACTS,
+            "the facts disagree (" + c.get() + "), so neither reading is taken")
+        : java.util.Map.entry(org.hotlinekit.categorisation.scheme.Reason.MISSING_FACT, missing);
   }
 
   /** A person known not to be an adult who looks adult (by stage or apparent age). */
@@ -96,6 +165,11 @@ final class FactsView {
       if (k == Kind.ADULT || k == Kind.LOOK_ALIKE) {
         continue;
       }
+      if (contradiction(p).isPresent()) {
+        // Stage and apparent age disagree on the side of 13: not determined.
+        unknown = true;
+        continue;
+      }
       if (p.group() == AgeGroup.INFANT || p.group() == AgeGroup.PRE_PUBESCENT
           || (p.maxYears().isPresent() && p.maxYears().getAsInt() < 13)) {
         return Tri.YES;
@@ -128,7 +202,9 @@ final class FactsView {
         uncertain = true;
       } else if (k == Kind.MINOR) {
         AgeGroup g = p.group();
-        if (g == AgeGroup.INFANT || g == AgeGroup.PRE_PUBESCENT || g == AgeGroup.PUBESCENT) {
+        if (contradiction(p).isPresent()) {
+          uncertain = true;
+        } else if (g == AgeGroup.INFANT || g == AgeGroup.PRE_PUBESCENT || g == AgeGroup.PUBESCENT) {
           if (youngest == null || g.ordinal() < youngest.ordinal()) {
             youngest = g;
           }

@@ -34,8 +34,8 @@ final class IccamAttributes {
         case ADULT_APPEARING:
           return label("not-categorised", "No minor depicted");
         default:
-          return label("not-categorised",
-              "Not categorised: the youngest minor's stage is not determined");
+          return label("not-categorised", "Not categorised: " + FactsView.open(f,
+              "the youngest minor's stage is not determined").getValue());
       }
     }
   }

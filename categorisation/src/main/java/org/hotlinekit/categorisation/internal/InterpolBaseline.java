@@ -40,10 +40,11 @@ final class InterpolBaseline extends Mapper {
     } else if (under13 == Tri.UNKNOWN) {
       boolean knownMinorLooksAdult = f.persons().stream()
           .anyMatch(FactsView::knownMinorLooksAdult);
-      c.open(Reason.MISSING_FACT, knownMinorLooksAdult
+      var open = FactsView.open(f, knownMinorLooksAdult
           ? "a known minor who looks adult: the real age is not recorded (baseline needs under"
               + " 13)"
           : "apparent age not determined (baseline needs under 13)");
+      c.open(open.getKey(), open.getValue());
     } else {
       c.failed("no person appears to be under 13");
     }

@@ -32,7 +32,8 @@ final class NationalLaw {
   private static void child(ContentFacts f, JurisdictionProfile p, Criteria c) {
     Tri minor = FactsView.minor(f);
     if (minor == Tri.UNKNOWN) {
-      c.open(Reason.MISSING_FACT, "whether a minor is depicted is not determined");
+      var open = FactsView.open(f, "whether a minor is depicted is not determined");
+      c.open(open.getKey(), open.getValue());
       return;
     }
     if (minor == Tri.NO) {

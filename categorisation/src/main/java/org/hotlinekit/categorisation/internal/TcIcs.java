@@ -48,7 +48,10 @@ final class TcIcs extends Mapper {
         }
         break;
       default:
-        letterOpen = "developmental stage of the youngest minor not determined (A or B)";
+        var open = FactsView.open(f,
+            "developmental stage of the youngest minor not determined (A or B)");
+        letterReason = open.getKey();
+        letterOpen = open.getValue();
     }
     // Number.
     SexualContentLevel level = FactsView.level(f);

@@ -11,5 +11,10 @@ public enum Reason {
   /** The jurisdiction's profile marks the relevant law unclear. */
   UNCLEAR_LAW,
   /** The scheme needs a jurisdiction and none, or none known, was given. */
-  UNKNOWN_JURISDICTION
+  UNKNOWN_JURISDICTION,
+  /**
+   * The facts disagree on what the rule needs (e.g. an adult appearance with an apparent age of
+   * 9 to 11): neither reading is taken, least of all the less protective one.
+   */
+  CONTRADICTORY_FACTS
 }
