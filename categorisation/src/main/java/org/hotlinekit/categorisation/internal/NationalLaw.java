@@ -44,6 +44,26 @@ final class NationalLaw {
       }
       return;
     }
+    java.util.Optional<String> straddling = onlyStraddling(f);
+    if (straddling.isPresent()) {
+      // Appears to be a minor, but the apparent age reaches 18: a minor only in appearance
+      // is what look-alike provisions cover; where the law needs a real minor, it is open.
+      String what = "a person who appears to be a minor (" + straddling.get() + ")";
+      Provision v = p.provision(Topic.APPARENT_MINORS);
+      switch (v.coverage()) {
+        case ILLEGAL:
+        case POSSESSION_EXEMPT:
+          c.met(what + ", covered by appearance (" + v.source() + ")");
+          break;
+        case NOT_COVERED:
+          c.open(Reason.MISSING_FACT, what + ": appearance is not enough in " + p.code() + " ("
+              + v.source() + "), and whether the person is under 18 is not established");
+          break;
+        default:
+          c.open(Reason.UNCLEAR_LAW, what + " in " + p.code() + ": " + v.source());
+      }
+      return;
+    }
     int limit = p.childAgeLimit();
     if (limit < 18 && !anyClearlyUnder(f, limit)) {
       c.open(Reason.MISSING_FACT, "the minor's age against " + p.code() + "'s limit of " + limit
@@ -58,6 +78,26 @@ final class NationalLaw {
               + p.lowerBandSource().orElse("") + ")" : "";
     }
     c.met("a minor under " + limit + band);
+  }
+
+  /**
+   * When every minor of the item is one only by appearance with an apparent age range reaching
+   * 18 (e.g. pubescent, apparent 16-19, adulthood not known), that range in words; else empty.
+   */
+  private static java.util.Optional<String> onlyStraddling(ContentFacts f) {
+    java.util.List<String> ranges = new java.util.ArrayList<>();
+    for (Person x : f.persons()) {
+      if (FactsView.kind(x) != FactsView.Kind.MINOR) {
+        continue;
+      }
+      if (x.knownAdult() == Tri.NO || x.maxYears().isEmpty() || x.maxYears().getAsInt() < 18) {
+        return java.util.Optional.empty(); // a minor for certain
+      }
+      ranges.add("apparent age " + x.minYears().getAsInt() + "-" + x.maxYears().getAsInt()
+          + ", which may be 18 or more");
+    }
+    return ranges.isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(String.join("; ", ranges));
   }
 
   private static boolean anyClearlyUnder(ContentFacts f, int years) {

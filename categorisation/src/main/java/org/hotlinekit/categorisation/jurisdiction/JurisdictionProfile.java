@@ -62,6 +62,9 @@ public final class JurisdictionProfile {
     }
     Map<Topic, Provision> p = new EnumMap<>(Topic.class);
     p.putAll(provisions);
+    // Added in profile schema 2026.12; older profiles do not say, so it is unclear for them.
+    p.putIfAbsent(Topic.APPARENT_MINORS, new Provision(Coverage.UNCLEAR,
+        "not stated in this profile (apparent_minors was added in 2026.12)"));
     for (Topic t : Topic.values()) {
       if (!p.containsKey(t)) {
         throw new IllegalArgumentException("profile " + code + " has no provision for " + t);

@@ -165,6 +165,9 @@ public final class Jurisdictions {
     provisions.object(topics.toArray(new String[0]));
     Map<Topic, Provision> map = new EnumMap<>(Topic.class);
     for (Topic t : Topic.values()) {
+      if (t == Topic.APPARENT_MINORS && provisions.optional(StrictJson.json(t)).isEmpty()) {
+        continue; // optional: the profile then leaves it unclear
+      }
       StrictJson.At p = provisions.required(StrictJson.json(t)).object("coverage", "source");
       map.put(t, new Provision(p.required("coverage").enumValue(Coverage.class),
           p.required("source").nonBlank()));
