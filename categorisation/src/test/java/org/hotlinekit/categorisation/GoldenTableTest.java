@@ -34,16 +34,17 @@ class GoldenTableTest {
   static Stream<Arguments> rows() {
     return Stream.of(
         // A known minor who looks adult (issue 25): what is known of the age outweighs the
-        // appearance, so the row is the table's "minor, age band unknown": baseline and the TC
-        // letter are missing facts, UK/SAP/COPINE/EU follow the level, ICCAM national per the BE
-        // profile (under 18). Before, appearance was read first: "no minor depicted".
+        // appearance, so UK/SAP/COPINE/EU follow the level and ICCAM is national per the BE
+        // profile (under 18); the TC letter (a developmental judgement) is a missing fact, and
+        // baseline is not established by section 3's rule (it needs a stage or an age under
+        // 13, and the appearance is adult). Before: "no minor depicted", not illegal.
         row("known minor looking adult (apparent 19-24); penetrative with adult",
             ContentFacts.builder().origin(ContentOrigin.REAL_PHOTOGRAPHIC)
                 .person(Person.of(AgeGroup.ADULT_APPEARING).withAgeRange(19, 24)
                     .withKnownAdult(Tri.NO))
                 .person(Person.of(AgeGroup.ADULT_APPEARING).withKnownAdult(Tri.YES))
                 .level(SexualContentLevel.PENETRATIVE).adultInvolved(Tri.YES),
-            "interpol-baseline=?MISSING_FACT tc-ics=?MISSING_FACT uk-sentencing=A sap=L4"
+            "interpol-baseline=not-baseline tc-ics=?MISSING_FACT uk-sentencing=A sap=L4"
                 + " copine=9 eu-2011-93-art2c=i iccam-classification=national"
                 + " c3p-arachnid=csam"),
         // The everyday sexting case: a self-generated image of a known minor who looks adult.
@@ -52,7 +53,7 @@ class GoldenTableTest {
                 .person(Person.of(AgeGroup.ADULT_APPEARING).withKnownAdult(Tri.NO))
                 .level(SexualContentLevel.GENITAL_ANAL_FOCUS).adultInvolved(Tri.NO)
                 .context(org.hotlinekit.categorisation.facts.ContextFlag.SELF_GENERATED, Tri.YES),
-            "interpol-baseline=?MISSING_FACT tc-ics=?MISSING_FACT uk-sentencing=C sap=L1"
+            "interpol-baseline=not-baseline tc-ics=?MISSING_FACT uk-sentencing=C sap=L1"
                 + " copine=6 eu-2011-93-art2c=ii iccam-classification=national"
                 + " iccam-self-generated=yes ncmec-file-annotations=possibleSelfProduction"),
         // Appearance alone (adulthood not known) stays what it was: an adult-looking person.

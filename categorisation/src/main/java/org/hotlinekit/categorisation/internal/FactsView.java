@@ -166,7 +166,17 @@ final class FactsView {
         continue;
       }
       if (contradiction(p).isPresent()) {
-        // Stage and apparent age disagree on the side of 13: not determined.
+        // Stage and apparent age disagree; it matters here only if they disagree about 13.
+        boolean stageUnder13 = p.group() == AgeGroup.INFANT
+            || p.group() == AgeGroup.PRE_PUBESCENT;
+        boolean rangeUnder13 = p.maxYears().isPresent() && p.maxYears().getAsInt() < 13;
+        boolean rangeOver13 = p.minYears().isPresent() && p.minYears().getAsInt() >= 13;
+        if (stageUnder13 && rangeUnder13) {
+          return Tri.YES;
+        }
+        if (!stageUnder13 && rangeOver13) {
+          continue;
+        }
         unknown = true;
         continue;
       }
@@ -174,12 +184,9 @@ final class FactsView {
           || (p.maxYears().isPresent() && p.maxYears().getAsInt() < 13)) {
         return Tri.YES;
       }
-      if (knownMinorLooksAdult(p)) {
-        // A known minor who looks adult: appearance says nothing of the real age.
-        unknown = true;
-        continue;
-      }
-      if (p.group() == AgeGroup.PUBESCENT
+      // A pubescent or adult appearance is a stage past pre-pubescence (a known minor can look
+      // adult): nothing shows an age under 13.
+      if (p.group() == AgeGroup.PUBESCENT || p.group() == AgeGroup.ADULT_APPEARING
           || (p.minYears().isPresent() && p.minYears().getAsInt() >= 13)) {
         continue;
       }

@@ -38,15 +38,13 @@ final class InterpolBaseline extends Mapper {
           + FactsView.words(FactsView.youngestStage(f)).replace("minor stage unknown",
               "age range under 13") + ")");
     } else if (under13 == Tri.UNKNOWN) {
-      boolean knownMinorLooksAdult = f.persons().stream()
-          .anyMatch(FactsView::knownMinorLooksAdult);
-      var open = FactsView.open(f, knownMinorLooksAdult
-          ? "a known minor who looks adult: the real age is not recorded (baseline needs under"
-              + " 13)"
-          : "apparent age not determined (baseline needs under 13)");
+      var open = FactsView.open(f, "apparent age not determined (baseline needs under 13)");
       c.open(open.getKey(), open.getValue());
     } else {
-      c.failed("no person appears to be under 13");
+      c.failed(f.persons().stream().anyMatch(FactsView::knownMinorLooksAdult)
+          ? "no person appears to be under 13 (a known minor who looks adult: nothing shows an"
+              + " age under 13)"
+          : "no person appears to be under 13");
     }
     SexualContentLevel level = FactsView.level(f);
     if (level == SexualContentLevel.UNKNOWN) {
