@@ -79,6 +79,13 @@ class GoldenTableTest {
                 .level(SexualContentLevel.GENITAL_ANAL_FOCUS),
             "interpol-baseline=?CONTRADICTORY_FACTS tc-ics=?CONTRADICTORY_FACTS"
                 + " iccam-classification=national uk-sentencing=C"),
+        // Issue 16 point 8: the apparent age range of a pubescent child is not ignored: 12-14
+        // may be under 13, so baseline is open (was a firm not-baseline).
+        row("pubescent, apparent age 12-14; genital focus",
+            ContentFacts.builder().origin(ContentOrigin.REAL_PHOTOGRAPHIC)
+                .person(Person.of(AgeGroup.PUBESCENT).withAgeRange(12, 14))
+                .level(SexualContentLevel.GENITAL_ANAL_FOCUS),
+            "interpol-baseline=?MISSING_FACT tc-ics=B2 iccam-classification=national"),
         row("real; prepubescent; penetrative with adult",
             real(AgeGroup.PRE_PUBESCENT, SexualContentLevel.PENETRATIVE).adultInvolved(Tri.YES),
             "interpol-baseline=baseline tc-ics=A1 uk-sentencing=A sap=L4 copine=9"

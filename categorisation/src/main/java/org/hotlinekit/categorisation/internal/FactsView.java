@@ -186,6 +186,12 @@ final class FactsView {
       }
       // A pubescent or adult appearance is a stage past pre-pubescence (a known minor can look
       // adult): nothing shows an age under 13.
+      if (p.minYears().isPresent() && p.minYears().getAsInt() < 13) {
+        // An apparent age range reaching below 13 (pubescent, apparent 12-14): the range is
+        // not ignored for the stage; whether under 13 is open.
+        unknown = true;
+        continue;
+      }
       if (p.group() == AgeGroup.PUBESCENT || p.group() == AgeGroup.ADULT_APPEARING
           || (p.minYears().isPresent() && p.minYears().getAsInt() >= 13)) {
         continue;

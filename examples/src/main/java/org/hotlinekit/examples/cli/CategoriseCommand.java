@@ -58,19 +58,27 @@ final class CategoriseCommand implements Callable<Integer> {
     for (Path p : profiles) {
       all = all.with(Jurisdictions.read(p));
     }
-    JurisdictionProfile profile = all.find(jurisdiction).orElseThrow(
-        () -> new CommandLine.ParameterException(spec.commandLine(), "no profile for '"
-            + jurisdiction + "'; known: " + String.join(", ", Jurisdictions.bundled().codes())
-            + " (or give one with --profile)"));
+    if (!jurisdiction.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--jurisdiction must be a"
+          + " code such as BE or UK, not '" + jurisdiction + "'");
+    }
+    java.util.Optional<JurisdictionProfile> profile = all.find(jurisdiction);
+    if (profile.isEmpty()) {
+      // Every scheme that does not depend on the law is still derived; the others say why not.
+      spec.commandLine().getErr().println("hotlinekit: no profile for '" + jurisdiction
+          + "' (known: " + String.join(", ", all.codes()) + "; give one with --profile):"
+          + " jurisdiction-dependent schemes are indeterminate");
+      spec.commandLine().getErr().flush();
+    }
     ContentFacts f = FactsJson.read(facts);
     List<Derivation> results =
-        Categoriser.builder().jurisdictions(all).build().categorise(f, profile.code());
+        Categoriser.builder().jurisdictions(all).build().categorise(f, jurisdiction);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Cli.OutputFormat.json) {
       ObjectNode root = JSON.createObjectNode();
       root.put("facts", facts.toString());
-      root.put("jurisdiction", profile.code());
-      root.put("profileVersion", profile.version());
+      root.put("jurisdiction", jurisdiction);
+      profile.ifPresent(p -> root.put("profileVersion", p.version()));
       ArrayNode list = root.putArray("results");
       for (Derivation d : results) {
         ObjectNode n = list.addObject();
@@ -86,7 +94,8 @@ final class CategoriseCommand implements Callable<Integer> {
       }
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } else {
-      out.println("Jurisdiction: " + profile);
+      out.println("Jurisdiction: " + profile.map(Object::toString)
+          .orElse(jurisdiction + " (no profile)"));
       int width = 0;
       for (Derivation d : results) {
         width = Math.max(width, d.scheme().id().length());

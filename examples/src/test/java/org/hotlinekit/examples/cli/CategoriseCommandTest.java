@@ -52,10 +52,26 @@ class CategoriseCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("field 'level': unknown value 'extreme'")
         .doesNotContain("\tat ");
-    CliRun unknown = CliRun.of("categorise", "--jurisdiction", "XX",
+    // A jurisdiction without a profile (IT): every scheme that does not depend on the law is
+    // derived, the others are indeterminate, and stderr says why (issue 16 point 8).
+    CliRun unknown = CliRun.of("categorise", "--jurisdiction", "IT",
         FACTS.resolve("baseline.json").toString());
-    assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.err()).contains("no profile for 'XX'").contains("BE, CA, DE");
+    assertThat(unknown.exitCode()).as(unknown.err()).isZero();
+    assertThat(unknown.err()).contains("no profile for 'IT'").contains("BE, CA, DE");
+    // Baseline is baseline under every law.
+    assertThat(unknown.out()).contains("Jurisdiction: IT (no profile)")
+        .containsPattern("iccam-classification\\s+baseline")
+        .containsPattern("interpol-baseline\\s+baseline")
+        .containsPattern("tc-ics\\s+A2");
+    CliRun national = CliRun.of("categorise", "--jurisdiction", "IT",
+        FACTS.resolve("erotic-posing-15.json").toString());
+    assertThat(national.exitCode()).as(national.err()).isZero();
+    assertThat(national.out())
+        .containsPattern("iccam-classification\\s+indeterminate \\(unknown jurisdiction\\)");
+    CliRun invalid = CliRun.of("categorise", "--jurisdiction", "Italy",
+        FACTS.resolve("baseline.json").toString());
+    assertThat(invalid.exitCode()).isEqualTo(2);
+    assertThat(invalid.err()).contains("must be a code such as BE");
   }
 
   private static Map<String, JsonNode> results(String out) {
