@@ -44,7 +44,8 @@ import org.xml.sax.SAXException;
  * <fileDetails>} for every image or video assessed illegal, with {@code industryClassification}
  * and {@code fileAnnotations} derived from the latest assessment's facts by the categorisation
  * mappers ({@code tc-ics}, {@code ncmec-file-annotations}); an indeterminate classification is
- * left out, never guessed. The envelope and the XSD ({@value #XSD_RESOURCE}) are hotlinekit's,
+ * left out, never guessed. {@code fileViewedByEsp} is true only for an item a person assessed
+ * ({@link #viewedByAPerson}), never a constant. The envelope and the XSD ({@value #XSD_RESOURCE}) are hotlinekit's,
  * written from NCMEC's public documentation: submit each part to its endpoint and validate it
  * against NCMEC's own XSD.
  *
@@ -127,6 +128,18 @@ public final class CyberTiplineExport {
     SchemeMapper m = Schemes.find(scheme).orElseThrow();
     Derivation d = m.derive(facts.get(), Optional.empty());
     return d instanceof Derived ? Optional.of(((Derived) d).label()) : Optional.empty();
+  }
+
+  /**
+   * Whether a person (not {@code hotlinekit}'s automatic assessor) assessed the item: the only
+   * record in the report that someone viewed the file.
+   *
+   * @param item the item
+   * @return true if some assessment was made by a person
+   */
+  public static boolean viewedByAPerson(ContentItem item) {
+    return item.assessments().stream().anyMatch(a -> !a.assessor().equals(
+        org.hotlinekit.categorisation.assertion.Assessor.HOTLINEKIT.id()));
   }
 
   private static String write(Report r) {
@@ -214,7 +227,10 @@ public final class CyberTiplineExport {
     x.open("fileDetails");
     fileName(i.url()).ifPresent(n -> leafQuietly(x, "originalFileName", n));
     x.leaf("locationOfFile", i.url());
-    x.leaf("fileViewedByEsp", "true");
+    // Whether the reporter viewed the file decides whether US law enforcement may open it
+    // without a warrant: true only when a person assessed the item, never for labels a
+    // hash match or hotlinekit itself gave.
+    x.leaf("fileViewedByEsp", Boolean.toString(viewedByAPerson(i)));
     x.leaf("publiclyAvailable", "true");
     x.leaf("fileRelevance", "Reported");
     Optional<String> annotations = derived(a.facts(), Schemes.NCMEC_FILE_ANNOTATIONS)

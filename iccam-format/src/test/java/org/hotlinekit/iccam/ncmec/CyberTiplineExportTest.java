@@ -96,6 +96,32 @@ class CyberTiplineExportTest {
         .contains("sent by the police").contains("site type image_host");
   }
 
+  /** Whether the reporter viewed a file comes from the report: a person's assessment. */
+  @Test
+  void fileViewedByEspComesFromWhoAssessed() throws Exception {
+    Report r = REPORTS.get(0);
+    Document d = parse(CyberTiplineExport.export(r));
+    assertThat(text(d, "fileViewedByEsp")).isNotEmpty().containsOnly("true");
+    // The same items assessed only by hotlinekit itself (labels carried over automatically).
+    List<ContentItem> automatic = new ArrayList<>();
+    for (ContentItem i : r.items()) {
+      List<Assessment> auto = new ArrayList<>();
+      for (Assessment a : i.assessments()) {
+        auto.add(new Assessment("hotlinekit", a.at(), a.jurisdiction(), a.classification(),
+            a.ageCategory(), a.gender(), a.virtual(), a.selfGenerated(), a.childModelling(),
+            a.facts(), a.labels()));
+      }
+      automatic.add(new ContentItem(i.id(), i.url(), i.mediaType(), i.hosting(),
+          i.assignedCountry(), i.known(), i.fingerprints(), i.matchLabels(), auto, i.actions(),
+          i.memo()));
+    }
+    Report unseen = new Report(r.reference(), r.reportingHotline(), r.receivedAt(),
+        r.timeZone(), r.sourceUrl(), r.referrer(), r.siteType(), r.commerciality(),
+        r.paymentMethods(), r.memo(), automatic);
+    Document u = parse(CyberTiplineExport.export(unseen));
+    assertThat(text(u, "fileViewedByEsp")).isNotEmpty().containsOnly("false");
+  }
+
   @Test
   void anInvalidExportIsRefused() {
     String xml = CyberTiplineExport.export(REPORTS.get(0))
