@@ -11,6 +11,7 @@ module org.hotlinekit.iccam {
   requires transitive org.hotlinekit.categorisation;
   requires tools.jackson.databind;
   requires java.xml;
+  requires com.google.common;
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;

@@ -29,7 +29,14 @@ public record Hosting(Instant tracedAt, Optional<String> ip, Optional<String> co
    */
   public Hosting {
     Objects.requireNonNull(tracedAt, "tracedAt");
-    Checks.opt(ip, "ip").ifPresent(v -> Checks.text(v, "ip"));
+    Checks.opt(ip, "ip").ifPresent(v -> {
+      Checks.text(v, "ip");
+      // An IPv4 address in dotted decimal or an IPv6 address, nothing else.
+      if (!com.google.common.net.InetAddresses.isInetAddress(v) || v.contains("%")) {
+        throw new IllegalArgumentException("ip must be an IPv4 or IPv6 address, not '"
+            + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "'");
+      }
+    });
     Checks.opt(country, "country").ifPresent(v -> Checks.country(v, "country"));
     Checks.opt(isp, "isp").ifPresent(v -> Checks.text(v, "isp"));
     Objects.requireNonNull(asn, "asn");

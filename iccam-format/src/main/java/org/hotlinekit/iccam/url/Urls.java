@@ -18,7 +18,12 @@ import org.hotlinekit.core.MalformedInputException;
  *
  * <ul>
  *   <li>scheme and host in lower case; internationalised host names in their ASCII (punycode)
- *       form; a trailing dot of the host removed;
+ *       form; a trailing dot of the host removed; a host name that is no valid domain name
+ *       ({@code -bad-.example}) refused;
+ *   <li>IP hosts as a browser reads them (WHATWG URL standard): an IPv4 host in any of its
+ *       numeric forms ({@code 0177.0.0.1}, {@code 2130706433}, {@code 0x7f.1}) as dotted decimal,
+ *       an out-of-range one ({@code 256.256.256.256}) refused; an IPv6 literal in its compressed
+ *       form ({@code [0:0:0:0:0:0:0:1]} is {@code [::1]});
  *   <li>the default port (80, 443) and an empty port removed; leading zeros of a port removed;
  *   <li>percent-encoding normalised: escapes of unreserved characters ({@code A-Z a-z 0-9 - . _
  *       ~}) decoded, other escapes in upper case, characters that may not appear raw (space,
@@ -89,7 +94,7 @@ public final class Urls {
       if (close < 0) {
         throw new MalformedInputException("unterminated IPv6 address in the host");
       }
-      host = authority.substring(0, close + 1).toLowerCase(Locale.ROOT);
+      host = ipv6(authority.substring(1, close));
       String after = authority.substring(close + 1);
       if (!after.isEmpty()) {
         if (!after.startsWith(":")) {
@@ -173,6 +178,113 @@ public final class Urls {
     }
   }
 
+  /** An IPv6 literal in its canonical (RFC 5952, compressed) form, in brackets. */
+  private static String ipv6(String inner) {
+    if (inner.indexOf('%') >= 0 || !com.google.common.net.InetAddresses.isInetAddress(inner)
+        || inner.indexOf(':') < 0) {
+      throw new MalformedInputException("the host is not a valid IPv6 address");
+    }
+    return "[" + com.google.common.net.InetAddresses.toAddrString(
+        com.google.common.net.InetAddresses.forString(inner)) + "]";
+  }
+
+  /**
+   * The host as a browser reads it (WHATWG URL standard): a host whose last label is a number
+   * is an IPv4 address, each part decimal, octal (leading 0) or hexadecimal (0x), the last part
+   * filling the remaining bytes ({@code 0177.0.0.1}, {@code 2130706433} and {@code 0x7f.1} are
+   * all {@code 127.0.0.1}).
+   *
+   * @return the dotted-decimal address, or empty if the host is a name
+   * @throws MalformedInputException if it is a number out of range
+   */
+  static java.util.Optional<String> ipv4(String h) {
+    String[] parts = h.split("\\.", -1);
+    String last = parts[parts.length - 1];
+    if (!last.matches("(0[xX][0-9a-fA-F]*|[0-9]+)")) {
+      return java.util.Optional.empty();
+    }
+    if (parts.length > 4) {
+      throw new MalformedInputException("the host '" + printable(h) + "' is not a valid IPv4"
+          + " address");
+    }
+    long[] n = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      n[i] = ipv4Part(parts[i], h);
+    }
+    long value = 0;
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (n[i] > 255) {
+        throw new MalformedInputException("the host '" + printable(h) + "' is not a valid IPv4"
+            + " address");
+      }
+      value = value * 256 + n[i];
+    }
+    int rest = 4 - (parts.length - 1);
+    if (n[parts.length - 1] >= (1L << (8 * rest))) {
+      throw new MalformedInputException("the host '" + printable(h) + "' is not a valid IPv4"
+          + " address");
+    }
+    value = (value << (8 * rest)) + n[parts.length - 1];
+    return java.util.Optional.of((value >>> 24 & 255) + "." + (value >>> 16 & 255) + "."
+        + (value >>> 8 & 255) + "." + (value & 255));
+  }
+
+  private static long ipv4Part(String p, String h) {
+    try {
+      if (p.startsWith("0x") || p.startsWith("0X")) {
+        return p.length() == 2 ? 0 : checked(Long.parseLong(p.substring(2), 16), h);
+      }
+      if (p.length() > 1 && p.startsWith("0")) {
+        return checked(Long.parseLong(p.substring(1), 8), h);
+      }
+      return checked(Long.parseLong(p), h);
+    } catch (NumberFormatException e) {
+      throw new MalformedInputException("the host '" + printable(h) + "' is not a valid IPv4"
+          + " address");
+    }
+  }
+
+  private static long checked(long v, String h) {
+    if (v > 0xffffffffL) {
+      throw new MalformedInputException("the host '" + printable(h) + "' is not a valid IPv4"
+          + " address");
+    }
+    return v;
+  }
+
+  /**
+   * The registrable domain of a URL's host (the public suffix and one label more, e.g. {@code
+   * example.co.uk} for {@code https://img.a.example.co.uk/x}), by the public suffix list Guava
+   * ships: how hotlines group reports by site.
+   *
+   * @param url an absolute URL
+   * @return the registrable domain; empty for an IP address or a host under no known suffix
+   * @throws MalformedInputException if the URL is not valid
+   */
+  public static java.util.Optional<String> registrableDomain(String url) {
+    String c = canonical(url);
+    int start = c.indexOf("://");
+    if (start < 0) {
+      return java.util.Optional.empty();
+    }
+    String authority = c.substring(start + 3);
+    int end = authority.indexOf('/');
+    authority = end < 0 ? authority : authority.substring(0, end);
+    authority = authority.substring(authority.lastIndexOf('@') + 1);
+    if (authority.startsWith("[")) {
+      return java.util.Optional.empty();
+    }
+    String host = authority.contains(":") ? authority.substring(0, authority.indexOf(':'))
+        : authority;
+    if (ipv4(host).isPresent() || !com.google.common.net.InternetDomainName.isValid(host)) {
+      return java.util.Optional.empty();
+    }
+    com.google.common.net.InternetDomainName d = com.google.common.net.InternetDomainName
+        .from(host);
+    return d.isUnderPublicSuffix() ? java.util.Optional.of(d.topPrivateDomain().toString())
+        : java.util.Optional.empty();
+  }
+
   private static String host(String raw) {
     String h = decodeUnreservedOnly(raw);
     if (h.endsWith(".")) {
@@ -193,6 +305,14 @@ public final class Urls {
           && SUB_DELIMS.indexOf(c) < 0) {
         throw new MalformedInputException("the host contains '" + c + "'");
       }
+    }
+    java.util.Optional<String> v4 = ipv4(h);
+    if (v4.isPresent()) {
+      return v4.get();
+    }
+    if (!com.google.common.net.InternetDomainName.isValid(h)) {
+      throw new MalformedInputException("the host '" + printable(h) + "' is not a valid host"
+          + " name (labels of letters, digits and inner hyphens)");
     }
     return h;
   }

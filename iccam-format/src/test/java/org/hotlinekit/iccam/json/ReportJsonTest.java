@@ -164,6 +164,17 @@ class ReportJsonTest {
         .satisfies(p -> assertThat(p.reason()).isEqualTo("unknown member \"colour\""));
   }
 
+  /** A hosting IP is an IP address (issue 16): what a receiving hotline could act on. */
+  @Test
+  void aHostingIpThatIsNoAddressIsRefused() {
+    String sample = new String(Samples.reportBytes(), StandardCharsets.UTF_8);
+    String bad = sample.replaceFirst("\"ip\": \"[^\"]*\"",
+        "\"ip\": \"999.1.2.3 definitely not an ip\"");
+    assertThat(bad).isNotEqualTo(sample);
+    assertThatThrownBy(() -> read(bad)).isInstanceOf(ReportFormatException.class)
+        .hasMessageContaining("ip must be an IPv4 or IPv6 address");
+  }
+
   @Test
   void invalidWorkflowSequencesAreRefusedAtTheAction() {
     String sample = new String(Samples.reportBytes(), StandardCharsets.UTF_8);

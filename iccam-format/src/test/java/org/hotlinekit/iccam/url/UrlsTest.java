@@ -108,4 +108,33 @@ class UrlsTest {
         .isInstanceOf(MalformedInputException.class);
     assertThat(Urls.canonical("MAILTO:abuse@example.org#x")).isEqualTo("mailto:abuse@example.org");
   }
+
+  /** Hosts as a browser reads them (WHATWG URL standard), checked with Guava (issue 16). */
+  @Test
+  void ipHostsAreOneHostInEveryFormAndBadHostsAreRefused() {
+    for (String same : new String[] {"http://0177.0.0.1/a", "http://2130706433/a",
+        "http://0x7f.1/a", "http://127.1/a", "http://0x7F.0.0.1/a"}) {
+      assertThat(Urls.canonical(same)).as(same).isEqualTo("http://127.0.0.1/a");
+    }
+    assertThat(Urls.equivalent("http://[::1]/", "http://[0:0:0:0:0:0:0:1]/")).isTrue();
+    assertThat(Urls.canonical("http://[2001:DB8:0:0:0:0:0:1]:8080/x"))
+        .isEqualTo("http://[2001:db8::1]:8080/x");
+    for (String bad : new String[] {"http://256.256.256.256/", "http://1.2.3.4.5/",
+        "http://-bad-.example/", "http://a..example/", "http://[::1::2]/",
+        "http://4294967296/"}) {
+      assertThatThrownBy(() -> Urls.canonical(bad)).as(bad)
+          .isInstanceOf(MalformedInputException.class);
+    }
+    // Names that merely end in a letter label stay names.
+    assertThat(Urls.canonical("http://1.example/")).isEqualTo("http://1.example/");
+  }
+
+  @Test
+  void theRegistrableDomainGroupsASite() {
+    assertThat(Urls.registrableDomain("https://img.a.example.co.uk/x")).contains("example.co.uk");
+    assertThat(Urls.registrableDomain("http://WWW.Example.ORG:8080/a")).contains("example.org");
+    assertThat(Urls.registrableDomain("http://127.0.0.1/")).isEmpty();
+    assertThat(Urls.registrableDomain("http://[::1]/")).isEmpty();
+    assertThat(Urls.registrableDomain("http://localhost/")).isEmpty();
+  }
 }
