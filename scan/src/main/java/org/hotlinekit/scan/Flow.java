@@ -135,7 +135,7 @@ final class Flow {
         out.add(media(path, name, b, t0));
       }
     } catch (IOException x) {
-      out.add(item(path, name, Triage.Outcome.failed(Path.of(path),
+      out.add(item(path, name, Triage.Outcome.failed(pathOf(path),
           InputReadException.reason(x)), t0, false));
     }
     return out;
@@ -154,7 +154,7 @@ final class Flow {
    */
   private ScanItem media(String path, String name, InputStream in, long t0) throws IOException {
     byte[] head = in.readNBytes(DEDUPE_MAX_BYTES + 1);
-    Path p = Path.of(path);
+    Path p = pathOf(path);
     Triage.Outcome o;
     if (head.length <= DEDUPE_MAX_BYTES) {
       String key = sha256(head);
@@ -177,6 +177,24 @@ final class Flow {
       o = triage.triage(p, new SequenceInputStream(new ByteArrayInputStream(head), in));
     }
     return item(path, name, o, t0, false);
+  }
+
+  /**
+   * A path for an outcome: archive entry names are untrusted and may hold what no file system
+   * path can (a NUL), which is replaced; the item's own {@code path} string keeps the name.
+   */
+  static Path pathOf(String name) {
+    try {
+      return Path.of(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      StringBuilder b = new StringBuilder(name.length());
+      name.codePoints().forEach(c -> b.appendCodePoint(c < 0x20 || c == 0x7f ? '?' : c));
+      try {
+        return Path.of(b.toString());
+      } catch (java.nio.file.InvalidPathException again) {
+        return Path.of("unrepresentable-name");
+      }
+    }
   }
 
   private static String sha256(byte[] data) {
@@ -242,7 +260,7 @@ final class Flow {
               out.add(media(childPath, childName, b, t1));
             }
           } catch (IOException x) {
-            out.add(item(childPath, childName, Triage.Outcome.failed(Path.of(childPath),
+            out.add(item(childPath, childName, Triage.Outcome.failed(pathOf(childPath),
                 "could not be read from the archive: " + InputReadException.reason(x)), t1,
                 false));
             if (x instanceof Archives.Stop) {
@@ -254,7 +272,7 @@ final class Flow {
         @Override
         public void unreadable(String entry, String reason) {
           out.add(item(path + "!/" + entry, name + "!/" + entry,
-              Triage.Outcome.failed(Path.of(path + "!/" + entry), reason), System.nanoTime(),
+              Triage.Outcome.failed(pathOf(path + "!/" + entry), reason), System.nanoTime(),
               false));
         }
       });
@@ -273,14 +291,14 @@ final class Flow {
     try {
       tee.transferTo(OutputStream.nullOutputStream());
       MediaHashes hashes = MediaHashes.ofDigests(size[0], digests.finish());
-      own = triage.decide(Path.of(path), hashes);
+      own = triage.decide(pathOf(path), hashes);
       if (own.status() != Triage.Status.KNOWN && stopped.isPresent()) {
-        own = new Triage.Outcome(Path.of(path), Triage.Status.UNVERIFIED, List.of(), false,
+        own = new Triage.Outcome(pathOf(path), Triage.Status.UNVERIFIED, List.of(), false,
             stopped, Optional.of(hashes));
       }
     } catch (IOException | RuntimeException x) {
       // Its own bytes could not all be read: its digests would be wrong, so none are given.
-      own = Triage.Outcome.failed(Path.of(path), stopped.orElse("could not be read to its end: "
+      own = Triage.Outcome.failed(pathOf(path), stopped.orElse("could not be read to its end: "
           + describe(x)));
     }
     out.add(at, item(path, name, own, t0, true));
@@ -298,9 +316,9 @@ final class Flow {
       size += n;
     }
     MediaHashes hashes = MediaHashes.ofDigests(size, s.finish());
-    Triage.Outcome o = triage.decide(Path.of(path), hashes);
+    Triage.Outcome o = triage.decide(pathOf(path), hashes);
     if (o.status() != Triage.Status.KNOWN) {
-      o = new Triage.Outcome(Path.of(path), Triage.Status.UNVERIFIED, List.of(), false,
+      o = new Triage.Outcome(pathOf(path), Triage.Status.UNVERIFIED, List.of(), false,
           Optional.of("an archive nested more than " + maxDepth + " deep: not opened (limit"
               + " maxDepth)"), Optional.of(hashes));
     }

@@ -313,4 +313,21 @@ class ArchiveScanTest {
         .isEqualTo(Triage.Status.KNOWN);
     assertThat(byName(r).get("seized/b.png.xz!/b.png").status()).isEqualTo(Triage.Status.KNOWN);
   }
+
+  /** Entry names are untrusted: one no path can hold (a NUL) is kept in the name, not fatal. */
+  @Test
+  void anEntryNameNoPathCanHoldIsReportedNotFatal(@TempDir Path dir) throws IOException {
+    Path seized = Files.createDirectories(dir.resolve("seized"));
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("bad\u0000name.png", png(17, 64, 64));
+    entries.put("fine.png", png(18, 64, 64));
+    // A zip's names are counted bytes, so a NUL survives (a tar's would end the name).
+    Files.write(seized.resolve("odd.zip"), zip(entries));
+    ScanResult r = Scan.builder().list(listOf(png(9, 64, 64))).build().run(List.of(seized));
+    assertThat(r.items()).extracting(ScanItem::status).doesNotContain(Triage.Status.FAILED);
+    assertThat(r.items()).extracting(ScanItem::name).contains(
+        "seized/odd.zip!/bad\u0000name.png", "seized/odd.zip!/fine.png");
+    assertThat(r.items()).hasSize(3);
+    assertThat(Flow.pathOf("a\u0000b").toString()).isEqualTo("a?b");
+  }
 }
