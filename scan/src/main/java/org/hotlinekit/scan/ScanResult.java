@@ -178,6 +178,43 @@ public final class ScanResult {
   }
 
   /**
+   * How many known files carry each label, counting a file once per label.
+   *
+   * @return {@code "scheme label"} (e.g. {@code "tc-ics B1"}) to files, sorted
+   */
+  public java.util.SortedMap<String, Integer> labelCounts() {
+    java.util.SortedMap<String, Integer> m = new java.util.TreeMap<>();
+    for (ScanItem it : items) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (org.hotlinekit.categorisation.assertion.LabelAssertion l : it.labels()) {
+        String key = l.scheme().id() + " " + l.label();
+        if (seen.add(key)) {
+          m.merge(key, 1, Integer::sum);
+        }
+      }
+    }
+    return java.util.Collections.unmodifiableSortedMap(m);
+  }
+
+  /**
+   * How many of the items are archives (whose entries are items too).
+   *
+   * @return the count
+   */
+  public int archiveCount() {
+    return (int) items.stream().filter(ScanItem::archive).count();
+  }
+
+  /**
+   * How many items are exact copies of an earlier one ({@link ScanItem#sameAs()}).
+   *
+   * @return the count
+   */
+  public int copyCount() {
+    return (int) items.stream().filter(it -> it.sameAs().isPresent()).count();
+  }
+
+  /**
    * How many files were found under the roots (archive entries not counted; more than were
    * scanned when cancelled).
    *

@@ -110,8 +110,8 @@ final class SummaryPage {
     }
     h.append("<tr><th>total</th><td class=\"n\" data-count=\"total\">").append(r.items().size())
         .append("</td><td></td></tr>\n</table>\n");
-    long archives = r.items().stream().filter(ScanItem::archive).count();
-    long copies = r.items().stream().filter(it -> it.sameAs().isPresent()).count();
+    int archives = r.archiveCount();
+    int copies = r.copyCount();
     h.append("<p>Of these, <span data-archives>").append(archives).append("</span> archives"
         + " (their entries are counted as files, named <code>archive!/entry</code>) and <span"
         + " data-copies>").append(copies).append("</span> exact copies of an earlier file (same"
@@ -184,16 +184,11 @@ final class SummaryPage {
   }
 
   private void labels(ScanResult r) {
-    Map<String, Integer> perLabel = new TreeMap<>();
+    Map<String, Integer> perLabel = r.labelCounts();
     List<ScanItem> disagree = new ArrayList<>();
     for (ScanItem it : r.items()) {
-      Set<String> seen = new HashSet<>();
       Map<String, Set<String>> byScheme = new TreeMap<>();
       for (LabelAssertion l : it.labels()) {
-        String key = l.scheme().id() + " " + l.label();
-        if (seen.add(key)) {
-          perLabel.merge(key, 1, Integer::sum);
-        }
         byScheme.computeIfAbsent(l.scheme().id(), k -> new java.util.TreeSet<>()).add(l.label());
       }
       if (byScheme.values().stream().anyMatch(v -> v.size() > 1)) {

@@ -9,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.hotlinekit.categorisation.assertion.LabelAssertion;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.match.Triage;
 import org.hotlinekit.iccam.packet.PacketWriter;
@@ -355,16 +353,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter o, ScanResult r, Path folder, boolean sealed) {
-    Map<String, Integer> perLabel = new TreeMap<>();
-    for (ScanItem it : r.items()) {
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      for (LabelAssertion l : it.labels()) {
-        String k = l.scheme().id() + " " + l.label();
-        if (seen.add(k)) {
-          perLabel.merge(k, 1, Integer::sum);
-        }
-      }
-    }
+    Map<String, Integer> perLabel = r.labelCounts();
     double seconds = Math.max(r.elapsed().toNanos() / 1e9, 1e-9);
     List<String> files = new ArrayList<>(List.of(ScanResult.RESULTS));
     if (r.report().isPresent()) {
@@ -383,8 +372,8 @@ final class ScanCommand implements Callable<Integer> {
         n.put(Cli.lower(s), r.count(s));
       }
       n.put("seconds", Math.round(seconds * 1000) / 1000.0);
-      n.put("archives", r.items().stream().filter(ScanItem::archive).count());
-      n.put("copies", r.items().stream().filter(it -> it.sameAs().isPresent()).count());
+      n.put("archives", r.archiveCount());
+      n.put("copies", r.copyCount());
       if (group || groupDistance != null) {
         n.put("groups", r.groups().size());
       }
@@ -399,8 +388,8 @@ final class ScanCommand implements Callable<Integer> {
           r.items().size() == 1 ? "" : "s", seconds,
           r.items().size() / seconds, r.count(Triage.Status.KNOWN), r.count(Triage.Status.NEW),
           r.count(Triage.Status.UNVERIFIED), r.count(Triage.Status.FAILED));
-      long archives = r.items().stream().filter(ScanItem::archive).count();
-      long copies = r.items().stream().filter(it -> it.sameAs().isPresent()).count();
+      int archives = r.archiveCount();
+      int copies = r.copyCount();
       if (archives > 0 || copies > 0) {
         o.printf("%d archives opened (their entries counted as files), %d exact copies%n",
             archives, copies);
