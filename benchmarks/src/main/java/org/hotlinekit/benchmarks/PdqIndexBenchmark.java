@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * PDQ near-match search, one thread: the multi-index against the brute-force scan of the same
- * index in the same run, on uniformly random lists and on a clustered list (entries near a few
+ * index in the same run, on the index as built and as opened in place from its file, on uniformly random lists and on a clustered list (entries near a few
  * thousand centres, as real lists are less uniform than random bits). Half the queries are
  * near-duplicates of an entry (distance 0..40), half random.
  */
@@ -41,6 +41,10 @@ public class PdqIndexBenchmark {
 
   @Param({"31"})
   int radius;
+
+  /** "built": the index as built in memory; "opened": saved to a file and opened in place. */
+  @Param({"built", "opened"})
+  String source;
 
   PdqIndex index;
   PdqHash[] queries;
@@ -65,6 +69,16 @@ public class PdqIndexBenchmark {
     long start = System.nanoTime();
     index = PdqIndex.of(list);
     System.out.printf("%nbuild %s %d: %.1f s%n", shape, size, (System.nanoTime() - start) / 1e9);
+    if (source.equals("opened")) {
+      try {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("pdq", ".idx");
+        file.toFile().deleteOnExit();
+        index.writeTo(file);
+        index = PdqIndex.read(file);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     queries = new PdqHash[1024];
     for (int q = 0; q < queries.length; q++) {
       queries[q] = q % 2 == 0

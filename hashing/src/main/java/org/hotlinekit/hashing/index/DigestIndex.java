@@ -2,19 +2,20 @@ package org.hotlinekit.hashing.index;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.CRC32C;
 import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.digest.Digest;
 import org.hotlinekit.core.digest.DigestAlgorithm;
 import org.hotlinekit.hashing.internal.BinaryIo;
+import org.hotlinekit.hashing.internal.CheckedRegion;
 
 /**
  * Exact lookup of digests (MD5, SHA-1 or SHA-256) in a list of millions. Immutable and thread-safe.
@@ -48,26 +49,20 @@ public final class DigestIndex {
   /** Home slots are spread over {@code [0, capacity)}; the table has {@code slots} slots. */
   private final int capacity;
   private final int slots;
-  /** Slot s: {@code table[2s]} = bytes 0..7, {@code table[2s+1]} = bytes 8..15, big-endian. */
-  private final long[] table;
-  /** Slot s: the position of its entry, or {@link #EMPTY}. */
-  private final int[] entries;
+  /** The slots' keys and entries and the entries' tails, in Java arrays or a mapped file. */
+  private final Tables tables;
   /** Positions of the entries whose first 16 bytes are zero, ascending. */
   private final int[] zeroEntries;
-  /** Bytes 16.. of entry i, {@code tailWords} longs per entry (zero-padded). */
-  private final long[] tails;
   private final int tailWords;
 
-  private DigestIndex(DigestAlgorithm algorithm, int size, int capacity, long[] table,
-      int[] entries, int[] zeroEntries, long[] tails, int tailWords) {
+  private DigestIndex(DigestAlgorithm algorithm, int size, int capacity, int slots,
+      Tables tables, int[] zeroEntries, int tailWords) {
     this.algorithm = algorithm;
     this.size = size;
     this.capacity = capacity;
-    this.slots = entries.length;
-    this.table = table;
-    this.entries = entries;
+    this.slots = slots;
+    this.tables = tables;
     this.zeroEntries = zeroEntries;
-    this.tails = tails;
     this.tailWords = tailWords;
   }
 
@@ -134,7 +129,8 @@ public final class DigestIndex {
       table[2 * s + 1] = w1[i];
       entries[s] = i;
     }
-    return new DigestIndex(algorithm, n, capacity, table, entries, zeroEntries, tails, tailWords);
+    return new DigestIndex(algorithm, n, capacity, slots,
+        new Heap(table, entries, tails, tailWords), zeroEntries, tailWords);
   }
 
   private static int tailWords(DigestAlgorithm algorithm) {
@@ -210,9 +206,14 @@ public final class DigestIndex {
   }
 
   private static final long MAGIC = 0x484c4b4447535831L; // "HLKDGSX1"
-  /** Version 2: ordered table of 16-byte keys (version 1 was unordered, 12 bytes per slot). */
-  private static final int FORMAT_VERSION = 2;
-  private static final int HEADER_BYTES = 36;
+  /**
+   * Version 3: a {@link CheckedRegion} whose data is, little-endian: magic, version, algorithm,
+   * entry count, capacity, slot count, tail words, zero-key count; padding to 48 bytes; the slots'
+   * keys (2 longs each); their entries (ints); the zero-key entries; padding to 8 bytes; the tails.
+   * (Version 2 was big-endian with one checksum; version 1 unordered, 12 bytes per slot.)
+   */
+  private static final int FORMAT_VERSION = 3;
+  private static final int HEADER_BYTES = 48;
 
   /**
    * Saves the index to a file, atomically (a temporary file, forced to disk, then moved).
@@ -226,7 +227,7 @@ public final class DigestIndex {
 
   /**
    * Writes the index in its file format to a channel, e.g. as a section of a larger file that
-   * the caller makes durable and closes; {@link #read(ReadableByteChannel, long)} reads it back.
+   * the caller makes durable and closes; {@link #map(FileChannel, long, long)} opens it again.
    *
    * @param ch where to write
    * @throws org.hotlinekit.core.OutputWriteException if writing fails
@@ -236,21 +237,51 @@ public final class DigestIndex {
   }
 
   private void writeChannel(WritableByteChannel ch) throws IOException {
-    CRC32C crc = new CRC32C();
-    ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+    CheckedRegion.Writer out = new CheckedRegion.Writer(ch);
+    ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(algorithm.ordinal()).putInt(size)
         .putInt(capacity).putInt(slots).putInt(tailWords).putInt(zeroEntries.length);
-    BinaryIo.writeAll(ch, header.flip(), crc);
-    BinaryIo.writeLongs(ch, table, crc);
-    BinaryIo.writeInts(ch, entries, crc);
-    BinaryIo.writeInts(ch, zeroEntries, crc);
-    BinaryIo.writeLongs(ch, tails, crc);
-    BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
+    out.write(header.clear());
+    int step = 1 << 16;
+    long[] keys = new long[2 * step];
+    for (int from = 0; from < slots; from += step) {
+      int k = Math.min(step, slots - from);
+      for (int j = 0; j < k; j++) {
+        keys[2 * j] = tables.key(from + j, 0);
+        keys[2 * j + 1] = tables.key(from + j, 1);
+      }
+      out.writeLongs(keys, 0, 2 * k);
+    }
+    int[] ints = new int[step];
+    for (int from = 0; from < slots; from += step) {
+      int k = Math.min(step, slots - from);
+      for (int j = 0; j < k; j++) {
+        ints[j] = tables.entry(from + j);
+      }
+      out.writeInts(java.util.Arrays.copyOf(ints, k));
+    }
+    out.writeInts(zeroEntries);
+    out.align();
+    long[] tail = new long[Math.max(1, tailWords) * step];
+    for (int from = 0; from < size && tailWords > 0; from += step) {
+      int k = Math.min(step, size - from);
+      for (int j = 0; j < k; j++) {
+        for (int t = 0; t < tailWords; t++) {
+          tail[j * tailWords + t] = tables.tail(from + j, t);
+        }
+      }
+      out.writeLongs(tail, 0, k * tailWords);
+    }
+    out.finish();
   }
 
   /**
-   * Opens an index saved by {@link #writeTo(Path)}, checking magic number, version, sizes (before
-   * allocating), checksum and table structure first.
+   * Opens an index saved by {@link #writeTo(Path)}, in place: the tables are read from the mapped
+   * file, so opening costs the header and the block checksums, not a pass over the table. Checked:
+   * magic number, version and sizes on opening; every 4 KiB block against its CRC32C the first
+   * time a lookup reads it (a corrupt block throws {@link MalformedInputException} from that
+   * lookup, never a wrong answer); slot bounds and entry positions at each read; {@link
+   * #checkAll()} checks every block and the table's whole structure at once.
    *
    * @param file the file
    * @return the index
@@ -259,53 +290,53 @@ public final class DigestIndex {
    * @throws MalformedInputException if it is not a digest index, truncated or corrupt
    */
   public static DigestIndex read(Path file) {
-    return BinaryIo.readFile(file, DigestIndex::readChannel);
+    return BinaryIo.readFile(file, (ch, length) -> map(ch, 0, length));
   }
 
   /**
-   * Reads an index written by {@link #write(WritableByteChannel)} from the next {@code length}
-   * bytes of a channel, with the same checks as {@link #read(Path)}.
+   * Opens an index written by {@link #write(WritableByteChannel)} that occupies {@code [position,
+   * position + length)} of a file, in place and with the checks of {@link #read(Path)}; it stays
+   * usable after the channel is closed.
    *
-   * @param ch the channel, positioned at the index
+   * @param ch the file, open for reading
+   * @param position where the index starts
    * @param length the number of bytes the index occupies
    * @return the index
    * @throws InputReadException if reading fails
    * @throws UnsupportedInputException if it is another format version
    * @throws MalformedInputException if it is not a digest index, truncated or corrupt
    */
-  public static DigestIndex read(ReadableByteChannel ch, long length) {
-    return BinaryIo.readSection(ch, length, DigestIndex::readChannel);
+  public static DigestIndex map(FileChannel ch, long position, long length) {
+    try {
+      return open(CheckedRegion.open(ch, position, length, "digest index"));
+    } catch (IOException e) {
+      throw new InputReadException("could not read the digest index: "
+          + InputReadException.reason(e), e);
+    }
   }
 
-  private static DigestIndex readChannel(ReadableByteChannel ch, long length) throws IOException {
-    if (length < 12) {
+  private static DigestIndex open(CheckedRegion r) throws IOException {
+    if (r.length() < 12) {
       throw new MalformedInputException("not a hotlinekit digest index: the file is too short");
     }
-    ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES);
-    head.limit(12);
-    BinaryIo.readFully(ch, head);
-    head.flip();
-    if (head.getLong() != MAGIC) {
+    if (r.getLong(0) != MAGIC) {
       throw new MalformedInputException("not a hotlinekit digest index (wrong magic number)");
     }
-    int version = head.getInt();
+    int version = r.getInt(8);
     if (version != FORMAT_VERSION) {
       throw new UnsupportedInputException("digest index format version " + version
           + " is not supported (this is version " + FORMAT_VERSION
           + (version < FORMAT_VERSION ? "; rebuild the index from its list)" : ")"));
     }
-    if (length < HEADER_BYTES + 8) {
+    if (r.length() < HEADER_BYTES) {
       throw new MalformedInputException("corrupt digest index: the file is truncated");
     }
-    head.limit(HEADER_BYTES).position(12);
-    BinaryIo.readFully(ch, head);
-    head.position(12);
-    int alg = head.getInt();
-    int n = head.getInt();
-    int capacity = head.getInt();
-    int slots = head.getInt();
-    int tailWords = head.getInt();
-    int zeros = head.getInt();
+    int alg = r.getInt(12);
+    int n = r.getInt(16);
+    int capacity = r.getInt(20);
+    int slots = r.getInt(24);
+    int tailWords = r.getInt(28);
+    int zeros = r.getInt(32);
     if (alg < 0 || alg >= DigestAlgorithm.values().length) {
       throw new MalformedInputException("corrupt digest index: unknown algorithm " + alg);
     }
@@ -315,41 +346,54 @@ public final class DigestIndex {
         || tailWords != tailWords(algorithm)) {
       throw new MalformedInputException("corrupt digest index: bad sizes");
     }
-    long expected = HEADER_BYTES + 20L * slots + 4L * zeros + 8L * n * tailWords + 8;
-    if (length != expected) {
-      throw new MalformedInputException("corrupt digest index: the file has " + length
-          + " bytes, " + expected + " expected" + (length < expected ? " (truncated)" : ""));
+    long entriesAt = HEADER_BYTES + 16L * slots;
+    long zerosAt = entriesAt + 4L * slots;
+    long tailsAt = (zerosAt + 4L * zeros + 7) & ~7L;
+    long expected = tailsAt + 8L * n * tailWords;
+    if (r.length() != expected) {
+      throw new MalformedInputException("corrupt digest index: the file has " + r.length()
+          + " bytes of tables, " + expected + " expected"
+          + (r.length() < expected ? " (truncated)" : ""));
     }
-    CRC32C crc = new CRC32C();
-    crc.update(head.flip());
-    long[] table = BinaryIo.readLongs(ch, 2 * slots, crc);
-    int[] entries = BinaryIo.readInts(ch, slots, crc);
-    int[] zeroEntries = BinaryIo.readInts(ch, zeros, crc);
-    long[] tails = BinaryIo.readLongs(ch, n * tailWords, crc);
-    ByteBuffer sum = ByteBuffer.allocate(8);
-    BinaryIo.readFully(ch, sum);
-    if (sum.flip().getLong() != crc.getValue()) {
-      throw new MalformedInputException("corrupt digest index: checksum mismatch");
+    int[] zeroEntries = new int[zeros];
+    for (int z = 0; z < zeros; z++) {
+      zeroEntries[z] = r.getInt(zerosAt + 4L * z);
+      if (zeroEntries[z] < 0 || zeroEntries[z] >= n || (z > 0 && zeroEntries[z - 1] >= zeroEntries[z])) {
+        throw new MalformedInputException("corrupt digest index: bad zero-key entry " + z);
+      }
     }
-    checkStructure(n, capacity, table, entries, zeroEntries);
-    return new DigestIndex(algorithm, n, capacity, table, entries, zeroEntries, tails, tailWords);
+    Tables t = new Mapped(r, r.longs(HEADER_BYTES, 2L * slots), r.ints(entriesAt, slots),
+        r.longs(tailsAt, (long) n * tailWords), tailWords);
+    return new DigestIndex(algorithm, n, capacity, slots, t, zeroEntries, tailWords);
   }
 
   /**
-   * What lookups rely on, checked for a file whose checksum is right but whose content may have
+   * Checks the whole index at once: every block of its file against its checksum and the whole
+   * structure of its table (what lookups otherwise check as they read). A built index is always
+   * whole.
+   *
+   * @throws MalformedInputException if anything is corrupt
+   */
+  public void checkAll() {
+    tables.checkAll();
+    checkStructure(size, capacity, slots, tables, zeroEntries);
+  }
+
+  /**
+   * What lookups rely on, checked for a file whose checksums are right but whose content may have
    * been crafted: every entry exactly once; keys in order; each key at or after its home slot
    * with no empty slot between; empty slots at the end; zero-key entries ascending.
    */
   private static void checkStructure(
-      int n, int capacity, long[] table, int[] entries, int[] zeroEntries) {
+      int n, int capacity, int slots, Tables t, int[] zeroEntries) {
     boolean[] seen = new boolean[n];
     int used = 0;
     long prev0 = 0;
     long prev1 = 0;
-    for (int s = 0; s < entries.length; s++) {
-      long k0 = table[2 * s];
-      long k1 = table[2 * s + 1];
-      int i = entries[s];
+    for (int s = 0; s < slots; s++) {
+      long k0 = t.key(s, 0);
+      long k1 = t.key(s, 1);
+      int i = t.entry(s);
       if ((k0 | k1) == 0) {
         if (i != EMPTY) {
           throw new MalformedInputException("corrupt digest index: bad slot " + s);
@@ -357,8 +401,8 @@ public final class DigestIndex {
         continue;
       }
       int home = home(k0, capacity);
-      if (i < 0 || i >= n || seen[i] || s >= entries.length - SLACK || home > s
-          || (home < s && entries[s - 1] == EMPTY) || after(prev0, prev1, k0, k1)) {
+      if (i < 0 || i >= n || seen[i] || s >= slots - SLACK || home > s
+          || (home < s && t.entry(s - 1) == EMPTY) || after(prev0, prev1, k0, k1)) {
         throw new MalformedInputException("corrupt digest index: bad slot " + s);
       }
       seen[i] = true;
@@ -376,6 +420,94 @@ public final class DigestIndex {
     }
     if (used != n) {
       throw new MalformedInputException("corrupt digest index: entries missing from the table");
+    }
+  }
+
+  /** Where the slots and tails live: Java arrays (built) or a mapped file (opened). */
+  private abstract static class Tables {
+    /** Word k (0 or 1) of slot s's key: bytes 0..7 or 8..15 of the digest, big-endian. */
+    abstract long key(int s, int k);
+
+    /** The entry of slot s, or {@link #EMPTY}. */
+    abstract int entry(int s);
+
+    /** Word t of entry i's bytes after the 16th. */
+    abstract long tail(int i, int t);
+
+    /** Checks every block against its checksum. */
+    abstract void checkAll();
+  }
+
+  /** Tables in Java arrays: a built index. */
+  private static final class Heap extends Tables {
+    private final long[] table;
+    private final int[] entries;
+    private final long[] tails;
+    private final int tailWords;
+
+    Heap(long[] table, int[] entries, long[] tails, int tailWords) {
+      this.table = table;
+      this.entries = entries;
+      this.tails = tails;
+      this.tailWords = tailWords;
+    }
+
+    @Override
+    long key(int s, int k) {
+      return table[2 * s + k];
+    }
+
+    @Override
+    int entry(int s) {
+      return entries[s];
+    }
+
+    @Override
+    long tail(int i, int t) {
+      return tails[i * tailWords + t];
+    }
+
+    @Override
+    void checkAll() {
+      // Built in this process: nothing to check.
+    }
+  }
+
+  /** Tables read in place from a mapped file, each block checked on first use. */
+  private static final class Mapped extends Tables {
+    private final CheckedRegion region;
+    private final CheckedRegion.Longs table;
+    private final CheckedRegion.Ints entries;
+    private final CheckedRegion.Longs tails;
+    private final int tailWords;
+
+    Mapped(CheckedRegion region, CheckedRegion.Longs table, CheckedRegion.Ints entries,
+        CheckedRegion.Longs tails, int tailWords) {
+      this.region = region;
+      this.table = table;
+      this.entries = entries;
+      this.tails = tails;
+      this.tailWords = tailWords;
+    }
+
+    @Override
+    long key(int s, int k) {
+      return table.get(2L * s + k);
+    }
+
+    @Override
+    int entry(int s) {
+      return entries.get(s);
+    }
+
+    @Override
+    long tail(int i, int t) {
+      return tails.get((long) i * tailWords + t);
+    }
+
+    @Override
+    void checkAll() {
+      region.checkAll();
     }
   }
 
@@ -430,6 +562,7 @@ public final class DigestIndex {
     long[] q1 = new long[BATCH];
     Digest[] ds = new Digest[BATCH];
     long sink = 0;
+    Tables t = tables;
     for (int from = 0; from < n; from += BATCH) {
       int count = Math.min(BATCH, n - from);
       // Read the queries first and the table second: the table loads then depend on nothing
@@ -447,7 +580,7 @@ public final class DigestIndex {
           int s = home(q0[k], capacity);
           homes[k] = s;
           // The home slot's cache line and the next: a probe reads ~2.5 slots of 16 bytes.
-          sink += table[2 * s] + table[2 * s + 8];
+          sink += t.key(s, 0) + t.key(s + 4, 0);
         }
       }
       for (int k = 0; k < count; k++) {
@@ -472,11 +605,15 @@ public final class DigestIndex {
       }
       return false;
     }
+    Tables t = tables;
     for (int s = home; ; s++) {
-      long k0 = table[2 * s];
-      long k1 = table[2 * s + 1];
+      if (s >= slots) {
+        throw outOfSlots();
+      }
+      long k0 = t.key(s, 0);
+      long k1 = t.key(s, 1);
       if (k0 == q0 && k1 == q1) {
-        if (tailWords == 0 || tailEquals(entries[s], d)) {
+        if (tailWords == 0 || tailEquals(entryAt(s), d)) {
           return true;
         }
       } else if ((k0 | k1) == 0 || after(k0, k1, q0, q1)) {
@@ -502,12 +639,16 @@ public final class DigestIndex {
     }
     int[] found = new int[0];
     for (int s = home(q0, capacity); ; s++) {
-      long k0 = table[2 * s];
-      long k1 = table[2 * s + 1];
+      if (s >= slots) {
+        throw outOfSlots();
+      }
+      long k0 = tables.key(s, 0);
+      long k1 = tables.key(s, 1);
       if (k0 == q0 && k1 == q1) {
-        if (tailEquals(entries[s], digest)) {
+        int i = entryAt(s);
+        if (tailEquals(i, digest)) {
           found = Arrays.copyOf(found, found.length + 1);
-          found[found.length - 1] = entries[s];
+          found[found.length - 1] = i;
         }
       } else if ((k0 | k1) == 0 || after(k0, k1, q0, q1)) {
         break;
@@ -517,10 +658,23 @@ public final class DigestIndex {
     return found;
   }
 
+  /** The entry of a used slot, checked to be one. */
+  private int entryAt(int s) {
+    int i = tables.entry(s);
+    if (i < 0 || i >= size) {
+      throw new MalformedInputException("corrupt digest index: bad slot " + s);
+    }
+    return i;
+  }
+
+  private static MalformedInputException outOfSlots() {
+    return new MalformedInputException("corrupt digest index: a lookup ran past the last slot");
+  }
+
   /** Whether entry i's bytes after the 16th equal the digest's. */
   private boolean tailEquals(int i, Digest d) {
     for (int t = 0; t < tailWords; t++) {
-      if (tails[i * tailWords + t] != d.word(2 + t)) {
+      if (tables.tail(i, t) != d.word(2 + t)) {
         return false;
       }
     }

@@ -2,7 +2,8 @@ package org.hotlinekit.hashing.index;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32C;
 import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.OutputWriteException;
@@ -21,6 +21,7 @@ import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.hashing.internal.BinaryIo;
+import org.hotlinekit.hashing.internal.CheckedRegion;
 
 /**
  * Finds every indexed PDQ hash within a Hamming distance of a query, exactly: the result is always
@@ -46,24 +47,18 @@ public final class PdqIndex {
   /** Random memory reads cost about this many sequential entry reads of a scan. */
   private static final int RANDOM_ACCESS_COST = 16;
 
-  /** Entry hashes, 4 longs each, most significant word first. */
-  private final long[] words;
+  /** The entry hashes and the chunk tables, in Java arrays or in a mapped file. */
+  private final Tables tables;
   private final int size;
   /** Chunk c covers bits [start[c], start[c] + width[c]) counted from the most significant. */
   private final int[] start;
   private final int[] width;
-  /** Per chunk: bucket start offsets (2^width + 1) and the entries, grouped by bucket. */
-  private final int[][] offsets;
-  private final int[][] postings;
 
-  private PdqIndex(long[] words, int size, int[] start, int[] width, int[][] offsets,
-      int[][] postings) {
-    this.words = words;
+  private PdqIndex(Tables tables, int size, int[] start, int[] width) {
+    this.tables = tables;
     this.size = size;
     this.start = start;
     this.width = width;
-    this.offsets = offsets;
-    this.postings = postings;
   }
 
   /**
@@ -74,6 +69,9 @@ public final class PdqIndex {
    */
   public static PdqIndex of(List<PdqHash> hashes) {
     int n = hashes.size();
+    if (n > MAX_ENTRIES) {
+      throw new IllegalArgumentException("at most " + MAX_ENTRIES + " hashes in one index");
+    }
     long[] words = new long[4 * n];
     for (int i = 0; i < n; i++) {
       long[] w = Objects.requireNonNull(hashes.get(i), "hash").toWords();
@@ -117,7 +115,7 @@ public final class PdqIndex {
       offsets[c] = counts;
       postings[c] = list;
     }
-    return new PdqIndex(words, n, start, width, offsets, postings);
+    return new PdqIndex(new Heap(words, offsets, postings), n, start, width);
   }
 
   /** Bits [from, from + w) (from the most significant) of the 4 words at {@code w[o..o+3]}. */
@@ -134,10 +132,18 @@ public final class PdqIndex {
     return (int) (v & ((1L << bits) - 1));
   }
 
-  /** The file format: magic, version, then the arrays, then a CRC32C of everything before it. */
+  /**
+   * The file format (version 2), a {@link CheckedRegion} whose data is, little-endian: magic,
+   * version, entry count, chunk count, then each chunk's start and width; zero padding to a
+   * multiple of 32 bytes; the entries' hashes (4 longs each); then per chunk its bucket offsets and
+   * its postings, each padded to a multiple of 8 bytes.
+   */
   private static final long MAGIC = 0x484c4b5044515831L; // "HLKPDQX1"
 
-  private static final int FORMAT_VERSION = 1;
+  private static final int FORMAT_VERSION = 2;
+
+  /** At most this many entries: the words fit one Java array, a table of postings one mapping. */
+  private static final int MAX_ENTRIES = (1 << 29) - 1;
 
   /**
    * Saves the index to a file, atomically: a temporary file beside the target is written, forced
@@ -152,7 +158,7 @@ public final class PdqIndex {
 
   /**
    * Writes the index in its file format to a channel, e.g. as a section of a larger file that
-   * the caller makes durable and closes; {@link #read(ReadableByteChannel, long)} reads it back.
+   * the caller makes durable and closes; {@link #map(FileChannel, long, long)} opens it again.
    *
    * @param ch where to write
    * @throws org.hotlinekit.core.OutputWriteException if writing fails
@@ -162,25 +168,46 @@ public final class PdqIndex {
   }
 
   private void writeChannel(WritableByteChannel ch) throws IOException {
-    CRC32C crc = new CRC32C();
-    ByteBuffer header = ByteBuffer.allocate(8 + 4 + 4 + 4 + 8 * width.length);
-    header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(size).putInt(width.length);
-    for (int c = 0; c < width.length; c++) {
+    CheckedRegion.Writer out = new CheckedRegion.Writer(ch);
+    int m = width.length;
+    ByteBuffer header = ByteBuffer.allocate(headerBytes(m)).order(ByteOrder.LITTLE_ENDIAN);
+    header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(size).putInt(m).putInt(0);
+    for (int c = 0; c < m; c++) {
       header.putInt(start[c]).putInt(width[c]);
     }
-    BinaryIo.writeAll(ch, header.flip(), crc);
-    BinaryIo.writeLongs(ch, words, crc);
-    for (int c = 0; c < width.length; c++) {
-      BinaryIo.writeInts(ch, offsets[c], crc);
-      BinaryIo.writeInts(ch, postings[c], crc);
+    out.write(header.clear());
+    long[] w = new long[4 * 8192];
+    for (int from = 0; from < size; from += 8192) {
+      int k = Math.min(8192, size - from);
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < 4; j++) {
+          w[4 * i + j] = tables.word(from + i, j);
+        }
+      }
+      out.writeLongs(w, 0, 4 * k);
     }
-    BinaryIo.writeAll(ch, ByteBuffer.allocate(8).putLong(crc.getValue()).flip(), null);
+    for (int c = 0; c < m; c++) {
+      out.writeInts(tables.offsets(c));
+      out.align();
+      out.writeInts(tables.postings(c));
+      out.align();
+    }
+    out.finish();
+  }
+
+  /** The header's size: fixed fields and the chunk layout, padded to 32 bytes. */
+  private static int headerBytes(int m) {
+    return (24 + 8 * m + 31) & ~31;
   }
 
   /**
-   * Opens an index saved by {@link #writeTo(Path)}. Everything is checked before it is used: the
-   * magic number, the format version, the sizes against the file length (before allocating), the
-   * checksum, and the structure of the tables.
+   * Opens an index saved by {@link #writeTo(Path)}: the tables are read in place from the mapped
+   * file, so opening costs the header and the block checksums (about 0.1 % of the file), not a
+   * pass over the tables. Checked before use: the magic number, the format version, the sizes
+   * against the file length and the table structure at each read; every 4 KiB block of the file
+   * against its CRC32C the first time a query reads it (a corrupt block throws {@link
+   * MalformedInputException} from that query, never a wrong result); {@link #checkAll()} checks
+   * the whole file at once. The mapping stays until the index is garbage-collected.
    *
    * @param file the file
    * @return the index
@@ -189,171 +216,113 @@ public final class PdqIndex {
    * @throws MalformedInputException if it is not an index, truncated or corrupt
    */
   public static PdqIndex read(Path file) {
-    return BinaryIo.readFile(file, PdqIndex::readChannel);
+    return BinaryIo.readFile(file, (ch, length) -> map(ch, 0, length));
   }
 
   /**
-   * Reads an index written by {@link #write(WritableByteChannel)} from the next {@code length}
-   * bytes of a channel, with the same checks as {@link #read(Path)}.
+   * Opens an index written by {@link #write(WritableByteChannel)} that occupies {@code [position,
+   * position + length)} of a file, in place and with the checks of {@link #read(Path)}; the index
+   * stays usable after the channel is closed.
    *
-   * @param ch the channel, positioned at the index
+   * @param ch the file, open for reading
+   * @param position where the index starts
    * @param length the number of bytes the index occupies
    * @return the index
    * @throws InputReadException if reading fails
    * @throws UnsupportedInputException if it is an index of another format version
    * @throws MalformedInputException if it is not an index, truncated or corrupt
    */
-  public static PdqIndex read(ReadableByteChannel ch, long length) {
-    return BinaryIo.readSection(ch, length, PdqIndex::readChannel);
-  }
-
-  /**
-   * Reads an index written by {@link #write(WritableByteChannel)} from a buffer holding exactly
-   * its bytes (e.g. a section of a memory-mapped file), with the same checks as {@link
-   * #read(Path)}: the tables are copied out of it in bulk.
-   *
-   * @param section the index's bytes, position to limit (the buffer's position is not moved)
-   * @return the index
-   * @throws UnsupportedInputException if it is an index of another format version
-   * @throws MalformedInputException if it is not an index, truncated or corrupt
-   */
-  public static PdqIndex read(ByteBuffer section) {
-    ByteBuffer b = section.slice().order(java.nio.ByteOrder.BIG_ENDIAN);
-    long length = b.remaining();
+  public static PdqIndex map(FileChannel ch, long position, long length) {
     try {
-      return readChannel(new java.nio.channels.ReadableByteChannel() {
-        @Override
-        public int read(ByteBuffer dst) {
-          if (!b.hasRemaining()) {
-            return -1;
-          }
-          int n = Math.min(dst.remaining(), b.remaining());
-          ByteBuffer part = b.slice().limit(n);
-          dst.put(part);
-          b.position(b.position() + n);
-          return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-          return true;
-        }
-
-        @Override
-        public void close() {
-          // Nothing to release: the buffer belongs to the caller.
-        }
-      }, length, b);
+      return open(CheckedRegion.open(ch, position, length, "PDQ index"));
     } catch (IOException e) {
-      throw new MalformedInputException("corrupt PDQ index: " + e.getMessage());
+      throw new InputReadException("could not read the PDQ index: "
+          + InputReadException.reason(e), e);
     }
   }
 
-  private static PdqIndex readChannel(ReadableByteChannel ch, long length) throws IOException {
-    return readChannel(ch, length, null);
-  }
-
-  /**
-   * Reads from a channel; when {@code mapped} is given (the same bytes, positioned as the channel
-   * is), the large tables are copied from it in bulk instead of through the channel.
-   */
-  private static PdqIndex readChannel(ReadableByteChannel ch, long length, ByteBuffer mapped)
-      throws IOException {
-    ByteBuffer head = ByteBuffer.allocate(20);
-    if (length < 28 || BinaryIo.readFully(ch, head) < 20) {
+  private static PdqIndex open(CheckedRegion r) throws IOException {
+    if (r.length() < 24) {
       throw new MalformedInputException("not a hotlinekit PDQ index: the file is too short");
     }
-    head.flip();
-    if (head.getLong() != MAGIC) {
+    r.check(0, Math.min(r.length(), 24));
+    if (r.getLong(0) != MAGIC) {
       throw new MalformedInputException("not a hotlinekit PDQ index (wrong magic number)");
     }
-    int version = head.getInt();
+    int version = r.getInt(8);
     if (version != FORMAT_VERSION) {
       throw new UnsupportedInputException(
           "PDQ index format version " + version + " is not supported (this is version "
-              + FORMAT_VERSION + ")");
+              + FORMAT_VERSION + (version < FORMAT_VERSION ? "; rebuild it" : "") + ")");
     }
-    int n = head.getInt();
-    int m = head.getInt();
-    if (n < 0 || m < 11 || m > 256) {
+    int n = r.getInt(12);
+    int m = r.getInt(16);
+    if (n < 0 || n > MAX_ENTRIES || m < 11 || m > 256) {
       throw new MalformedInputException("corrupt PDQ index: " + n + " entries, " + m + " chunks");
     }
-    ByteBuffer chunks = ByteBuffer.allocate(8 * m);
-    BinaryIo.readFully(ch, chunks);
-    chunks.flip();
+    long at = headerBytes(m);
+    if (r.length() < at) {
+      throw new MalformedInputException("corrupt PDQ index: the file is truncated");
+    }
     int[] start = new int[m];
     int[] width = new int[m];
-    long expected = 20L + 8L * m + 32L * n + 8;
     int pos = 0;
     for (int c = 0; c < m; c++) {
-      start[c] = chunks.getInt();
-      width[c] = chunks.getInt();
+      start[c] = r.getInt(24 + 8L * c);
+      width[c] = r.getInt(28 + 8L * c);
       if (start[c] != pos || width[c] < 1 || width[c] > 24) {
         throw new MalformedInputException("corrupt PDQ index: bad chunk " + c);
       }
       pos += width[c];
-      expected += 4L * ((1L << width[c]) + 1) + 4L * n;
     }
     if (pos != 256) {
       throw new MalformedInputException("corrupt PDQ index: chunks cover " + pos + " bits");
     }
-    if (length != expected) {
-      throw new MalformedInputException(
-          "corrupt PDQ index: the file has " + length + " bytes, " + expected + " expected"
-              + (length < expected ? " (truncated)" : ""));
-    }
-    CRC32C crc = new CRC32C();
-    crc.update(head.flip());
-    crc.update(chunks.flip());
-    long[] words;
-    int[][] offsets = new int[m][];
-    int[][] postings = new int[m][];
-    ByteBuffer sum = ByteBuffer.allocate(8);
-    if (mapped != null) {
-      // One checksum pass and bulk copies over the mapped bytes.
-      ByteBuffer rest = mapped.slice();
-      crc.update(rest.duplicate().limit(rest.remaining() - 8));
-      words = new long[4 * n];
-      rest.asLongBuffer().get(words);
-      rest.position(rest.position() + 32 * n);
-      for (int c = 0; c < m; c++) {
-        offsets[c] = new int[(1 << width[c]) + 1];
-        rest.asIntBuffer().get(offsets[c]);
-        rest.position(rest.position() + 4 * offsets[c].length);
-        postings[c] = new int[n];
-        rest.asIntBuffer().get(postings[c]);
-        rest.position(rest.position() + 4 * n);
-      }
-      sum.put(rest.slice().limit(8));
-    } else {
-      words = BinaryIo.readLongs(ch, 4 * n, crc);
-      for (int c = 0; c < m; c++) {
-        offsets[c] = BinaryIo.readInts(ch, (1 << width[c]) + 1, crc);
-        postings[c] = BinaryIo.readInts(ch, n, crc);
-      }
-      BinaryIo.readFully(ch, sum);
-    }
-    if (sum.flip().getLong() != crc.getValue()) {
-      throw new MalformedInputException("corrupt PDQ index: checksum mismatch");
-    }
+    long wordsAt = at;
+    long[] offsetsAt = new long[m];
+    long[] postingsAt = new long[m];
+    at += 32L * n;
     for (int c = 0; c < m; c++) {
-      checkTable(offsets[c], postings[c], n, c);
+      offsetsAt[c] = at;
+      at = align8(at + 4L * ((1 << width[c]) + 1));
+      postingsAt[c] = at;
+      at = align8(at + 4L * n);
     }
-    return new PdqIndex(words, n, start, width, offsets, postings);
+    if (r.length() != at) {
+      throw new MalformedInputException("corrupt PDQ index: the file has " + r.length()
+          + " bytes of tables, " + at + " expected" + (r.length() < at ? " (truncated)" : ""));
+    }
+    return new PdqIndex(Mapped.of(r, n, wordsAt, width, offsetsAt, postingsAt), n, start, width);
   }
 
-  private static void checkTable(int[] off, int[] list, int n, int c) {
-    if (off[0] != 0 || off[off.length - 1] != n) {
-      throw new MalformedInputException("corrupt PDQ index: table " + c + " does not add up");
-    }
-    for (int b = 1; b < off.length; b++) {
-      if (off[b] < off[b - 1]) {
-        throw new MalformedInputException("corrupt PDQ index: table " + c + " is not ordered");
+  private static long align8(long v) {
+    return (v + 7) & ~7L;
+  }
+
+  /**
+   * Checks the whole index at once: every block of its file against its checksum and the
+   * structure of its tables (what queries otherwise check as they read). A built index is
+   * always whole.
+   *
+   * @throws MalformedInputException if anything is corrupt
+   */
+  public void checkAll() {
+    tables.checkAll();
+    for (int c = 0; c < width.length; c++) {
+      int[] off = tables.offsets(c);
+      if (off[0] != 0 || off[off.length - 1] != size) {
+        throw new MalformedInputException("corrupt PDQ index: table " + c + " does not add up");
       }
-    }
-    for (int i : list) {
-      if (i < 0 || i >= n) {
-        throw new MalformedInputException("corrupt PDQ index: entry out of range in table " + c);
+      for (int b = 1; b < off.length; b++) {
+        if (off[b] < off[b - 1]) {
+          throw new MalformedInputException("corrupt PDQ index: table " + c + " is not ordered");
+        }
+      }
+      for (int i : tables.postings(c)) {
+        if (i < 0 || i >= size) {
+          throw new MalformedInputException(
+              "corrupt PDQ index: entry out of range in table " + c);
+        }
       }
     }
   }
@@ -375,8 +344,9 @@ public final class PdqIndex {
    */
   public PdqHash hash(int entry) {
     Objects.checkIndex(entry, size);
-    return PdqHash.fromWords(new long[] {
-      words[4 * entry], words[4 * entry + 1], words[4 * entry + 2], words[4 * entry + 3]});
+    tables.entry(entry);
+    return PdqHash.fromWords(new long[] {tables.word(entry, 0), tables.word(entry, 1),
+      tables.word(entry, 2), tables.word(entry, 3)});
   }
 
   /**
@@ -447,10 +417,11 @@ public final class PdqIndex {
     long q1 = q[1];
     long q2 = q[2];
     long q3 = q[3];
-    long[] w = words;
-    for (int i = 0, o = 0; i < size; i++, o += 4) {
-      int d = Long.bitCount(w[o] ^ q0) + Long.bitCount(w[o + 1] ^ q1)
-          + Long.bitCount(w[o + 2] ^ q2) + Long.bitCount(w[o + 3] ^ q3);
+    Tables t = tables;
+    for (int i = 0; i < size; i++) {
+      t.entry(i);
+      int d = Long.bitCount(t.word(i, 0) ^ q0) + Long.bitCount(t.word(i, 1) ^ q1)
+          + Long.bitCount(t.word(i, 2) ^ q2) + Long.bitCount(t.word(i, 3) ^ q3);
       if (d <= maxDistance) {
         out.add(new PdqMatch(i, d, variant));
       }
@@ -479,41 +450,234 @@ public final class PdqIndex {
     long q1 = q[1];
     long q2 = q[2];
     long q3 = q[3];
+    long[] candidate = new long[4];
+    Tables t = tables;
     for (int c = 0; c < m; c++) {
-      int[] off = offsets[c];
-      int[] list = postings[c];
       for (int mask : masks[c]) {
         int b = qChunks[c] ^ mask;
-        int end = off[b + 1];
-        int p = off[b];
+        int p = t.offset(c, b);
+        int end = t.offset(c, b + 1);
+        if (p < 0 || end < p || end > size) {
+          throw new MalformedInputException("corrupt PDQ index: table " + c + " is not ordered");
+        }
         cost += 1 + end - p;
         if (cost > budget) {
           out.subList(found, out.size()).clear();
           scan(q, maxDistance, variant, out);
           return;
         }
+        t.postings(c, p, end);
         for (; p < end; p++) {
-          int i = list[p];
-          int o = 4 * i;
-          int d = Long.bitCount(words[o] ^ q0) + Long.bitCount(words[o + 1] ^ q1)
-              + Long.bitCount(words[o + 2] ^ q2) + Long.bitCount(words[o + 3] ^ q3);
+          int i = t.posting(c, p);
+          if (i < 0 || i >= size) {
+            throw new MalformedInputException(
+                "corrupt PDQ index: entry out of range in table " + c);
+          }
+          t.entry(i);
+          long w0 = t.word(i, 0);
+          long w1 = t.word(i, 1);
+          long w2 = t.word(i, 2);
+          long w3 = t.word(i, 3);
+          int d = Long.bitCount(w0 ^ q0) + Long.bitCount(w1 ^ q1)
+              + Long.bitCount(w2 ^ q2) + Long.bitCount(w3 ^ q3);
           // Most candidates fail the distance; only a match needs the duplicate check.
-          if (d <= maxDistance && !seenInEarlierChunk(i, c, qChunks, perChunk)) {
-            out.add(new PdqMatch(i, d, variant));
+          if (d <= maxDistance) {
+            candidate[0] = w0;
+            candidate[1] = w1;
+            candidate[2] = w2;
+            candidate[3] = w3;
+            if (!seenInEarlierChunk(candidate, c, qChunks, perChunk)) {
+              out.add(new PdqMatch(i, d, variant));
+            }
           }
         }
       }
     }
   }
 
-  /** Whether entry i already qualified (and was therefore checked) in a chunk before c. */
-  private boolean seenInEarlierChunk(int i, int c, int[] qChunks, int perChunk) {
+  /** Whether a hash already qualified (and was therefore checked) in a chunk before c. */
+  private boolean seenInEarlierChunk(long[] hash, int c, int[] qChunks, int perChunk) {
     for (int e = 0; e < c; e++) {
-      if (Integer.bitCount(chunk(words, 4 * i, start[e], width[e]) ^ qChunks[e]) <= perChunk) {
+      if (Integer.bitCount(chunk(hash, 0, start[e], width[e]) ^ qChunks[e]) <= perChunk) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Where the hashes and the chunk tables live: Java arrays (built) or a mapped file (opened). */
+  private abstract static class Tables {
+    /** Word k (0..3, most significant first) of entry i's hash, after {@link #entry(int)}. */
+    abstract long word(int i, int k);
+
+    /** Where bucket b of chunk c starts in its postings (bucket b ends where b + 1 starts). */
+    abstract int offset(int c, int b);
+
+    /** The entry at position p of chunk c's postings, after {@link #postings(int, int, int)}. */
+    abstract int posting(int c, int p);
+
+    /** Makes entry i's hash readable: checks the block that holds it, if not done before. */
+    abstract void entry(int i);
+
+    /** Makes postings [from, to) of chunk c readable. */
+    abstract void postings(int c, int from, int to);
+
+    /** A copy of chunk c's bucket offsets. */
+    abstract int[] offsets(int c);
+
+    /** A copy of chunk c's postings. */
+    abstract int[] postings(int c);
+
+    /** Checks every block against its checksum. */
+    abstract void checkAll();
+  }
+
+  /** Tables in Java arrays: a built index. */
+  private static final class Heap extends Tables {
+    private final long[] words;
+    private final int[][] offsets;
+    private final int[][] postings;
+
+    Heap(long[] words, int[][] offsets, int[][] postings) {
+      this.words = words;
+      this.offsets = offsets;
+      this.postings = postings;
+    }
+
+    @Override
+    long word(int i, int k) {
+      return words[4 * i + k];
+    }
+
+    @Override
+    int offset(int c, int b) {
+      return offsets[c][b];
+    }
+
+    @Override
+    int posting(int c, int p) {
+      return postings[c][p];
+    }
+
+    @Override
+    void entry(int i) {
+      // Arrays need no check.
+    }
+
+    @Override
+    void postings(int c, int from, int to) {
+      // Arrays need no check.
+    }
+
+    @Override
+    int[] offsets(int c) {
+      return offsets[c].clone();
+    }
+
+    @Override
+    int[] postings(int c) {
+      return postings[c].clone();
+    }
+
+    @Override
+    void checkAll() {
+      // Built in this process: nothing to check.
+    }
+  }
+
+  /**
+   * Tables read in place from a mapped file, each block checked on first use. The hashes are
+   * mapped in parts of 2^25 entries (1 GiB), so an index may exceed one mapping's 2 GiB.
+   */
+  private static final class Mapped extends Tables {
+    private static final int PART_SHIFT = 25;
+    private static final int PART_MASK = (1 << PART_SHIFT) - 1;
+
+    private final CheckedRegion region;
+    private final java.nio.LongBuffer[] words;
+    private final long wordsAt;
+    private final java.nio.IntBuffer[] offsets;
+    private final long[] offsetsAt;
+    private final java.nio.IntBuffer[] postings;
+    private final long[] postingsAt;
+
+    private Mapped(CheckedRegion region, java.nio.LongBuffer[] words, long wordsAt,
+        java.nio.IntBuffer[] offsets, long[] offsetsAt, java.nio.IntBuffer[] postings,
+        long[] postingsAt) {
+      this.region = region;
+      this.words = words;
+      this.wordsAt = wordsAt;
+      this.offsets = offsets;
+      this.offsetsAt = offsetsAt;
+      this.postings = postings;
+      this.postingsAt = postingsAt;
+    }
+
+    static Mapped of(CheckedRegion r, int n, long wordsAt, int[] width, long[] offsetsAt,
+        long[] postingsAt) throws IOException {
+      java.nio.LongBuffer[] words = new java.nio.LongBuffer[(n + PART_MASK) >>> PART_SHIFT];
+      for (int p = 0; p < words.length; p++) {
+        long from = (long) p << PART_SHIFT;
+        long count = Math.min(1L << PART_SHIFT, n - from);
+        words[p] = r.map(wordsAt + 32 * from, 32 * count).asLongBuffer();
+      }
+      int m = width.length;
+      java.nio.IntBuffer[] offsets = new java.nio.IntBuffer[m];
+      java.nio.IntBuffer[] postings = new java.nio.IntBuffer[m];
+      for (int c = 0; c < m; c++) {
+        offsets[c] = r.map(offsetsAt[c], 4L * ((1 << width[c]) + 1)).asIntBuffer();
+        postings[c] = r.map(postingsAt[c], 4L * n).asIntBuffer();
+      }
+      return new Mapped(r, words, wordsAt, offsets, offsetsAt, postings, postingsAt);
+    }
+
+    @Override
+    long word(int i, int k) {
+      return words[i >>> PART_SHIFT].get(((i & PART_MASK) << 2) + k);
+    }
+
+    @Override
+    int offset(int c, int b) {
+      region.checkBlock((int) ((offsetsAt[c] + 4L * b) >>> CheckedRegion.BLOCK_SHIFT));
+      return offsets[c].get(b);
+    }
+
+    @Override
+    int posting(int c, int p) {
+      return postings[c].get(p);
+    }
+
+    @Override
+    void entry(int i) {
+      // Hashes start at a multiple of 32 bytes: one never straddles two blocks.
+      region.checkBlock((int) ((wordsAt + 32L * i) >>> CheckedRegion.BLOCK_SHIFT));
+    }
+
+    @Override
+    void postings(int c, int from, int to) {
+      region.check(postingsAt[c] + 4L * from, postingsAt[c] + 4L * to);
+    }
+
+    @Override
+    int[] offsets(int c) {
+      int[] a = new int[offsets[c].capacity()];
+      region.check(offsetsAt[c], offsetsAt[c] + 4L * a.length);
+      offsets[c].get(0, a);
+      return a;
+    }
+
+    @Override
+    int[] postings(int c) {
+      int[] a = new int[postings[c].capacity()];
+      region.check(postingsAt[c], postingsAt[c] + 4L * a.length);
+      postings[c].get(0, a);
+      return a;
+    }
+
+    @Override
+    void checkAll() {
+      region.checkAll();
+    }
   }
 
   /** The masks of {@code bits} bits with weight 0..k, by weight: the probes around a value. */

@@ -22,6 +22,7 @@ import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.hashing.index.DigestIndex;
 import org.hotlinekit.hashing.index.PdqIndex;
 import org.hotlinekit.hashing.internal.BinaryIo;
+import org.hotlinekit.hashing.internal.CheckedRegion;
 import org.hotlinekit.hashing.internal.EntryCodec;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
@@ -50,10 +51,12 @@ import org.hotlinekit.core.hash.HashType;
  * for it. Version 1 and 2 files are refused with "rebuild it: hotlinekit index build".
  */
 public final class IndexedList {
-  private static final long MAGIC = 0x484c4b4c49535433L; // "HLKLIST3"
-  private static final int FORMAT_VERSION = 3;
+  private static final long MAGIC = 0x484c4b4c49535434L; // "HLKLIST4"
+  private static final int FORMAT_VERSION = 4;
   private static final int MAX_NAME_BYTES = 1 << 16;
   private static final int MAX_SECTIONS = 64;
+  private static final int MAX_META_BYTES = 1 << 26;
+  private static final int MAX_RECORD = 1 << 24;
 
   // Section kinds.
   private static final int META = 1;
@@ -72,13 +75,16 @@ public final class IndexedList {
   private final Set<String> labels;
   private final int labelled;
   final Map<DigestAlgorithm, DigestIndex> digests;
-  private final Map<DigestAlgorithm, int[]> digestEntries;
+  private final Map<DigestAlgorithm, Positions> digestEntries;
   final PdqIndex pdq;
-  private final int[] pdqEntries;
+  private final Positions pdqEntries;
   /** Entries of plug-in signal types, by type, each with its type's index. */
   final Map<HashType, List<HashListEntry>> signalEntries;
   final Map<HashType, org.hotlinekit.hashing.spi.SignalIndex> signalIndexes;
   private volatile HashList all;
+  /** For an opened file: its path (for error messages) and its checked regions. */
+  private final String where;
+  private final List<CheckedRegion> regions;
 
   /** The entries, as objects or as records. */
   private interface Entries {
@@ -87,10 +93,33 @@ public final class IndexedList {
     HashListEntry get(int i);
   }
 
+  /** The entry of each index position, in an array or read in place from a mapped file. */
+  private interface Positions {
+    int get(int position);
+
+    int size();
+
+    static Positions of(int[] a) {
+      return new Positions() {
+        @Override
+        public int get(int position) {
+          return a[position];
+        }
+
+        @Override
+        public int size() {
+          return a.length;
+        }
+      };
+    }
+  }
+
   private IndexedList(String name, String source, Entries entries, Set<HashType> types,
       Set<String> labels, int labelled, Map<DigestAlgorithm, DigestIndex> digests,
-      Map<DigestAlgorithm, int[]> digestEntries, PdqIndex pdq, int[] pdqEntries,
-      List<HashListEntry> signalList) {
+      Map<DigestAlgorithm, Positions> digestEntries, PdqIndex pdq, Positions pdqEntries,
+      List<HashListEntry> signalList, String where, List<CheckedRegion> regions) {
+    this.where = where;
+    this.regions = regions;
     this.name = name;
     this.source = source;
     this.entries = entries;
@@ -156,10 +185,11 @@ public final class IndexedList {
       }
     }
     Map<DigestAlgorithm, DigestIndex> digests = new EnumMap<>(DigestAlgorithm.class);
-    Map<DigestAlgorithm, int[]> digestEntries = new EnumMap<>(DigestAlgorithm.class);
+    Map<DigestAlgorithm, Positions> digestEntries = new EnumMap<>(DigestAlgorithm.class);
     ds.forEach((a, list2) -> {
       digests.put(a, DigestIndex.of(a, list2));
-      digestEntries.put(a, dpos.get(a).stream().mapToInt(Integer::intValue).toArray());
+      digestEntries.put(a, Positions.of(dpos.get(a).stream().mapToInt(Integer::intValue)
+          .toArray()));
     });
     PdqIndex pdq = pdqs.isEmpty() ? null : PdqIndex.of(pdqs);
     Entries objects = new Entries() {
@@ -174,7 +204,9 @@ public final class IndexedList {
       }
     };
     IndexedList l = new IndexedList(list.name(), list.source(), objects, types, labels, labelled,
-        digests, digestEntries, pdq, ppos.stream().mapToInt(Integer::intValue).toArray(), signals);
+        digests, digestEntries, pdq,
+        Positions.of(ppos.stream().mapToInt(Integer::intValue).toArray()), signals, null,
+        List.of());
     l.all = list;
     return l;
   }
@@ -255,7 +287,7 @@ public final class IndexedList {
 
   /** The entry at a digest index position. */
   HashListEntry digestEntry(DigestAlgorithm a, int position) {
-    HashListEntry e = entries.get(digestEntries.get(a)[position]);
+    HashListEntry e = entries.get(entryAt(digestEntries.get(a), position));
     if (e.hash().asDigest().map(d -> d.algorithm() != a).orElse(true)) {
       throw new MalformedInputException(name + ": corrupt indexed list: the " + a.id()
           + " index position " + position + " does not hold its entry");
@@ -265,12 +297,21 @@ public final class IndexedList {
 
   /** The entry at a PDQ index position, checked against the hash the index holds. */
   HashListEntry pdqEntry(int position) {
-    HashListEntry e = entries.get(pdqEntries[position]);
+    HashListEntry e = entries.get(entryAt(pdqEntries, position));
     if (!e.hash().asPdq().map(h -> h.equals(pdq.hash(position))).orElse(false)) {
       throw new MalformedInputException(name + ": corrupt indexed list: the PDQ index position "
           + position + " does not hold its entry's hash");
     }
     return e;
+  }
+
+  private int entryAt(Positions p, int position) {
+    int i = p.get(position);
+    if (i < 0 || i >= entries.size()) {
+      throw new MalformedInputException(name + ": corrupt indexed list: an index position points"
+          + " outside the entries");
+    }
+    return i;
   }
 
   /**
@@ -283,37 +324,29 @@ public final class IndexedList {
    */
   public void writeTo(Path file) {
     List<Section> sections = new ArrayList<>();
-    // Entry records, streamed to the file; their offsets follow them.
     int n = entries.size();
     long[] offsets = new long[n + 1];
-    sections.add(Section.bytes(META, meta()));
-    sections.add(new Section(RECORDS) {
-      @Override
-      void write(FileChannel ch, CRC32C crc) throws IOException {
-        java.io.OutputStream out = new java.io.BufferedOutputStream(
-            new java.util.zip.CheckedOutputStream(java.nio.channels.Channels.newOutputStream(ch),
-                crc), 1 << 16);
-        for (int i = 0; i < n; i++) {
-          byte[] r = EntryCodec.encode(entries.get(i));
-          out.write(r);
-          offsets[i + 1] = offsets[i] + r.length;
-          if (offsets[i + 1] > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("the entries' records exceed 2 GiB; split the"
-                + " list");
-          }
-        }
-        out.flush();
+    sections.add(new Section(META, out -> out.write(ByteBuffer.wrap(meta()))));
+    // Entry records, streamed to the file; their offsets follow them.
+    sections.add(new Section(RECORDS, out -> {
+      java.io.OutputStream o = new java.io.BufferedOutputStream(
+          java.nio.channels.Channels.newOutputStream(out), 1 << 16);
+      for (int i = 0; i < n; i++) {
+        byte[] r = EntryCodec.encode(entries.get(i));
+        o.write(r);
+        offsets[i + 1] = offsets[i] + r.length;
       }
-    });
-    sections.add(Section.longs(OFFSETS, offsets));
+      o.flush();
+    }));
+    sections.add(new Section(OFFSETS, out -> out.writeLongs(offsets)));
     for (Map.Entry<DigestAlgorithm, DigestIndex> d : digests.entrySet()) {
-      sections.add(Section.writer(DIGEST + d.getKey().ordinal(), d.getValue()::write));
-      sections.add(Section.ints(DIGEST_ENTRIES + d.getKey().ordinal(),
-          digestEntries.get(d.getKey())));
+      sections.add(new Section(DIGEST + d.getKey().ordinal(), d.getValue()::write, false));
+      sections.add(new Section(DIGEST_ENTRIES + d.getKey().ordinal(),
+          out -> out.writeInts(toArray(digestEntries.get(d.getKey())))));
     }
     if (pdq != null) {
-      sections.add(Section.writer(PDQ, pdq::write));
-      sections.add(Section.ints(PDQ_ENTRIES, pdqEntries));
+      sections.add(new Section(PDQ, pdq::write, false));
+      sections.add(new Section(PDQ_ENTRIES, out -> out.writeInts(toArray(pdqEntries))));
     }
     List<Integer> signalPositions = new ArrayList<>();
     for (int i = 0; i < n && !signalEntries.isEmpty(); i++) {
@@ -321,25 +354,29 @@ public final class IndexedList {
         signalPositions.add(i);
       }
     }
-    sections.add(Section.ints(SIGNAL_ENTRIES,
-        signalPositions.stream().mapToInt(Integer::intValue).toArray()));
+    sections.add(new Section(SIGNAL_ENTRIES, out -> out.writeInts(
+        signalPositions.stream().mapToInt(Integer::intValue).toArray())));
     BinaryIo.writeFile(file, ch -> {
-      int headerBytes = 16 + 24 * sections.size() + 4;
+      int headerBytes = 16 + 20 * sections.size() + 4;
       ch.position(headerBytes);
       long[] at = new long[sections.size()];
       long[] len = new long[sections.size()];
-      int[] crcs = new int[sections.size()];
       for (int i = 0; i < sections.size(); i++) {
         at[i] = ch.position();
-        CRC32C crc = new CRC32C();
-        sections.get(i).write(ch, crc);
+        Section s = sections.get(i);
+        if (s.checked) {
+          CheckedRegion.Writer out = new CheckedRegion.Writer(ch);
+          s.content.write(out);
+          out.finish();
+        } else {
+          s.index.accept(ch);
+        }
         len[i] = ch.position() - at[i];
-        crcs[i] = (int) crc.getValue();
       }
       ByteBuffer head = ByteBuffer.allocate(headerBytes);
       head.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(sections.size());
       for (int i = 0; i < sections.size(); i++) {
-        head.putInt(sections.get(i).kind).putLong(at[i]).putLong(len[i]).putInt(crcs[i]);
+        head.putInt(sections.get(i).kind).putLong(at[i]).putLong(len[i]);
       }
       CRC32C hc = new CRC32C();
       hc.update(head.array(), 0, headerBytes - 4);
@@ -348,6 +385,14 @@ public final class IndexedList {
       ch.position(0);
       BinaryIo.writeAll(ch, head, null);
     });
+  }
+
+  private static int[] toArray(Positions p) {
+    int[] a = new int[p.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = p.get(i);
+    }
+    return a;
   }
 
   private byte[] meta() {
@@ -395,72 +440,35 @@ public final class IndexedList {
     return s.substring(s.lastIndexOf('/') + 1);
   }
 
-  /** A section to write, with its kind. */
-  private abstract static class Section {
+  /** What writes a checked section's data. */
+  @FunctionalInterface
+  private interface Content {
+    void write(CheckedRegion.Writer out) throws IOException;
+  }
+
+  /**
+   * A section to write, with its kind: a checked region of data, or an index that writes its own
+   * checked region.
+   */
+  private static final class Section {
     final int kind;
+    final boolean checked;
+    final Content content;
+    final java.util.function.Consumer<java.nio.channels.WritableByteChannel> index;
 
-    Section(int kind) {
+    Section(int kind, Content content) {
       this.kind = kind;
+      this.checked = true;
+      this.content = content;
+      this.index = null;
     }
 
-    abstract void write(FileChannel ch, CRC32C crc) throws IOException;
-
-    static Section bytes(int kind, byte[] b) {
-      return new Section(kind) {
-        @Override
-        void write(FileChannel ch, CRC32C crc) throws IOException {
-          BinaryIo.writeAll(ch, ByteBuffer.wrap(b), crc);
-        }
-      };
-    }
-
-    static Section longs(int kind, long[] a) {
-      return new Section(kind) {
-        @Override
-        void write(FileChannel ch, CRC32C crc) throws IOException {
-          BinaryIo.writeLongs(ch, a, crc);
-        }
-      };
-    }
-
-    static Section ints(int kind, int[] a) {
-      return new Section(kind) {
-        @Override
-        void write(FileChannel ch, CRC32C crc) throws IOException {
-          BinaryIo.writeInts(ch, a, crc);
-        }
-      };
-    }
-
-    static Section writer(int kind,
-        java.util.function.Consumer<java.nio.channels.WritableByteChannel> w) {
-      return new Section(kind) {
-        @Override
-        void write(FileChannel ch, CRC32C crc) throws IOException {
-          // The index formats carry their own checks; the directory's CRC covers their bytes
-          // too, computed as they are written.
-          w.accept(new java.nio.channels.WritableByteChannel() {
-            @Override
-            public int write(ByteBuffer src) throws IOException {
-              ByteBuffer seen = src.duplicate();
-              int n = ch.write(src);
-              seen.limit(seen.position() + n);
-              crc.update(seen);
-              return n;
-            }
-
-            @Override
-            public boolean isOpen() {
-              return ch.isOpen();
-            }
-
-            @Override
-            public void close() {
-              // The file channel is closed by its owner.
-            }
-          });
-        }
-      };
+    Section(int kind, java.util.function.Consumer<java.nio.channels.WritableByteChannel> index,
+        boolean checked) {
+      this.kind = kind;
+      this.checked = checked;
+      this.content = null;
+      this.index = index;
     }
   }
 
@@ -504,10 +512,10 @@ public final class IndexedList {
           + (version < FORMAT_VERSION ? "; rebuild it: hotlinekit index build" : "") + ")");
     }
     int count = start.getInt();
-    if (count < 3 || count > MAX_SECTIONS) {
+    if (count < 4 || count > MAX_SECTIONS) {
       throw corrupt(file, "bad section count");
     }
-    int headerBytes = 16 + 24 * count + 4;
+    int headerBytes = 16 + 20 * count + 4;
     if (length < headerBytes) {
       throw corrupt(file, "the file ends inside its header");
     }
@@ -525,8 +533,7 @@ public final class IndexedList {
       int kind = head.getInt();
       long at = head.getLong();
       long len = head.getLong();
-      int crc = head.getInt();
-      if (at != expect || len < 0 || at + len > length || dir.put(kind, new long[] {at, len, crc})
+      if (at != expect || len < 0 || at + len > length || dir.put(kind, new long[] {at, len})
           != null) {
         throw corrupt(file, "bad section directory");
       }
@@ -536,18 +543,28 @@ public final class IndexedList {
       throw corrupt(file, expect < length ? "unexpected bytes after the last section"
           : "the file is truncated");
     }
-    for (Map.Entry<Integer, long[]> s : dir.entrySet()) {
-      int kind = s.getKey();
-      boolean ownChecks = kind == PDQ || (kind >= DIGEST && kind < DIGEST + 10);
-      if (!ownChecks) { // the index sections check their own CRC32C as they are read
-        checkCrc(ch, s.getValue(), file, kind);
-      }
-    }
     if (!dir.containsKey(META) || !dir.containsKey(OFFSETS) || !dir.containsKey(RECORDS)
         || !dir.containsKey(SIGNAL_ENTRIES)) {
       throw corrupt(file, "a required section is missing");
     }
-    ByteBuffer meta = section(ch, dir.get(META), file);
+    String where = file.toString();
+    try {
+      return read(ch, dir, where);
+    } catch (MalformedInputException e) {
+      throw e.getMessage().startsWith(where) ? e : corrupt(file, e.getMessage());
+    }
+  }
+
+  /** Opens the sections; every section is a checked region, read in place. */
+  private static IndexedList read(FileChannel ch, Map<Integer, long[]> dir, String file)
+      throws IOException {
+    CheckedRegion metaRegion = region(ch, dir.get(META), "the list's description");
+    if (metaRegion.length() > MAX_META_BYTES) {
+      throw new MalformedInputException("the list's description is too long");
+    }
+    byte[] metaBytes = new byte[(int) metaRegion.length()];
+    metaRegion.read(0, metaBytes);
+    ByteBuffer meta = ByteBuffer.wrap(metaBytes);
     String name;
     String source;
     int n;
@@ -555,16 +572,16 @@ public final class IndexedList {
     Set<String> labels = new java.util.TreeSet<>();
     int labelled;
     try {
-      name = string(meta, file);
-      source = string(meta, file);
+      name = string(meta);
+      source = string(meta);
       n = meta.getInt();
       int typeCount = meta.getInt();
       if (n < 0 || typeCount < 0 || typeCount > 1000) {
-        throw corrupt(file, "bad counts");
+        throw new MalformedInputException("bad counts");
       }
       for (int i = 0; i < typeCount; i++) {
         boolean carried = meta.get() != 0;
-        String id = string(meta, file);
+        String id = string(meta);
         try {
           types.add(carried ? HashType.carried(id) : HashType.fromId(id)
               .filter(t -> t.id().equals(id))
@@ -572,46 +589,36 @@ public final class IndexedList {
               .orElseThrow(() -> new MalformedInputException(file + ": the list holds hash type '"
                   + id + "', which no installed plug-in provides")));
         } catch (IllegalArgumentException e) {
-          throw corrupt(file, e.getMessage());
+          throw new MalformedInputException(e.getMessage());
         }
       }
       int labelCount = meta.getInt();
       if (labelCount < 0 || labelCount > n) {
-        throw corrupt(file, "bad label count");
+        throw new MalformedInputException("bad label count");
       }
       for (int i = 0; i < labelCount; i++) {
-        labels.add(string(meta, file));
+        labels.add(string(meta));
       }
       labelled = meta.getInt();
       if (labelled < labels.size() || labelled > n) {
-        throw corrupt(file, "bad labelled count");
+        throw new MalformedInputException("bad labelled count");
       }
       if (meta.hasRemaining()) {
-        throw corrupt(file, "bytes after the list's description");
+        throw new MalformedInputException("bytes after the list's description");
       }
     } catch (java.nio.BufferUnderflowException e) {
-      throw corrupt(file, "the list's description is cut short");
+      throw new MalformedInputException("the list's description is cut short");
     }
-    long[] offsetsAt = dir.get(OFFSETS);
-    if (offsetsAt[1] != 8L * (n + 1)) {
-      throw corrupt(file, "the entry offsets do not match the entry count");
+    // The offsets and records are read in place: an entry is read when it is decoded.
+    CheckedRegion offsetsRegion = region(ch, dir.get(OFFSETS), "the entry offsets");
+    if (offsetsRegion.length() != 8L * (n + 1)) {
+      throw new MalformedInputException("the entry offsets do not match the entry count");
     }
-    // The offsets and records are mapped, not copied: an entry is read when it is decoded.
-    java.nio.LongBuffer offsets = mapped(ch, offsetsAt, file).asLongBuffer();
-    long[] recordsAt = dir.get(RECORDS);
-    if (recordsAt[1] > Integer.MAX_VALUE) {
-      throw corrupt(file, "entry records over 2 GiB");
+    CheckedRegion.Longs offsets = offsetsRegion.longs(0, n + 1L);
+    CheckedRegion records = region(ch, dir.get(RECORDS), "the entry records");
+    if (offsets.get(0) != 0 || offsets.get(n) != records.length()) {
+      throw new MalformedInputException("the entry offsets do not span the records");
     }
-    if (offsets.get(0) != 0 || offsets.get(n) != recordsAt[1]) {
-      throw corrupt(file, "the entry offsets do not span the records");
-    }
-    for (int i = 0; i < n; i++) {
-      if (offsets.get(i + 1) <= offsets.get(i)) {
-        throw corrupt(file, "entry offsets out of order");
-      }
-    }
-    ByteBuffer records = mapped(ch, recordsAt, file);
-    String where = file.toString();
     Entries encoded = new Entries() {
       @Override
       public int size() {
@@ -620,137 +627,151 @@ public final class IndexedList {
 
       @Override
       public HashListEntry get(int i) {
-        ByteBuffer r = records.duplicate();
-        r.limit((int) offsets.get(i + 1)).position((int) offsets.get(i));
         try {
-          return EntryCodec.decode(r);
+          long from = offsets.get(i);
+          long to = offsets.get(i + 1L);
+          if (from < 0 || to <= from || to > records.length() || to - from > MAX_RECORD) {
+            throw new MalformedInputException("its record offsets are out of order");
+          }
+          byte[] r = new byte[(int) (to - from)];
+          records.read(from, r);
+          return EntryCodec.decode(ByteBuffer.wrap(r));
         } catch (MalformedInputException e) {
-          throw new MalformedInputException(where + ": corrupt indexed list: entry " + i + ": "
+          throw new MalformedInputException(file + ": corrupt indexed list: entry " + i + ": "
               + e.getMessage());
         }
       }
     };
     Map<DigestAlgorithm, DigestIndex> digests = new EnumMap<>(DigestAlgorithm.class);
-    Map<DigestAlgorithm, int[]> digestEntries = new EnumMap<>(DigestAlgorithm.class);
+    Map<DigestAlgorithm, Positions> digestEntries = new EnumMap<>(DigestAlgorithm.class);
     for (DigestAlgorithm a : DigestAlgorithm.values()) {
       long[] at = dir.get(DIGEST + a.ordinal());
       long[] pos = dir.get(DIGEST_ENTRIES + a.ordinal());
       if ((at == null) != (pos == null)) {
-        throw corrupt(file, a.id() + " index without its entries, or the reverse");
+        throw new MalformedInputException(a.id() + " index without its entries, or the reverse");
       }
       if (at == null) {
         continue;
       }
-      ch.position(at[0]);
-      DigestIndex d;
-      try {
-        d = DigestIndex.read(ch, at[1]);
-      } catch (MalformedInputException e) {
-        throw corrupt(file, e.getMessage());
-      }
-      if (d.algorithm() != a || pos[1] != 4L * d.size()) {
-        throw corrupt(file, a.id() + " index does not match its entries");
+      DigestIndex d = DigestIndex.map(ch, at[0], at[1]);
+      if (d.algorithm() != a) {
+        throw new MalformedInputException(a.id() + " index holds another algorithm");
       }
       digests.put(a, d);
-      digestEntries.put(a, entryPositions(ch, pos, d.size(), n, file));
+      digestEntries.put(a, positions(ch, pos, d.size(), a.id() + " entries"));
     }
     PdqIndex pdq = null;
-    int[] pdqEntries = new int[0];
+    Positions pdqEntries = Positions.of(new int[0]);
     if (dir.containsKey(PDQ) != dir.containsKey(PDQ_ENTRIES)) {
-      throw corrupt(file, "PDQ index without its entries, or the reverse");
+      throw new MalformedInputException("PDQ index without its entries, or the reverse");
     }
     if (dir.containsKey(PDQ)) {
       long[] at = dir.get(PDQ);
-      try {
-        if (at[1] <= Integer.MAX_VALUE) {
-          pdq = PdqIndex.read(mapped(ch, at, file)); // bulk copies out of the mapped file
-        } else {
-          ch.position(at[0]);
-          pdq = PdqIndex.read(ch, at[1]);
-        }
-      } catch (MalformedInputException e) {
-        throw corrupt(file, e.getMessage());
-      }
-      if (dir.get(PDQ_ENTRIES)[1] != 4L * pdq.size()) {
-        throw corrupt(file, "PDQ index does not match its entries");
-      }
-      pdqEntries = entryPositions(ch, dir.get(PDQ_ENTRIES), pdq.size(), n, file);
+      pdq = PdqIndex.map(ch, at[0], at[1]);
+      pdqEntries = positions(ch, dir.get(PDQ_ENTRIES), pdq.size(), "PDQ entries");
     }
-    long[] sig = dir.get(SIGNAL_ENTRIES);
-    if (sig[1] % 4 != 0 || sig[1] / 4 > n) {
-      throw corrupt(file, "bad plug-in entry section");
+    Positions sig = positions(ch, dir.get(SIGNAL_ENTRIES), -1, "plug-in entries");
+    if (sig.size() > n) {
+      throw new MalformedInputException("bad plug-in entry section");
     }
     List<HashListEntry> signals = new ArrayList<>();
-    for (int i : entryPositions(ch, sig, (int) (sig[1] / 4), n, file)) {
+    for (int k = 0; k < sig.size(); k++) {
+      int i = sig.get(k);
+      if (i < 0 || i >= n) {
+        throw new MalformedInputException("an index position points outside the entries");
+      }
       HashListEntry e = encoded.get(i);
       if (!e.hash().type().isPlugin()) {
-        throw corrupt(file, "a plug-in entry is not of a plug-in type");
+        throw new MalformedInputException("a plug-in entry is not of a plug-in type");
       }
       signals.add(e);
     }
-    return new IndexedList(name, source, encoded, types, labels, labelled, digests, digestEntries,
-        pdq, pdqEntries, signals);
+    return new IndexedList(name, source, encoded, types, labels, labelled, digests,
+        digestEntries, pdq, pdqEntries, signals, file,
+        List.of(metaRegion, offsetsRegion, records));
   }
 
-  private static int[] entryPositions(FileChannel ch, long[] at, int count, int n, Path file)
+  /** A section's checked region. */
+  private static CheckedRegion region(FileChannel ch, long[] at, String what) throws IOException {
+    return CheckedRegion.open(ch, at[0], at[1], what);
+  }
+
+  /** An entry-position section: {@code count} ints (any number if negative), read in place. */
+  private static Positions positions(FileChannel ch, long[] at, int count, String what)
       throws IOException {
-    ch.position(at[0]);
-    int[] a = BinaryIo.readInts(ch, count, null);
-    for (int v : a) {
-      if (v < 0 || v >= n) {
-        throw corrupt(file, "an index position points outside the entries");
+    CheckedRegion r = region(ch, at, what);
+    if (r.length() % 4 != 0 || (count >= 0 && r.length() != 4L * count)
+        || r.length() / 4 > Integer.MAX_VALUE) {
+      throw new MalformedInputException(what + " do not match their index");
+    }
+    int size = (int) (r.length() / 4);
+    CheckedRegion.Ints ints = r.ints(0, size);
+    return new Positions() {
+      @Override
+      public int get(int position) {
+        return ints.get(position);
       }
-    }
-    return a;
-  }
 
-  /** A section mapped read-only; it stays valid after the channel is closed. */
-  private static ByteBuffer mapped(FileChannel ch, long[] at, Path file) throws IOException {
-    if (at[1] > Integer.MAX_VALUE) {
-      throw corrupt(file, "section too large");
-    }
-    return ch.map(FileChannel.MapMode.READ_ONLY, at[0], at[1]);
-  }
-
-  private static ByteBuffer section(FileChannel ch, long[] at, Path file) throws IOException {
-    if (at[1] > Integer.MAX_VALUE) {
-      throw corrupt(file, "section too large");
-    }
-    ByteBuffer b = ByteBuffer.allocate((int) at[1]);
-    readFully(ch, b, at[0], file);
-    return b.flip();
-  }
-
-  private static void checkCrc(FileChannel ch, long[] at, Path file, int kind)
-      throws IOException {
-    CRC32C crc = new CRC32C();
-    ByteBuffer b = ByteBuffer.allocateDirect(1 << 20);
-    long p = at[0];
-    long end = at[0] + at[1];
-    while (p < end) {
-      b.clear();
-      b.limit((int) Math.min(b.capacity(), end - p));
-      int r = ch.read(b, p);
-      if (r <= 0) {
-        throw corrupt(file, "the file ends too early");
+      @Override
+      public int size() {
+        return size;
       }
-      b.flip();
-      crc.update(b);
-      p += r;
+    };
+  }
+
+  /**
+   * Checks the whole file at once: every block of every section against its checksum, the
+   * structure of the indexes, and every entry decoded and checked against the hash its index
+   * holds for it (what matching otherwise checks as it reads). A list indexed in this process
+   * is always whole.
+   *
+   * @throws MalformedInputException if anything is corrupt
+   */
+  public void checkAll() {
+    try {
+      for (CheckedRegion r : regions) {
+        r.checkAll();
+      }
+      digests.values().forEach(DigestIndex::checkAll);
+      if (pdq != null) {
+        pdq.checkAll();
+      }
+      for (int i = 0; i < entries.size(); i++) {
+        entries.get(i);
+      }
+      for (Map.Entry<DigestAlgorithm, DigestIndex> d : digests.entrySet()) {
+        for (int p = 0; p < d.getValue().size(); p++) {
+          digestEntry(d.getKey(), p);
+        }
+      }
+      for (int p = 0; pdq != null && p < pdq.size(); p++) {
+        pdqEntry(p);
+      }
+    } catch (MalformedInputException e) {
+      throw corrupt(e);
     }
-    if ((int) crc.getValue() != (int) at[2]) {
-      throw corrupt(file, "section " + kind + " checksum mismatch");
-    }
+  }
+
+  /**
+   * The exception to throw for a corrupt part found while matching: names the file.
+   *
+   * @param e what the index found
+   * @return the exception, naming this list's file (or its name, for a list built in memory)
+   */
+  MalformedInputException corrupt(MalformedInputException e) {
+    String w = where == null ? name : where;
+    return e.getMessage().startsWith(w) ? e
+        : new MalformedInputException(w + ": corrupt indexed list: " + e.getMessage());
   }
 
   private static MalformedInputException corrupt(Path file, String why) {
     return new MalformedInputException(file + ": corrupt indexed list: " + why);
   }
 
-  private static String string(ByteBuffer in, Path file) {
+  private static String string(ByteBuffer in) {
     int n = in.getInt();
     if (n < 0 || n > MAX_NAME_BYTES || n > in.remaining()) {
-      throw corrupt(file, "bad string length");
+      throw new MalformedInputException("bad string length");
     }
     byte[] b = new byte[n];
     in.get(b);

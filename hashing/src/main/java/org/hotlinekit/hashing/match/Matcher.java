@@ -217,9 +217,13 @@ public final class Matcher {
     for (IndexedList l : lists) {
       DigestIndex index = l.digests.get(d.algorithm());
       if (index != null) {
-        for (int i : index.find(d)) {
-          out.add(new Match(l.name(), l.digestEntry(d.algorithm(), i), type, 0,
-              Dihedral.ORIG));
+        try {
+          for (int i : index.find(d)) {
+            out.add(new Match(l.name(), l.digestEntry(d.algorithm(), i), type, 0,
+                Dihedral.ORIG));
+          }
+        } catch (org.hotlinekit.core.MalformedInputException e) {
+          throw l.corrupt(e);
         }
       }
     }
@@ -230,12 +234,16 @@ public final class Matcher {
       if (l.pdq == null) {
         continue;
       }
-      List<PdqMatch> found = all != null
-          ? l.pdq.searchDihedral(all, maxDistance)
-          : l.pdq.search(hash, maxDistance);
-      for (PdqMatch m : found) {
-        out.add(new Match(l.name(), l.pdqEntry(m.entry()), HashType.PDQ, m.distance(),
-            m.variant()));
+      try {
+        List<PdqMatch> found = all != null
+            ? l.pdq.searchDihedral(all, maxDistance)
+            : l.pdq.search(hash, maxDistance);
+        for (PdqMatch m : found) {
+          out.add(new Match(l.name(), l.pdqEntry(m.entry()), HashType.PDQ, m.distance(),
+              m.variant()));
+        }
+      } catch (org.hotlinekit.core.MalformedInputException e) {
+        throw l.corrupt(e);
       }
     }
   }

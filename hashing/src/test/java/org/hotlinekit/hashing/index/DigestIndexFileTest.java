@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.core.digest.Digest;
 import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.hashing.testing.Regions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,9 +48,10 @@ class DigestIndexFileTest {
   }
 
   /**
-   * A file with a correct checksum but a table lookups cannot rely on (crafted, or written by a
-   * broken tool) is refused: two occupied slots swapped out of order, an entry moved before its
-   * home slot, an entry position repeated, an empty slot claiming an entry.
+   * A file with correct checksums but a table lookups cannot rely on (crafted, or written by a
+   * broken tool) is refused by {@code checkAll()}: two occupied slots swapped out of order, an
+   * entry moved before its home slot, an entry position repeated, an empty slot claiming an
+   * entry. Lookups on it answer consistently or throw, never anything but a HotlinekitException.
    */
   @Test
   void structurallyBrokenTablesAreRefusedDespiteAGoodChecksum(@TempDir Path dir) throws IOException {
@@ -58,9 +61,9 @@ class DigestIndexFileTest {
     list.add(Digest.parse("77777777777777770000000000000002"));
     Path file = dir.resolve("d.idx");
     DigestIndex.of(DigestAlgorithm.MD5, list).writeTo(file);
-    ByteBuffer good = ByteBuffer.wrap(Files.readAllBytes(file));
+    ByteBuffer good = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     int slots = good.getInt(24);
-    int tableAt = 36;
+    int tableAt = 48;
     int entriesAt = tableAt + 16 * slots;
     List<Integer> used = new ArrayList<>();
     for (int s = 0; s < slots; s++) {
@@ -105,14 +108,20 @@ class DigestIndexFileTest {
         f -> f.putInt(entriesAt + 4 * b, f.getInt(entriesAt + 4 * a)), // entry listed twice
         f -> f.putInt(entriesAt + 4 * empty, 0)); // an empty slot claiming entry 0
     for (int k = 0; k < breakages.size(); k++) {
-      ByteBuffer f = ByteBuffer.wrap(good.array().clone());
+      ByteBuffer f = ByteBuffer.wrap(good.array().clone()).order(ByteOrder.LITTLE_ENDIAN);
       breakages.get(k).accept(f);
-      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-      crc.update(f.array(), 0, f.capacity() - 8);
-      f.putLong(f.capacity() - 8, crc.getValue());
+      Regions.reseal(f.array(), 0, f.capacity());
       Path t = Files.write(dir.resolve("broken" + k), f.array());
-      assertThatThrownBy(() -> DigestIndex.read(t)).as("breakage %d", k)
+      DigestIndex opened = DigestIndex.read(t);
+      assertThatThrownBy(opened::checkAll).as("breakage %d", k)
           .isInstanceOf(MalformedInputException.class).hasMessageContaining("corrupt digest index");
+      for (Digest d : list) {
+        try {
+          assertThat(opened.contains(d)).isEqualTo(opened.find(d).length > 0);
+        } catch (MalformedInputException expected) {
+          // A lookup that reads the broken part may refuse it.
+        }
+      }
     }
   }
 
@@ -142,18 +151,31 @@ class DigestIndexFileTest {
       assertThatThrownBy(() -> DigestIndex.read(t)).as("cut %d", cut)
           .isInstanceOf(MalformedInputException.class);
     }
+    // A flipped bit in the table: opening reads only the header, the lookups that read the bad
+    // block refuse it, never answer from it, and checkAll() finds it.
+    int dataLength = (int) Regions.dataLength(good, good.length);
+    int at = 48 + 16 * 300; // in block 1: block 0 holds the header, checked on opening
     byte[] flipped = good.clone();
-    flipped[good.length / 2] ^= 1;
+    flipped[at] ^= 1;
     Path corrupt = Files.write(dir.resolve("c"), flipped);
-    assertThatThrownBy(() -> DigestIndex.read(corrupt)).isInstanceOf(MalformedInputException.class)
+    DigestIndex opened = DigestIndex.read(corrupt);
+    assertThatThrownBy(opened::checkAll).isInstanceOf(MalformedInputException.class)
         .hasMessageContaining("checksum");
+    assertThatThrownBy(() -> {
+      for (Digest d : list) {
+        opened.contains(d);
+      }
+    }).isInstanceOf(MalformedInputException.class).hasMessageContaining("checksum");
+    assertThat(at).isLessThan(dataLength);
     byte[] future = good.clone();
-    ByteBuffer.wrap(future).putInt(8, 99);
+    ByteBuffer.wrap(future).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 99);
+    Regions.reseal(future, 0, future.length);
     Path newer = Files.write(dir.resolve("n"), future);
     assertThatThrownBy(() -> DigestIndex.read(newer))
         .isInstanceOf(UnsupportedInputException.class);
     byte[] older = good.clone();
-    ByteBuffer.wrap(older).putInt(8, 1);
+    ByteBuffer.wrap(older).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 2);
+    Regions.reseal(older, 0, older.length);
     Path old = Files.write(dir.resolve("o"), older);
     assertThatThrownBy(() -> DigestIndex.read(old)).isInstanceOf(UnsupportedInputException.class)
         .hasMessageContaining("rebuild");

@@ -67,7 +67,7 @@ class PdqIndexFileTest {
     byte[] flipped = good.clone();
     flipped[good.length / 3] ^= 0x10;
     Path corrupt = Files.write(dir.resolve("corrupt"), flipped);
-    assertThatThrownBy(() -> PdqIndex.read(corrupt))
+    assertThatThrownBy(() -> PdqIndex.read(corrupt).checkAll())
         .isInstanceOf(MalformedInputException.class)
         .hasMessageContaining("checksum");
     byte[] noise = new byte[5000];
@@ -77,12 +77,71 @@ class PdqIndexFileTest {
         .isInstanceOf(MalformedInputException.class)
         .hasMessageContaining("magic");
     byte[] future = good.clone();
-    ByteBuffer.wrap(future).putInt(8, 99);
+    ByteBuffer.wrap(future).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(8, 99);
+    org.hotlinekit.hashing.testing.Regions.reseal(future, 0, future.length);
     Path newer = Files.write(dir.resolve("newer"), future);
     assertThatThrownBy(() -> PdqIndex.read(newer))
         .isInstanceOf(UnsupportedInputException.class)
         .hasMessageContaining("version 99");
     assertThatThrownBy(() -> PdqIndex.read(dir.resolve("missing")))
         .isInstanceOf(InputReadException.class);
+  }
+
+  /**
+   * A bit flipped anywhere in the file, and in particular in each table (header, hashes, a chunk's
+   * bucket offsets, its postings, the block checksums, the trailer): the index either refuses to
+   * open, or every query answers exactly as the intact index or throws MalformedInputException
+   * (the query that reads the bad block), never a wrong result; and checkAll() refuses it.
+   */
+  @Test
+  void aFlippedBitIsNeverAWrongResult(@TempDir Path dir) throws IOException {
+    Random r = new Random(3);
+    List<PdqHash> list = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      list.add(i > 10 && i % 3 == 0 ? PdqIndexTest.flip(list.get(r.nextInt(i)), r.nextInt(20), r)
+          : PdqIndexTest.random(r));
+    }
+    PdqIndex intact = PdqIndex.of(list);
+    Path file = dir.resolve("a.pdqidx");
+    intact.writeTo(file);
+    byte[] good = Files.readAllBytes(file);
+    int data = (int) org.hotlinekit.hashing.testing.Regions.dataLength(good, good.length);
+    // Data layout (see PdqIndex): 32-byte header with 16 chunks of 16 bits at 3,000 entries...
+    int m = ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(16);
+    int wordsAt = (24 + 8 * m + 31) & ~31;
+    int offsetsAt = wordsAt + 32 * list.size();
+    int width = ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(28);
+    int postingsAt = (offsetsAt + 4 * ((1 << width) + 1) + 7) & ~7;
+    List<Integer> positions = new ArrayList<>(List.of(0, 9, 13, 17, 30, wordsAt, wordsAt + 4000,
+        offsetsAt + 4 * 7, offsetsAt + 2000, postingsAt, postingsAt + 4 * 1500, data - 1, data,
+        data + 5, good.length - 20, good.length - 1));
+    for (int k = 0; k < 40; k++) {
+      positions.add(r.nextInt(good.length));
+    }
+    List<PdqHash> queries = new ArrayList<>();
+    for (int q = 0; q < 60; q++) {
+      queries.add(q % 2 == 0 ? PdqIndexTest.flip(list.get(r.nextInt(list.size())), r.nextInt(32),
+          r) : PdqIndexTest.random(r));
+    }
+    for (int at : positions) {
+      byte[] flipped = good.clone();
+      flipped[at] ^= (byte) (1 << r.nextInt(8));
+      Path bad = Files.write(dir.resolve("flip"), flipped);
+      PdqIndex opened;
+      try {
+        opened = PdqIndex.read(bad);
+      } catch (MalformedInputException | UnsupportedInputException refused) {
+        continue;
+      }
+      for (PdqHash q : queries) {
+        try {
+          assertThat(opened.search(q, 31)).as("flip at %d", at).isEqualTo(intact.search(q, 31));
+        } catch (MalformedInputException refused) {
+          assertThat(refused).hasMessageContaining("corrupt");
+        }
+      }
+      assertThatThrownBy(opened::checkAll).as("flip at %d", at)
+          .isInstanceOf(MalformedInputException.class);
+    }
   }
 }

@@ -61,19 +61,38 @@ class IndexedListTest {
           .isInstanceOf(MalformedInputException.class);
     }
     Random r = new Random(10);
+    HashList original = randomList(new Random(9), 300);
+    Matcher intact = Matcher.builder().list(original).build();
     for (int i = 0; i < 200; i++) {
       byte[] flipped = good.clone();
       int at = 12 + r.nextInt(good.length - 12); // past the magic and version
       flipped[at] ^= (byte) (1 << r.nextInt(8));
       Files.write(bad, flipped);
-      assertThatThrownBy(() -> IndexedList.read(bad)).as("bit flipped at %d", at)
+      // Refused when opened, or by the match that reads the bad block (never a wrong answer),
+      // and in any case by checkAll().
+      IndexedList opened;
+      try {
+        opened = IndexedList.read(bad);
+      } catch (MalformedInputException refused) {
+        continue;
+      }
+      Matcher m = Matcher.builder().list(opened).build();
+      for (HashListEntry e : original.entries()) {
+        try {
+          assertThat(m.match(e.hash())).as("bit flipped at %d", at)
+              .isEqualTo(intact.match(e.hash()));
+        } catch (MalformedInputException refused) {
+          assertThat(refused).hasMessageContaining(bad.toString());
+        }
+      }
+      assertThatThrownBy(opened::checkAll).as("bit flipped at %d", at)
           .isInstanceOf(MalformedInputException.class);
     }
     byte[] future = good.clone();
-    ByteBuffer.wrap(future).putInt(8, 4);
+    ByteBuffer.wrap(future).putInt(8, 5);
     Files.write(bad, future);
     assertThatThrownBy(() -> IndexedList.read(bad))
-        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 4");
+        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 5");
     // A version 2 file (magic HLKLIST1, the JSON-lines layout) is refused with the way out.
     byte[] older = good.clone();
     ByteBuffer.wrap(older).putLong(0, 0x484c4b4c49535431L).putInt(8, 2);
@@ -83,7 +102,8 @@ class IndexedListTest {
   }
 
   /**
-   * Format version 3: every section boundary cut, a byte flipped in every section, and no path
+   * Format version 4: every section boundary cut (refused on opening), a byte flipped at the
+   * start, middle and end of every section (refused on opening or by checkAll()), and no path
    * of the building machine in the file.
    */
   @Test
@@ -99,7 +119,7 @@ class IndexedListTest {
     int count = head.getInt(12);
     List<long[]> sections = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      int p = 16 + 24 * i;
+      int p = 16 + 20 * i;
       sections.add(new long[] {head.getInt(p), head.getLong(p + 4), head.getLong(p + 12)});
     }
     assertThat(sections).extracting(s -> (int) s[0]).contains(1, 2, 3, 30, 31, 40);
@@ -118,8 +138,9 @@ class IndexedListTest {
           byte[] flipped = good.clone();
           flipped[(int) at] ^= 0x10;
           Files.write(bad, flipped);
-          assertThatThrownBy(() -> IndexedList.read(bad)).as("section %d flipped at %d", s[0],
-              at).isInstanceOf(MalformedInputException.class);
+          assertThatThrownBy(() -> IndexedList.read(bad).checkAll())
+              .as("section %d flipped at %d", s[0], at)
+              .isInstanceOf(MalformedInputException.class);
         }
       }
     }
