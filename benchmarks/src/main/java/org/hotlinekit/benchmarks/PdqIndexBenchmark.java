@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * PDQ near-match search, one thread: the multi-index against the brute-force scan of the same
- * index in the same run, on the index as built and as opened in place from its file, on uniformly random lists and on a clustered list (entries near a few
+ * index in the same run, on the index as built, as read back from its file and as opened in place,
+ * on uniformly random lists and on a clustered list (entries near a few
  * thousand centres, as real lists are less uniform than random bits). Half the queries are
  * near-duplicates of an entry (distance 0..40), half random.
  */
@@ -42,8 +43,11 @@ public class PdqIndexBenchmark {
   @Param({"31"})
   int radius;
 
-  /** "built": the index as built in memory; "opened": saved to a file and opened in place. */
-  @Param({"built", "opened"})
+  /**
+   * "built": the index as built in memory; "opened": saved to a file and read back
+   * ({@link PdqIndex#read}); "mapped": saved and opened in place ({@link PdqIndex#map}).
+   */
+  @Param({"built", "opened", "mapped"})
   String source;
 
   PdqIndex index;
@@ -75,6 +79,17 @@ public class PdqIndexBenchmark {
         file.toFile().deleteOnExit();
         index.writeTo(file);
         index = PdqIndex.read(file);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    } else if (source.equals("mapped")) {
+      try {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("pdq", ".idx");
+        file.toFile().deleteOnExit();
+        index.writeTo(file);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+          index = PdqIndex.map(ch, 0, ch.size());
+        }
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

@@ -15,14 +15,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
-    header = "Build an index file from a hash list, for --index.",
-    subcommands = {IndexCommand.Build.class})
+    header = "Build an index file from a hash list, for --index, or check one.",
+    subcommands = {IndexCommand.Build.class, IndexCommand.Verify.class})
 final class IndexCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: build");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: build, verify");
   }
 
   /** {@code hotlinekit index build --list FILE --out FILE}. */
@@ -112,6 +112,67 @@ final class IndexCommand implements Runnable {
       }
       stdout.flush();
       return 0;
+    }
+  }
+
+  /** {@code hotlinekit index verify INDEX}. */
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      header = "Check a whole index file now: every block, every table, every entry.",
+      description = "Matching checks each part of an index file the first time it reads it (a"
+          + " corrupt part stops that match with an error, never a wrong answer). This reads"
+          + " everything at once: every 4 KiB block against its checksum, the structure of the"
+          + " indexes, and every entry decoded and compared with the hash its index holds. Exit 0"
+          + " when whole, 1 when not.")
+  static final class Verify implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "INDEX", arity = "1..*", description = "Index files.")
+    java.util.List<Path> files;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "text (default) or json: one line per file on stdout.")
+    Cli.OutputFormat format = Cli.OutputFormat.text;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.json);
+      PrintWriter stdout = spec.commandLine().getOut();
+      int exit = 0;
+      for (Path f : files) {
+        long t0 = System.nanoTime();
+        String problem = null;
+        int size = 0;
+        try {
+          IndexedList l = IndexedList.read(f);
+          l.checkAll();
+          size = l.size();
+        } catch (org.hotlinekit.core.HotlinekitException e) {
+          problem = e.getMessage();
+          exit = 1;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (format == Cli.OutputFormat.json) {
+          ObjectNode n = MatchOutput.JSON.createObjectNode();
+          n.put("index", f.toString());
+          n.put("whole", problem == null);
+          if (problem == null) {
+            n.put("entries", size);
+          } else {
+            n.put("reason", problem);
+          }
+          n.put("seconds", Math.round(seconds * 100) / 100.0);
+          stdout.println(MatchOutput.JSON.writeValueAsString(n));
+        } else if (problem == null) {
+          stdout.println(String.format(Locale.ROOT, "whole: %s (%d entries, checked in %.2f s)",
+              f, size, seconds));
+        } else {
+          stdout.println("NOT whole: " + problem);
+        }
+      }
+      stdout.flush();
+      return exit;
     }
   }
 }

@@ -39,6 +39,7 @@ class CliContractTest {
             SAMPLES)),
         Arguments.of("index build", List.of("index", "build", "--format", "json", "--list",
             MISSING, "--out", "target/never.hlx")),
+        Arguments.of("index verify", List.of("index", "verify", "--format", "text", MISSING)),
         Arguments.of("categorise", List.of("categorise", "--format", "json", "--jurisdiction",
             "BE", MISSING)),
         Arguments.of("report validate", List.of("report", "validate", "--format", "text",
@@ -57,8 +58,10 @@ class CliContractTest {
   void aMissingInputIsOneLineWithExitCodeOne(String name, List<String> args) {
     CliRun run = CliRun.of(args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isEqualTo(HotlinekitCli.EXIT_INPUT_FAILED);
-    // report validate prints its verdict per file on stdout; every other command on stderr.
-    String said = name.equals("report validate") ? run.out() : run.err();
+    // report validate and index verify print their verdict per file on stdout; every other
+    // command on stderr.
+    String said = name.equals("report validate") || name.equals("index verify") ? run.out()
+        : run.err();
     List<String> lines = said.lines().toList();
     assertThat(lines).as(said).hasSize(1);
     assertThat(lines.get(0)).contains(MISSING + ": no such file");

@@ -139,6 +139,58 @@ class MatchAndTriageCommandTest {
     assertThat(none.err()).contains("--list or --index");
   }
 
+  /**
+   * index verify: a whole file passes; a flipped byte in its PDQ table fails verify, and a
+   * match that reads it stops with one line naming the file (never a result from it).
+   */
+  @Test
+  void indexVerifyAndACorruptTableMidRun(@TempDir Path dir) throws IOException {
+    Path lists = hashlists();
+    Path index = dir.resolve("haystack.hlx");
+    assertThat(CliRun.of("index", "build", "--list", lists.resolve("haystack.txt").toString(),
+        "--list-format", "pdq", "--out", index.toString()).exitCode()).isZero();
+    CliRun ok = CliRun.of("index", "verify", index.toString());
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertThat(ok.out()).startsWith("whole: " + index);
+    byte[] b = Files.readAllBytes(index);
+    b[pdqHashAt(b, 5)] ^= 0x40; // in the hash of the list's entry 5, in the PDQ index
+    Path bad = Files.write(dir.resolve("bad.hlx"), b);
+    CliRun verify = CliRun.of("index", "verify", "--format", "json", bad.toString());
+    assertThat(verify.exitCode()).isEqualTo(1);
+    JsonNode v = JSON.readTree(verify.outLines().get(0));
+    assertThat(v.get("whole").asBoolean()).isFalse();
+    assertThat(v.get("reason").asString()).contains(bad.toString()).contains("checksum");
+    // The list matched against itself: entry 5's own hash reads the bad block.
+    CliRun run = CliRun.of("match", "--index", bad.toString(),
+        "--hashes", lists.resolve("haystack.txt").toString(), "--hashes-format", "pdq",
+        "--format", "jsonl");
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+    assertThat(run.err().lines().toList()).hasSize(1);
+    assertThat(run.err()).contains(bad.toString()).contains("checksum")
+        .doesNotContain("\tat ");
+  }
+
+  /**
+   * Where entry {@code i}'s hash sits in an indexed-list file (format 4, as its Javadoc and
+   * PdqIndex's describe it): the directory (kind, offset, length; big-endian) gives the PDQ
+   * section (kind 30); in its data (little-endian) the chunk count at 16, and the hashes after the
+   * header padded to 32 bytes.
+   */
+  private static int pdqHashAt(byte[] file, int i) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(file);
+    int count = b.getInt(12);
+    for (int k = 0; k < count; k++) {
+      int p = 16 + 20 * k;
+      if (b.getInt(p) == 30) {
+        int at = (int) b.getLong(p + 4);
+        int m = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            .getInt(at + 16);
+        return at + ((24 + 8 * m + 31) & ~31) + 32 * i;
+      }
+    }
+    throw new AssertionError("no PDQ section");
+  }
+
   /** NCMEC XML, StopNCII JSON and STIX bundles are recognised without --list-format. */
   @Test
   void documentListFormatsAreDetected(@TempDir Path dir) throws IOException {

@@ -49,7 +49,7 @@ public final class DigestIndex {
   /** Home slots are spread over {@code [0, capacity)}; the table has {@code slots} slots. */
   private final int capacity;
   private final int slots;
-  /** The slots' keys and entries and the entries' tails, in Java arrays or a mapped file. */
+  /** Where the tables live: Java arrays (built or loaded) or a mapped file (in place). */
   private final Tables tables;
   /** Positions of the entries whose first 16 bytes are zero, ascending. */
   private final int[] zeroEntries;
@@ -237,7 +237,7 @@ public final class DigestIndex {
   }
 
   private void writeChannel(WritableByteChannel ch) throws IOException {
-    CheckedRegion.Writer out = new CheckedRegion.Writer(ch);
+    CheckedRegion.Writer out = new CheckedRegion.Writer(ch, CheckedRegion.SMALL_BLOCKS);
     ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(algorithm.ordinal()).putInt(size)
         .putInt(capacity).putInt(slots).putInt(tailWords).putInt(zeroEntries.length);
@@ -276,12 +276,10 @@ public final class DigestIndex {
   }
 
   /**
-   * Opens an index saved by {@link #writeTo(Path)}, in place: the tables are read from the mapped
-   * file, so opening costs the header and the block checksums, not a pass over the table. Checked:
-   * magic number, version and sizes on opening; every 4 KiB block against its CRC32C the first
-   * time a lookup reads it (a corrupt block throws {@link MalformedInputException} from that
-   * lookup, never a wrong answer); slot bounds and entry positions at each read; {@link
-   * #checkAll()} checks every block and the table's whole structure at once.
+   * Opens an index saved by {@link #writeTo(Path)} into memory, every part checked: magic number,
+   * version and sizes, every 512-byte block against its CRC32C (one pass while the tables are
+   * copied), slot bounds and entry positions as lookups read them; {@link #checkAll()} adds the
+   * table's whole structure.
    *
    * @param file the file
    * @return the index
@@ -290,13 +288,31 @@ public final class DigestIndex {
    * @throws MalformedInputException if it is not a digest index, truncated or corrupt
    */
   public static DigestIndex read(Path file) {
-    return BinaryIo.readFile(file, (ch, length) -> map(ch, 0, length));
+    return BinaryIo.readFile(file, (ch, length) -> load(ch, 0, length));
   }
 
   /**
    * Opens an index written by {@link #write(WritableByteChannel)} that occupies {@code [position,
-   * position + length)} of a file, in place and with the checks of {@link #read(Path)}; it stays
-   * usable after the channel is closed.
+   * position + length)} of a file into memory, with the checks of {@link #read(Path)}.
+   *
+   * @param ch the file, open for reading
+   * @param position where the index starts
+   * @param length the number of bytes the index occupies
+   * @return the index
+   * @throws InputReadException if reading fails
+   * @throws UnsupportedInputException if it is another format version
+   * @throws MalformedInputException if it is not a digest index, truncated or corrupt
+   */
+  public static DigestIndex load(FileChannel ch, long position, long length) {
+    return open(ch, position, length, true);
+  }
+
+  /**
+   * Opens an index written by {@link #write(WritableByteChannel)} in place, as {@link
+   * PdqIndex#map} does: opening costs the header and the block checksums; each block is checked
+   * against its CRC32C the first time a lookup reads it (a corrupt block throws {@link
+   * MalformedInputException} from that lookup, never a wrong answer); lookups are slower than on
+   * a loaded index.
    *
    * @param ch the file, open for reading
    * @param position where the index starts
@@ -307,15 +323,19 @@ public final class DigestIndex {
    * @throws MalformedInputException if it is not a digest index, truncated or corrupt
    */
   public static DigestIndex map(FileChannel ch, long position, long length) {
+    return open(ch, position, length, false);
+  }
+
+  private static DigestIndex open(FileChannel ch, long position, long length, boolean load) {
     try {
-      return open(CheckedRegion.open(ch, position, length, "digest index"));
+      return open(CheckedRegion.open(ch, position, length, "digest index"), load);
     } catch (IOException e) {
       throw new InputReadException("could not read the digest index: "
           + InputReadException.reason(e), e);
     }
   }
 
-  private static DigestIndex open(CheckedRegion r) throws IOException {
+  private static DigestIndex open(CheckedRegion r, boolean load) throws IOException {
     if (r.length() < 12) {
       throw new MalformedInputException("not a hotlinekit digest index: the file is too short");
     }
@@ -362,9 +382,10 @@ public final class DigestIndex {
         throw new MalformedInputException("corrupt digest index: bad zero-key entry " + z);
       }
     }
-    Tables t = new Mapped(r, r.longs(HEADER_BYTES, 2L * slots), r.ints(entriesAt, slots),
+    Mapped t = new Mapped(r, r.longs(HEADER_BYTES, 2L * slots), r.ints(entriesAt, slots),
         r.longs(tailsAt, (long) n * tailWords), tailWords);
-    return new DigestIndex(algorithm, n, capacity, slots, t, zeroEntries, tailWords);
+    return new DigestIndex(algorithm, n, capacity, slots, load ? t.load() : t, zeroEntries,
+        tailWords);
   }
 
   /**
@@ -509,6 +530,12 @@ public final class DigestIndex {
     void checkAll() {
       region.checkAll();
     }
+
+    /** The tables copied into arrays, every block checked. */
+    Heap load() {
+      region.checkAll();
+      return new Heap(table.toArray(), entries.toArray(), tails.toArray(), tailWords);
+    }
   }
 
   /**
@@ -638,12 +665,13 @@ public final class DigestIndex {
       return Arrays.stream(zeroEntries).filter(i -> tailEquals(i, digest)).toArray();
     }
     int[] found = new int[0];
+    Tables t = tables;
     for (int s = home(q0, capacity); ; s++) {
       if (s >= slots) {
         throw outOfSlots();
       }
-      long k0 = tables.key(s, 0);
-      long k1 = tables.key(s, 1);
+      long k0 = t.key(s, 0);
+      long k1 = t.key(s, 1);
       if (k0 == q0 && k1 == q1) {
         int i = entryAt(s);
         if (tailEquals(i, digest)) {

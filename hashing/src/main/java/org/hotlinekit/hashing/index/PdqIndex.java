@@ -47,7 +47,7 @@ public final class PdqIndex {
   /** Random memory reads cost about this many sequential entry reads of a scan. */
   private static final int RANDOM_ACCESS_COST = 16;
 
-  /** The entry hashes and the chunk tables, in Java arrays or in a mapped file. */
+  /** Where the tables live: Java arrays (built or loaded) or a mapped file (in place). */
   private final Tables tables;
   private final int size;
   /** Chunk c covers bits [start[c], start[c] + width[c]) counted from the most significant. */
@@ -168,7 +168,7 @@ public final class PdqIndex {
   }
 
   private void writeChannel(WritableByteChannel ch) throws IOException {
-    CheckedRegion.Writer out = new CheckedRegion.Writer(ch);
+    CheckedRegion.Writer out = new CheckedRegion.Writer(ch, CheckedRegion.SMALL_BLOCKS);
     int m = width.length;
     ByteBuffer header = ByteBuffer.allocate(headerBytes(m)).order(ByteOrder.LITTLE_ENDIAN);
     header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(size).putInt(m).putInt(0);
@@ -201,13 +201,10 @@ public final class PdqIndex {
   }
 
   /**
-   * Opens an index saved by {@link #writeTo(Path)}: the tables are read in place from the mapped
-   * file, so opening costs the header and the block checksums (about 0.1 % of the file), not a
-   * pass over the tables. Checked before use: the magic number, the format version, the sizes
-   * against the file length and the table structure at each read; every 4 KiB block of the file
-   * against its CRC32C the first time a query reads it (a corrupt block throws {@link
-   * MalformedInputException} from that query, never a wrong result); {@link #checkAll()} checks
-   * the whole file at once. The mapping stays until the index is garbage-collected.
+   * Opens an index saved by {@link #writeTo(Path)} into memory, every part checked: the magic
+   * number, the format version, the sizes against the file length, every 512-byte block of the
+   * tables against its CRC32C (one pass while they are copied), and the structure of the tables
+   * as queries read them.
    *
    * @param file the file
    * @return the index
@@ -216,13 +213,35 @@ public final class PdqIndex {
    * @throws MalformedInputException if it is not an index, truncated or corrupt
    */
   public static PdqIndex read(Path file) {
-    return BinaryIo.readFile(file, (ch, length) -> map(ch, 0, length));
+    return BinaryIo.readFile(file, (ch, length) -> load(ch, 0, length));
   }
 
   /**
    * Opens an index written by {@link #write(WritableByteChannel)} that occupies {@code [position,
-   * position + length)} of a file, in place and with the checks of {@link #read(Path)}; the index
-   * stays usable after the channel is closed.
+   * position + length)} of a file into memory, with the checks of {@link #read(Path)}.
+   *
+   * @param ch the file, open for reading
+   * @param position where the index starts
+   * @param length the number of bytes the index occupies
+   * @return the index
+   * @throws InputReadException if reading fails
+   * @throws UnsupportedInputException if it is an index of another format version
+   * @throws MalformedInputException if it is not an index, truncated or corrupt
+   */
+  public static PdqIndex load(FileChannel ch, long position, long length) {
+    return open(ch, position, length, true);
+  }
+
+  /**
+   * Opens an index written by {@link #write(WritableByteChannel)} in place: the tables stay in
+   * the memory-mapped file, so opening costs the header and the block checksums (0.8 % of the
+   * file), not a pass over the tables, and needs no heap for them. Each 512-byte block is checked
+   * against its CRC32C the first time a query reads it: a corrupt block throws {@link
+   * MalformedInputException} from that query, never a wrong result ({@link #checkAll()} checks
+   * everything at once). Queries are slower than on a loaded index (measured 2-4 times on random
+   * reads, and a fresh mapping pays a page fault per page first touched): for a few queries on a
+   * large index. Stays usable after the channel is closed; the mapping lasts until the index is
+   * garbage-collected.
    *
    * @param ch the file, open for reading
    * @param position where the index starts
@@ -233,15 +252,19 @@ public final class PdqIndex {
    * @throws MalformedInputException if it is not an index, truncated or corrupt
    */
   public static PdqIndex map(FileChannel ch, long position, long length) {
+    return open(ch, position, length, false);
+  }
+
+  private static PdqIndex open(FileChannel ch, long position, long length, boolean load) {
     try {
-      return open(CheckedRegion.open(ch, position, length, "PDQ index"));
+      return open(CheckedRegion.open(ch, position, length, "PDQ index"), load);
     } catch (IOException e) {
       throw new InputReadException("could not read the PDQ index: "
           + InputReadException.reason(e), e);
     }
   }
 
-  private static PdqIndex open(CheckedRegion r) throws IOException {
+  private static PdqIndex open(CheckedRegion r, boolean load) throws IOException {
     if (r.length() < 24) {
       throw new MalformedInputException("not a hotlinekit PDQ index: the file is too short");
     }
@@ -292,7 +315,8 @@ public final class PdqIndex {
       throw new MalformedInputException("corrupt PDQ index: the file has " + r.length()
           + " bytes of tables, " + at + " expected" + (r.length() < at ? " (truncated)" : ""));
     }
-    return new PdqIndex(Mapped.of(r, n, wordsAt, width, offsetsAt, postingsAt), n, start, width);
+    Mapped mapped = Mapped.of(r, n, wordsAt, width, offsetsAt, postingsAt);
+    return new PdqIndex(load ? mapped.load(n) : mapped, n, start, width);
   }
 
   private static long align8(long v) {
@@ -638,7 +662,7 @@ public final class PdqIndex {
 
     @Override
     int offset(int c, int b) {
-      region.checkBlock((int) ((offsetsAt[c] + 4L * b) >>> CheckedRegion.BLOCK_SHIFT));
+      region.checkAt(offsetsAt[c] + 4L * b);
       return offsets[c].get(b);
     }
 
@@ -650,7 +674,7 @@ public final class PdqIndex {
     @Override
     void entry(int i) {
       // Hashes start at a multiple of 32 bytes: one never straddles two blocks.
-      region.checkBlock((int) ((wordsAt + 32L * i) >>> CheckedRegion.BLOCK_SHIFT));
+      region.checkAt(wordsAt + 32L * i);
     }
 
     @Override
@@ -677,6 +701,23 @@ public final class PdqIndex {
     @Override
     void checkAll() {
       region.checkAll();
+    }
+
+    /** The tables copied into arrays, every block checked. */
+    Heap load(int n) {
+      region.checkAll();
+      long[] w = new long[4 * n];
+      for (int p = 0; p < words.length; p++) {
+        words[p].get(0, w, p << (PART_SHIFT + 2), words[p].capacity());
+      }
+      int m = offsets.length;
+      int[][] off = new int[m][];
+      int[][] post = new int[m][];
+      for (int c = 0; c < m; c++) {
+        off[c] = offsets(c);
+        post[c] = postings(c);
+      }
+      return new Heap(w, off, post);
     }
   }
 

@@ -9,12 +9,12 @@ import java.util.zip.CRC32C;
 import org.hotlinekit.core.MalformedInputException;
 
 /**
- * A region of a file, memory-mapped read-only, whose 4 KiB blocks are each checked against their
- * CRC32C before their first use: opening costs the trailer and the table of block checksums
- * (0.1 % of the data), not a pass over the data, and a corrupt block is refused the first time
- * anything reads it, never used.
+ * A region of a file, memory-mapped read-only, whose blocks (4 KiB, or 512 bytes for tables read
+ * at random) are each checked against their CRC32C before their first use: opening costs the
+ * trailer and the table of block checksums (0.1 % or 0.8 % of the data), not a pass over the
+ * data, and a corrupt block is refused the first time anything reads it, never used.
  *
- * <p>Layout (little-endian): the data; one CRC32C per 4 KiB block of it (the last block may be
+ * <p>Layout (little-endian): the data; one CRC32C per block of it (the last block may be
  * shorter); a 24-byte trailer: the data length (8 bytes), the CRC32C of the checksum table (4),
  * the block size's log2 (4) and the magic {@code HLKBLKS1} (8). {@link Writer} writes it.
  *
@@ -23,10 +23,17 @@ import org.hotlinekit.core.MalformedInputException;
  * ever written stands for a block that was checked.
  */
 public final class CheckedRegion {
-  /** Block size: 4 KiB, a page. */
-  public static final int BLOCK_SHIFT = 12;
+  /** The default block size, 4 KiB (a page): for data read in sequence. */
+  public static final int PAGE_BLOCKS = 12;
 
-  private static final int BLOCK = 1 << BLOCK_SHIFT;
+  /**
+   * A small block size, 512 bytes, for tables read at random (hash tables, postings): the first
+   * read of an entry checks 512 bytes, not a page; the checksums take 0.8 % of the data.
+   */
+  public static final int SMALL_BLOCKS = 9;
+
+  private static final int MIN_SHIFT = 6;
+  private static final int MAX_SHIFT = 20;
   private static final long MAGIC = 0x484c4b424c4b5331L; // "HLKBLKS1"
   private static final int TRAILER = 24;
   /** The data is mapped in parts of this size for checking and small reads. */
@@ -35,16 +42,18 @@ public final class CheckedRegion {
   private final FileChannel channel;
   private final long position;
   private final long length;
+  private final int shift;
   private final ByteBuffer[] parts;
   private final int[] crcs;
   private final long[] checked;
   private final String what;
 
-  private CheckedRegion(FileChannel channel, long position, long length, ByteBuffer[] parts,
-      int[] crcs, String what) {
+  private CheckedRegion(FileChannel channel, long position, long length, int shift,
+      ByteBuffer[] parts, int[] crcs, String what) {
     this.channel = channel;
     this.position = position;
     this.length = length;
+    this.shift = shift;
     this.parts = parts;
     this.crcs = crcs;
     this.checked = new long[(crcs.length + 63) >>> 6];
@@ -78,8 +87,11 @@ public final class CheckedRegion {
       throw new MalformedInputException(what + ": not a checked hotlinekit region (wrong magic"
           + " number at its end; truncated?)");
     }
-    long blocks = length < 0 ? -1 : (length + BLOCK - 1) >>> BLOCK_SHIFT;
-    if (shift != BLOCK_SHIFT || length < 0 || blocks > Integer.MAX_VALUE / 4
+    if (shift < MIN_SHIFT || shift > MAX_SHIFT || length < 0) {
+      throw new MalformedInputException(what + ": a bad trailer (corrupt)");
+    }
+    long blocks = (length + (1L << shift) - 1) >>> shift;
+    if (blocks > Integer.MAX_VALUE / 4
         || length + 4 * blocks + TRAILER != size) {
       throw new MalformedInputException(what + ": its size does not match its trailer"
           + " (truncated or corrupt)");
@@ -101,7 +113,7 @@ public final class CheckedRegion {
       parts[p] = ch.map(FileChannel.MapMode.READ_ONLY, position + from,
           Math.min(1L << PART_SHIFT, length - from)).order(ByteOrder.LITTLE_ENDIAN);
     }
-    return new CheckedRegion(ch, position, length, parts, crcs, what);
+    return new CheckedRegion(ch, position, length, shift, parts, crcs, what);
   }
 
   /**
@@ -150,15 +162,34 @@ public final class CheckedRegion {
     if (from == to) {
       return;
     }
-    for (long b = from >>> BLOCK_SHIFT, last = (to - 1) >>> BLOCK_SHIFT; b <= last; b++) {
+    for (long b = from >>> shift, last = (to - 1) >>> shift; b <= last; b++) {
       checkBlock((int) b);
     }
   }
 
   /**
-   * Checks one block unless it was checked before: the hot path of a reader in place.
+   * The block size's log2.
    *
-   * @param block the block number ({@code offset >>> BLOCK_SHIFT})
+   * @return the shift: the block of data offset {@code o} is {@code o >>> shift()}
+   */
+  public int shift() {
+    return shift;
+  }
+
+  /**
+   * Checks the block that holds data offset {@code at} unless it was checked before: the hot
+   * path of a reader in place.
+   *
+   * @param at a data offset
+   */
+  public void checkAt(long at) {
+    checkBlock((int) (at >>> shift));
+  }
+
+  /**
+   * Checks one block unless it was checked before.
+   *
+   * @param block the block number ({@code offset >>> shift()})
    * @throws MalformedInputException if its checksum does not match
    */
   public void checkBlock(int block) {
@@ -168,8 +199,8 @@ public final class CheckedRegion {
   }
 
   private void verify(int block) {
-    long from = (long) block << BLOCK_SHIFT;
-    int size = (int) Math.min(BLOCK, length - from);
+    long from = (long) block << shift;
+    int size = (int) Math.min(1L << shift, length - from);
     ByteBuffer part = parts[(int) (from >>> PART_SHIFT)];
     int at = (int) (from & ((1L << PART_SHIFT) - 1));
     CRC32C crc = new CRC32C();
@@ -290,8 +321,26 @@ public final class CheckedRegion {
      * @return the value
      */
     public long get(long i) {
-      region.checkBlock((int) ((at + 8 * i) >>> BLOCK_SHIFT));
+      region.checkAt(at + 8 * i);
       return parts[(int) (i >>> SHIFT)].get((int) (i & MASK));
+    }
+
+    /**
+     * All elements in one array, their blocks checked.
+     *
+     * @return the copy
+     * @throws IllegalStateException if there are more than an array holds
+     */
+    public long[] toArray() {
+      if (count > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException("too many longs for one array: " + count);
+      }
+      region.check(at, at + 8 * count);
+      long[] a = new long[(int) count];
+      for (int p = 0; p < parts.length; p++) {
+        parts[p].get(0, a, p << SHIFT, parts[p].capacity());
+      }
+      return a;
     }
 
     /**
@@ -327,8 +376,26 @@ public final class CheckedRegion {
      * @return the value
      */
     public int get(long i) {
-      region.checkBlock((int) ((at + 4 * i) >>> BLOCK_SHIFT));
+      region.checkAt(at + 4 * i);
       return parts[(int) (i >>> SHIFT)].get((int) (i & MASK));
+    }
+
+    /**
+     * All elements in one array, their blocks checked.
+     *
+     * @return the copy
+     * @throws IllegalStateException if there are more than an array holds
+     */
+    public int[] toArray() {
+      if (count > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException("too many ints for one array: " + count);
+      }
+      region.check(at, at + 4 * count);
+      int[] a = new int[(int) count];
+      for (int p = 0; p < parts.length; p++) {
+        parts[p].get(0, a, p << SHIFT, parts[p].capacity());
+      }
+      return a;
     }
 
     /**
@@ -359,6 +426,8 @@ public final class CheckedRegion {
    */
   public static final class Writer implements WritableByteChannel {
     private final WritableByteChannel out;
+    private final int shift;
+    private final int block;
     private final ByteBuffer scratch = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
     private int[] crcs = new int[1024];
     private int blocks;
@@ -367,12 +436,27 @@ public final class CheckedRegion {
     private long written;
 
     /**
-     * A writer to a channel, from its current position.
+     * A writer to a channel, from its current position, with 4 KiB blocks.
      *
      * @param out the target
      */
     public Writer(WritableByteChannel out) {
+      this(out, PAGE_BLOCKS);
+    }
+
+    /**
+     * A writer to a channel, from its current position.
+     *
+     * @param out the target
+     * @param shift the block size's log2, e.g. {@link #PAGE_BLOCKS} or {@link #SMALL_BLOCKS}
+     */
+    public Writer(WritableByteChannel out, int shift) {
+      if (shift < MIN_SHIFT || shift > MAX_SHIFT) {
+        throw new IllegalArgumentException("block shift " + shift);
+      }
       this.out = out;
+      this.shift = shift;
+      this.block = 1 << shift;
     }
 
     @Override
@@ -390,11 +474,11 @@ public final class CheckedRegion {
       int n = src.remaining();
       ByteBuffer seen = src.duplicate();
       while (seen.hasRemaining()) {
-        int k = Math.min(seen.remaining(), BLOCK - inBlock);
+        int k = Math.min(seen.remaining(), block - inBlock);
         current.update(seen.duplicate().limit(seen.position() + k));
         seen.position(seen.position() + k);
         inBlock += k;
-        if (inBlock == BLOCK) {
+        if (inBlock == block) {
           endBlock();
         }
       }
@@ -495,7 +579,7 @@ public final class CheckedRegion {
       CRC32C crc = new CRC32C();
       crc.update(table.duplicate());
       ByteBuffer trailer = ByteBuffer.allocate(TRAILER).order(ByteOrder.LITTLE_ENDIAN);
-      trailer.putLong(written).putInt((int) crc.getValue()).putInt(BLOCK_SHIFT).putLong(MAGIC);
+      trailer.putLong(written).putInt((int) crc.getValue()).putInt(shift).putLong(MAGIC);
       trailer.flip();
       while (table.hasRemaining()) {
         out.write(table);

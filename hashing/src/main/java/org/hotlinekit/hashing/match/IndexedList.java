@@ -35,20 +35,25 @@ import org.hotlinekit.core.hash.HashType;
  * is the slow part of loading a list of millions of PDQ hashes. Immutable and thread-safe; a
  * {@link Matcher} shares it.
  *
- * <p>An opened file keeps its entries encoded: an entry is decoded only when it matches (or when
- * {@link #list()} asks for all of them), so opening costs the index tables, not a Java object per
- * entry.
+ * <p>An opened file keeps its entries encoded and in the memory-mapped file: an entry is decoded
+ * only when it matches (or when {@link #list()} asks for all of them), so opening costs the index
+ * tables, not a Java object per entry.
  *
- * <p>File format (version 3, big-endian): magic {@code HLKLIST3}, version, a section count and a
- * directory of sections (kind, offset, length, CRC32C), the directory's own CRC32C, then the
- * sections: the list's name and the file name of its source (never a path), the entry count, the
- * hash types and labels present with the number of labelled entries; the entries' record offsets
- * and records ({@link org.hotlinekit.hashing.internal.EntryCodec}); per digest algorithm its
- * index and the entry of each position; the PDQ index and the entry of each position; the plug-in
- * signal entries. Every section is checked against its CRC32C when the file is opened (the index
- * sections by their own CRC32C as they are read), the entry offsets and records are mapped, not
- * copied, and each decoded PDQ or digest entry is checked against the hash the index holds
- * for it. Version 1 and 2 files are refused with "rebuild it: hotlinekit index build".
+ * <p>File format (version 4): magic {@code HLKLIST4}, version, a section count and a directory
+ * of sections (kind, offset, length; big-endian), the directory's CRC32C, then the sections, each
+ * a checked region (data, a CRC32C per block, a trailer; see {@code CheckedRegion}): the list's
+ * name and the file name of its source (never a path), the entry count, the hash types and labels
+ * present with the number of labelled entries; the entries' records ({@link
+ * org.hotlinekit.hashing.internal.EntryCodec}) and their offsets; per digest algorithm its index
+ * and the entry of each position; the PDQ index and the entry of each position; the plug-in
+ * signal entries. Opening checks the directory and every region's checksum table, loads the
+ * indexes into memory (each block checked as it is copied: random reads of a mapped index were
+ * measured 2-4 times slower than of arrays), and leaves the records, their offsets and the
+ * position tables mapped, each block checked the first time it is read, so a corrupt entry
+ * throws {@link MalformedInputException} from the match that reads it, never a wrong result;
+ * {@link #checkAll()} checks everything at once. Each decoded PDQ or digest entry is checked
+ * against the hash its index holds for it. Files of versions 1 to 3 are refused with "rebuild
+ * it: hotlinekit index build".
  */
 public final class IndexedList {
   private static final long MAGIC = 0x484c4b4c49535434L; // "HLKLIST4"
@@ -653,7 +658,7 @@ public final class IndexedList {
       if (at == null) {
         continue;
       }
-      DigestIndex d = DigestIndex.map(ch, at[0], at[1]);
+      DigestIndex d = DigestIndex.load(ch, at[0], at[1]);
       if (d.algorithm() != a) {
         throw new MalformedInputException(a.id() + " index holds another algorithm");
       }
@@ -667,7 +672,7 @@ public final class IndexedList {
     }
     if (dir.containsKey(PDQ)) {
       long[] at = dir.get(PDQ);
-      pdq = PdqIndex.map(ch, at[0], at[1]);
+      pdq = PdqIndex.load(ch, at[0], at[1]);
       pdqEntries = positions(ch, dir.get(PDQ_ENTRIES), pdq.size(), "PDQ entries");
     }
     Positions sig = positions(ch, dir.get(SIGNAL_ENTRIES), -1, "plug-in entries");

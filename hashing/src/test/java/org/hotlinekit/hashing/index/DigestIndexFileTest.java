@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DigestIndexFileTest {
   @ParameterizedTest
   @EnumSource(DigestAlgorithm.class)
-  void roundTrip(DigestAlgorithm algorithm, @TempDir Path dir) {
+  void roundTrip(DigestAlgorithm algorithm, @TempDir Path dir) throws IOException {
     Random r = new Random(algorithm.ordinal());
     List<Digest> list = new ArrayList<>();
     for (int i = 0; i < 5000; i++) {
@@ -35,13 +35,16 @@ class DigestIndexFileTest {
     DigestIndex index = DigestIndex.of(algorithm, list);
     Path file = dir.resolve("d.idx");
     index.writeTo(file);
-    DigestIndex again = DigestIndex.read(file);
-    assertThat(again.algorithm()).isEqualTo(algorithm);
-    assertThat(again.size()).isEqualTo(list.size());
-    for (int q = 0; q < 1000; q++) {
-      Digest d = q % 2 == 0 ? list.get(r.nextInt(list.size()))
-          : DigestIndexTest.random(algorithm, r);
-      assertThat(again.find(d)).isEqualTo(index.find(d));
+    for (DigestIndex again : List.of(DigestIndex.read(file), mapped(file))) {
+      assertThat(again.algorithm()).isEqualTo(algorithm);
+      assertThat(again.size()).isEqualTo(list.size());
+      for (int q = 0; q < 1000; q++) {
+        Digest d = q % 2 == 0 ? list.get(r.nextInt(list.size()))
+            : DigestIndexTest.random(algorithm, r);
+        assertThat(again.find(d)).isEqualTo(index.find(d));
+        assertThat(again.contains(d)).isEqualTo(index.contains(d));
+      }
+      again.checkAll();
     }
     DigestIndex.of(algorithm, List.of()).writeTo(file);
     assertThat(DigestIndex.read(file).size()).isZero();
@@ -112,7 +115,7 @@ class DigestIndexFileTest {
       breakages.get(k).accept(f);
       Regions.reseal(f.array(), 0, f.capacity());
       Path t = Files.write(dir.resolve("broken" + k), f.array());
-      DigestIndex opened = DigestIndex.read(t);
+      DigestIndex opened = k % 2 == 0 ? DigestIndex.read(t) : mapped(t);
       assertThatThrownBy(opened::checkAll).as("breakage %d", k)
           .isInstanceOf(MalformedInputException.class).hasMessageContaining("corrupt digest index");
       for (Digest d : list) {
@@ -122,6 +125,13 @@ class DigestIndexFileTest {
           // A lookup that reads the broken part may refuse it.
         }
       }
+    }
+  }
+
+  /** The index in a file, opened in place. */
+  static DigestIndex mapped(Path file) throws IOException {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+      return DigestIndex.map(ch, 0, ch.size());
     }
   }
 
@@ -151,14 +161,17 @@ class DigestIndexFileTest {
       assertThatThrownBy(() -> DigestIndex.read(t)).as("cut %d", cut)
           .isInstanceOf(MalformedInputException.class);
     }
-    // A flipped bit in the table: opening reads only the header, the lookups that read the bad
-    // block refuse it, never answer from it, and checkAll() finds it.
+    // A flipped bit in the table: loading refuses it; opened in place, only the header is read,
+    // the lookups that read the bad block refuse it, never answer from it, and checkAll() finds
+    // it.
     int dataLength = (int) Regions.dataLength(good, good.length);
-    int at = 48 + 16 * 300; // in block 1: block 0 holds the header, checked on opening
+    int at = 48 + 16 * 300; // past block 0, which holds the header, checked on opening
     byte[] flipped = good.clone();
     flipped[at] ^= 1;
     Path corrupt = Files.write(dir.resolve("c"), flipped);
-    DigestIndex opened = DigestIndex.read(corrupt);
+    assertThatThrownBy(() -> DigestIndex.read(corrupt)).isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("checksum");
+    DigestIndex opened = mapped(corrupt);
     assertThatThrownBy(opened::checkAll).isInstanceOf(MalformedInputException.class)
         .hasMessageContaining("checksum");
     assertThatThrownBy(() -> {

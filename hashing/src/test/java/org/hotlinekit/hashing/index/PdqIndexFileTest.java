@@ -25,7 +25,7 @@ class PdqIndexFileTest {
 
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 1000, 30_000})
-  void readWriteRoundTrip(int size, @TempDir Path dir) {
+  void readWriteRoundTrip(int size, @TempDir Path dir) throws IOException {
     Random r = new Random(size);
     List<PdqHash> list = new ArrayList<>();
     for (int i = 0; i < size; i++) {
@@ -36,12 +36,16 @@ class PdqIndexFileTest {
     Path file = dir.resolve("list.pdqidx");
     index.writeTo(file);
     PdqIndex again = PdqIndex.read(file);
-    assertThat(again.size()).isEqualTo(size);
-    for (int q = 0; q < 200; q++) {
-      PdqHash query = size > 0 && q % 2 == 0
-          ? PdqIndexTest.flip(list.get(r.nextInt(size)), r.nextInt(35), r)
-          : PdqIndexTest.random(r);
-      assertThat(again.search(query, 31)).isEqualTo(index.search(query, 31));
+    for (PdqIndex opened : List.of(again, mapped(file))) {
+      assertThat(opened.size()).isEqualTo(size);
+      for (int q = 0; q < 200; q++) {
+        PdqHash query = size > 0 && q % 2 == 0
+            ? PdqIndexTest.flip(list.get(r.nextInt(size)), r.nextInt(35), r)
+            : PdqIndexTest.random(r);
+        assertThat(opened.search(query, 31)).isEqualTo(index.search(query, 31));
+        assertThat(opened.scan(query, 31)).isEqualTo(index.scan(query, 31));
+      }
+      opened.checkAll();
     }
     // Writing again replaces the file atomically and leaves no temporary file.
     again.writeTo(file);
@@ -89,9 +93,10 @@ class PdqIndexFileTest {
 
   /**
    * A bit flipped anywhere in the file, and in particular in each table (header, hashes, a chunk's
-   * bucket offsets, its postings, the block checksums, the trailer): the index either refuses to
-   * open, or every query answers exactly as the intact index or throws MalformedInputException
-   * (the query that reads the bad block), never a wrong result; and checkAll() refuses it.
+   * bucket offsets, its postings, the block checksums, the trailer): loading refuses it; opened in
+   * place, the index either refuses to open, or every query answers exactly as the intact index
+   * or throws MalformedInputException (the query that reads the bad block), never a wrong result;
+   * and checkAll() refuses it.
    */
   @Test
   void aFlippedBitIsNeverAWrongResult(@TempDir Path dir) throws IOException {
@@ -127,9 +132,11 @@ class PdqIndexFileTest {
       byte[] flipped = good.clone();
       flipped[at] ^= (byte) (1 << r.nextInt(8));
       Path bad = Files.write(dir.resolve("flip"), flipped);
+      assertThatThrownBy(() -> PdqIndex.read(bad)).as("flip at %d", at)
+          .isInstanceOf(MalformedInputException.class);
       PdqIndex opened;
       try {
-        opened = PdqIndex.read(bad);
+        opened = mapped(bad);
       } catch (MalformedInputException | UnsupportedInputException refused) {
         continue;
       }
@@ -142,6 +149,13 @@ class PdqIndexFileTest {
       }
       assertThatThrownBy(opened::checkAll).as("flip at %d", at)
           .isInstanceOf(MalformedInputException.class);
+    }
+  }
+
+  /** The index in a file, opened in place. */
+  static PdqIndex mapped(Path file) throws IOException {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+      return PdqIndex.map(ch, 0, ch.size());
     }
   }
 }

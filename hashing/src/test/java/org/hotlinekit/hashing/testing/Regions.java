@@ -38,12 +38,13 @@ public final class Regions {
   public static void reseal(byte[] file, int start, int end) {
     ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
     int length = (int) dataLength(file, end);
-    int blocks = (length + 4095) / 4096;
+    int block = 1 << b.getInt(end - TRAILER + 12);
+    int blocks = (length + block - 1) / block;
     int table = start + length;
     for (int k = 0; k < blocks; k++) {
       CRC32C crc = new CRC32C();
-      int from = start + 4096 * k;
-      crc.update(file, from, Math.min(4096, start + length - from));
+      int from = start + block * k;
+      crc.update(file, from, Math.min(block, start + length - from));
       b.putInt(table + 4 * k, (int) crc.getValue());
     }
     CRC32C all = new CRC32C();
