@@ -140,8 +140,8 @@ class MatchAndTriageCommandTest {
   }
 
   /**
-   * index verify: a whole file passes; a flipped byte in its PDQ table fails verify, and a
-   * match that reads it stops with one line naming the file (never a result from it).
+   * index verify: a whole file passes; a flipped byte in its PDQ table fails verify, and match
+   * refuses the file (its indexes are checked as they are loaded) with one line naming it.
    */
   @Test
   void indexVerifyAndACorruptTableMidRun(@TempDir Path dir) throws IOException {
@@ -160,7 +160,8 @@ class MatchAndTriageCommandTest {
     JsonNode v = JSON.readTree(verify.outLines().get(0));
     assertThat(v.get("whole").asBoolean()).isFalse();
     assertThat(v.get("reason").asString()).contains(bad.toString()).contains("checksum");
-    // The list matched against itself: entry 5's own hash reads the bad block.
+    // The list matched against itself (were the table read in place, entry 5's own hash would
+    // read the bad block).
     CliRun run = CliRun.of("match", "--index", bad.toString(),
         "--hashes", lists.resolve("haystack.txt").toString(), "--hashes-format", "pdq",
         "--format", "jsonl");

@@ -18,7 +18,9 @@ import org.hotlinekit.core.MalformedInputException;
  * shorter); a 24-byte trailer: the data length (8 bytes), the CRC32C of the checksum table (4),
  * the block size's log2 (4) and the magic {@code HLKBLKS1} (8). {@link Writer} writes it.
  *
- * <p>The mappings stay valid after the channel is closed. Checked blocks are remembered in a
+ * <p>The mappings stay valid after the channel is closed. A file must not be cut short or
+ * rewritten in place while it is mapped (hotlinekit's writers replace files by a rename, which
+ * is safe): the JDK then throws {@link InternalError} from the read that meets the missing page. Checked blocks are remembered in a
  * bit set written without locks: a lost update only makes a block be checked twice, and every bit
  * ever written stands for a block that was checked.
  */
@@ -203,8 +205,12 @@ public final class CheckedRegion {
     int size = (int) Math.min(1L << shift, length - from);
     ByteBuffer part = parts[(int) (from >>> PART_SHIFT)];
     int at = (int) (from & ((1L << PART_SHIFT) - 1));
+    // Copied first: a file cut short under its mapping makes the copy throw an InternalError
+    // (the JDK guards buffer copies), where the checksum's native loop would crash the JVM.
+    byte[] bytes = new byte[size];
+    part.get(at, bytes, 0, size);
     CRC32C crc = new CRC32C();
-    crc.update(part.duplicate().limit(at + size).position(at));
+    crc.update(bytes, 0, size);
     if ((int) crc.getValue() != crcs[block]) {
       throw new MalformedInputException(what + ": checksum mismatch in block " + block
           + " (the file is corrupt; rebuild it)");
