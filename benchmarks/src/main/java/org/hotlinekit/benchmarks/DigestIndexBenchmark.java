@@ -36,6 +36,10 @@ public class DigestIndexBenchmark {
   static final int SIZE = 10_000_000;
   static final int QUERIES = 1 << 20;
 
+  /** "built": the index as built in memory; "loaded": saved to a file and read back. */
+  @org.openjdk.jmh.annotations.Param({"built", "loaded"})
+  String source;
+
   DigestIndex index;
   Set<Digest> hashSet;
   Digest[] queries;
@@ -55,6 +59,18 @@ public class DigestIndexBenchmark {
     long start = System.nanoTime();
     index = DigestIndex.of(DigestAlgorithm.MD5, list);
     System.out.printf("%nbuild: %.1f s%n", (System.nanoTime() - start) / 1e9);
+    if (source.equals("loaded")) {
+      try {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("md5", ".idx");
+        file.toFile().deleteOnExit();
+        index.writeTo(file);
+        long t0 = System.nanoTime();
+        index = DigestIndex.read(file);
+        System.out.printf("read back: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     hashSet = new HashSet<>(list);
     queries = new Digest[QUERIES];
     for (int q = 0; q < QUERIES; q++) {

@@ -48,7 +48,9 @@ final class ReportCommand implements Runnable {
       header = "Check report documents.",
       description = "Check report documents. Prints on stdout, for every file, that it is valid or"
           + " file:line:column: reason for every problem; exit code 0 only if every document is"
-          + " valid.")
+          + " valid. Besides the format, each assessment's classification is checked against the"
+          + " one its facts derive (bundled jurisdiction profiles), and facts that contradict"
+          + " themselves are problems.")
   static final class Validate implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
         description = "text (default): a line per file or problem; jsonl: an object per file.")
@@ -78,6 +80,11 @@ final class ReportCommand implements Runnable {
           ReportJson.Result r = json.read(f);
           r.ignored().forEach(p -> skipped.add(p.toString()));
           reports = r.document().reports().size();
+          // A stored classification its facts do not derive (or facts that contradict
+          // themselves) is a document no receiving hotline can act on.
+          org.hotlinekit.iccam.model.FactsCheck.check(r.document().reports(),
+              org.hotlinekit.categorisation.Categoriser.builder().build())
+              .forEach(x -> problems.add(f + ": " + x));
         } catch (ReportFormatException e) {
           e.problems().forEach(p -> problems.add(p.toString()));
         } catch (HotlinekitException e) {

@@ -34,6 +34,22 @@ class ReportCommandTest {
         + " false");
   }
 
+  /**
+   * The first assessment's facts derive baseline; stored as national (still illegal, so the
+   * item's forwarding stays valid), the file is invalid.
+   */
+  @Test
+  void aClassificationItsFactsContradictIsAProblem(@TempDir Path dir) throws IOException {
+    String text = Files.readString(SAMPLE).replaceFirst("\"classification\": \"baseline\"",
+        "\"classification\": \"national\"");
+    Path bad = Files.writeString(dir.resolve("bad.json"), text);
+    CliRun run = CliRun.of("report", "validate", bad.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.outLines()).hasSize(1);
+    assertThat(run.outLines().get(0)).startsWith(bad + ": report BE-2026-000123 item ")
+        .contains("stored national, but its facts derive baseline: ");
+  }
+
   @Test
   void ncmecExportOfOneReport(@TempDir Path dir) {
     CliRun run = CliRun.of("report", "ncmec", "--report", "BE-2026-000123", SAMPLE.toString());
