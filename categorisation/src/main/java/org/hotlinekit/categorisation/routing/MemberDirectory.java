@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,7 +20,8 @@ import org.hotlinekit.categorisation.internal.StrictJson;
  * <p>JSON: {@code {"format": "hotlinekit-members", "formatVersion": 1, "version": "...",
  * "complete": false, "source": "...", "countries": [{"country": "BE", "hotlines": ["Child
  * Focus"], "lea": "...", "noticeBy": "police", "source": "..."}]}}; {@code hotlines: []} records a
- * country known to have no member.
+ * country known to have no member. Country codes are ISO 3166-1 alpha-2 ({@code GB}, not
+ * {@code UK}), or {@code XK} for Kosovo; others are refused.
  */
 public final class MemberDirectory {
   private static final String FORMAT = "hotlinekit-members";
@@ -85,6 +85,13 @@ public final class MemberDirectory {
       if (!code.matches("[A-Z]{2}")) {
         throw c.required("country").error("must be a two-letter upper-case code");
       }
+      try {
+        if (!Countries.canonical(code).equals(code)) {
+          throw c.required("country").error("write GB, not " + code);
+        }
+      } catch (IllegalArgumentException e) {
+        throw c.required("country").error(e.getMessage());
+      }
       List<String> hotlines = new ArrayList<>();
       for (StrictJson.At h : c.required("hotlines").elements()) {
         hotlines.add(h.nonBlank());
@@ -124,10 +131,10 @@ public final class MemberDirectory {
    *
    * @param country the code (case-insensitive; {@code UK} finds {@code GB})
    * @return the entry, or empty if not listed
+   * @throws IllegalArgumentException if it is not an ISO 3166-1 alpha-2 code (or XK)
    */
   public Optional<Member> find(String country) {
-    String key = country.strip().toUpperCase(Locale.ROOT);
-    return Optional.ofNullable(members.get(key.equals("UK") ? "GB" : key));
+    return Optional.ofNullable(members.get(Countries.canonical(country)));
   }
 
   /**

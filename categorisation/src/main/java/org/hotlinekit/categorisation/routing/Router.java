@@ -2,7 +2,6 @@ package org.hotlinekit.categorisation.routing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,7 +37,8 @@ public final class Router {
    * @param assessingCountry the assessing hotline's country code
    * @param hostingCountry the traced hosting country's code, or empty if not traced
    * @return the decision
-   * @throws IllegalArgumentException if a code is not two letters
+   * @throws IllegalArgumentException if a code is not an ISO 3166-1 alpha-2 code (XK, Kosovo,
+   *     is accepted; UK is read as GB)
    */
   public RoutingDecision route(String assessingCountry, Optional<String> hostingCountry) {
     String own = code(assessingCountry);
@@ -88,10 +88,6 @@ public final class Router {
   }
 
   private static String code(String c) {
-    String s = Objects.requireNonNull(c, "country").strip().toUpperCase(Locale.ROOT);
-    if (!s.matches("[A-Z]{2}")) {
-      throw new IllegalArgumentException("a country code is two letters, got '" + c + "'");
-    }
-    return s.equals("UK") ? "GB" : s;
+    return Countries.canonical(c);
   }
 }

@@ -41,7 +41,8 @@ class RouterTest {
 
   @Test
   void anUnlistedCountryIsUnknownInAnIncompleteDirectoryAndOrphanedInACompleteOne() {
-    RoutingDecision unknown = BUNDLED.route("BE", Optional.of("ZZ"));
+    // Mongolia: not in the bundled (incomplete) directory.
+    RoutingDecision unknown = BUNDLED.route("BE", Optional.of("MN"));
     assertThat(unknown.route()).isEqualTo(Route.MEMBERSHIP_UNKNOWN);
     assertThat(unknown.assignedCountry()).isEmpty();
 
@@ -50,9 +51,10 @@ class RouterTest {
             + " \"complete\": true, \"source\": \"invented for the test\", \"countries\": ["
             + "{\"country\": \"BE\", \"hotlines\": [\"Hotline One\"], \"lea\": \"Police Unit A\","
             + " \"noticeBy\": \"police\", \"source\": \"test\"},"
-            + "{\"country\": \"QQ\", \"hotlines\": [], \"source\": \"test\"}]}"), "test.json");
+            + "{\"country\": \"CN\", \"hotlines\": [], \"source\": \"test\"}]}"), "test.json");
     Router router = new Router(complete);
-    for (String host : new String[] {"ZZ", "QQ"}) {
+    // RU unlisted in a complete directory, CN listed without a member: both orphaned.
+    for (String host : new String[] {"RU", "CN"}) {
       RoutingDecision d = router.route("BE", Optional.of(host));
       assertThat(d.route()).isEqualTo(Route.ORPHANED);
       assertThat(d.assignedCountry()).contains("BE");
@@ -65,6 +67,25 @@ class RouterTest {
     assertThat(BUNDLED.route("BE", Optional.empty()).route()).isEqualTo(Route.NOT_TRACED);
     assertThatThrownBy(() -> BUNDLED.route("Belgium", Optional.of("BE")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** ISO 3166-1 alpha-2 only (and XK): a typo must not route as an unknown country. */
+  @Test
+  void countryCodesAreIso31661() {
+    for (String bad : new String[] {"ZZ", "B1", "EU", "QQ", "", "BEL"}) {
+      assertThatThrownBy(() -> BUNDLED.route("BE", Optional.of(bad))).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ISO 3166-1");
+      assertThatThrownBy(() -> BUNDLED.route(bad, Optional.of("BE"))).as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(BUNDLED.route("BE", Optional.of("XK")).route()).isEqualTo(Route.MEMBERSHIP_UNKNOWN);
+    assertThat(BUNDLED.route("be", Optional.of(" uk ")).assignedCountry()).contains("GB");
+    assertThatThrownBy(() -> MemberDirectory.read(new StringReader(
+        "{\"format\": \"hotlinekit-members\", \"formatVersion\": 1, \"version\": \"v\","
+            + " \"complete\": true, \"source\": \"s\", \"countries\": [{\"country\": \"ZZ\","
+            + " \"hotlines\": [], \"source\": \"s\"}]}"), "d.json"))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("field 'countries[0].country'").hasMessageContaining("ISO 3166-1");
   }
 
   @Test

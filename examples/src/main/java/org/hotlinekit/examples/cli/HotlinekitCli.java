@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         + " json where they fit) and --verbose.",
     subcommands = {ScanCommand.class, HashCommand.class, MatchCommand.class, TriageCommand.class,
       IndexCommand.class,
-      CategoriseCommand.class, ReportCommand.class, PacketCommand.class},
+      CategoriseCommand.class, RouteCommand.class, ReportCommand.class, PacketCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every input was processed",

@@ -40,6 +40,8 @@ class CliContractTest {
         Arguments.of("index build", List.of("index", "build", "--format", "json", "--list",
             MISSING, "--out", "target/never.hlx")),
         Arguments.of("index verify", List.of("index", "verify", "--format", "text", MISSING)),
+        Arguments.of("route", List.of("route", "--format", "json", "--assessed-by", "BE",
+            "--hosted-in", "NL", "--members", MISSING)),
         Arguments.of("categorise", List.of("categorise", "--format", "json", "--jurisdiction",
             "BE", MISSING)),
         Arguments.of("report validate", List.of("report", "validate", "--format", "text",
@@ -106,6 +108,8 @@ class CliContractTest {
     }
     for (String f : List.of("text", "json")) {
       all.add(Arguments.of(List.of("categorise", "--format", f, "--jurisdiction", "BE", FACTS)));
+      all.add(Arguments.of(List.of("route", "--format", f, "--assessed-by", "BE", "--hosted-in",
+          "NL")));
       all.add(Arguments.of(List.of("report", "stats", "--format", f, REPORTS)));
     }
     for (String f : List.of("text", "jsonl")) {
