@@ -218,6 +218,14 @@ final class ReportCommand implements Runnable {
         description = "Count 'unavailable' as removal for the time to removal.")
     boolean countUnavailable;
 
+    @Option(names = "--working-days", paramLabel = "CC",
+        description = "Also count working days by a bundled public-holiday calendar (BE).")
+    String workingDays;
+
+    @Option(names = "--holidays", paramLabel = "FILE",
+        description = "Also count working days by a holiday calendar file (see the README).")
+    Path holidays;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Report documents.")
     List<Path> files;
 
@@ -230,8 +238,20 @@ final class ReportCommand implements Runnable {
       for (Path f : files) {
         all.addAll(ReportJson.strict().read(f).document().reports());
       }
-      KpiReport k = (countUnavailable ? Kpis.countingUnavailableAsRemoved() : Kpis.standard())
-          .compute(all);
+      Kpis kpis = countUnavailable ? Kpis.countingUnavailableAsRemoved() : Kpis.standard();
+      if (workingDays != null && holidays != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "give --working-days or --holidays, not both");
+      }
+      if (workingDays != null) {
+        kpis = kpis.withWorkingDays(org.hotlinekit.iccam.stats.WorkingDays.bundled(workingDays)
+            .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "--working-days: no bundled calendar for '" + workingDays + "' (bundled: BE);"
+                    + " give one with --holidays FILE")));
+      } else if (holidays != null) {
+        kpis = kpis.withWorkingDays(org.hotlinekit.iccam.stats.WorkingDays.read(holidays));
+      }
+      KpiReport k = kpis.compute(all);
       PrintWriter out = spec.commandLine().getOut();
       if (format == Cli.OutputFormat.json) {
         JsonMapper m = JsonMapper.builder().build();
@@ -269,6 +289,14 @@ final class ReportCommand implements Runnable {
       row(out, "LEA", k.toLea());
       row(out, "notice", k.toNotice());
       row(out, "removal", k.toRemoval());
+      if (k.toRemoval().withinWorkingDays().isPresent() || workingDays != null
+          || holidays != null) {
+        out.println();
+        out.println("working days from report to  <=1wd  <=3wd  <=7wd");
+        workingRow(out, "LEA", k.toLea());
+        workingRow(out, "notice", k.toNotice());
+        workingRow(out, "removal", k.toRemoval());
+      }
       out.println();
       out.println("definitions: " + k.definitions());
       out.flush();
@@ -284,8 +312,11 @@ final class ReportCommand implements Runnable {
       n.put("censored", d.censored());
       d.median().ifPresent(v -> n.put("medianSeconds", v.getSeconds()));
       d.p90().ifPresent(v -> n.put("p90Seconds", v.getSeconds()));
+      n.put("of", d.denominator());
       n.put("sameDay", d.sameDay());
       d.within().forEach((days, share) -> n.put("within" + days + "Days", share));
+      d.withinWorkingDays().ifPresent(w -> w.forEach((days, share) ->
+          n.put("within" + days + "WorkingDays", share)));
     }
 
     private static void table(PrintWriter out, String title, Map<String, Integer> m) {
@@ -299,6 +330,16 @@ final class ReportCommand implements Runnable {
           what, d.withEvent(), d.censored(), d.median().map(Stats::human).orElse("-"),
           d.p90().map(Stats::human).orElse("-"), 100 * d.sameDay(), 100 * d.within().get(1),
           100 * d.within().get(3), 100 * d.within().get(7));
+    }
+
+    private static void workingRow(PrintWriter out, String what, Durations d) {
+      if (d.withinWorkingDays().isEmpty()) {
+        out.printf(Locale.ROOT, "  %-26s not computed (see the definitions)%n", what);
+        return;
+      }
+      Map<Integer, Double> w = d.withinWorkingDays().get();
+      out.printf(Locale.ROOT, "  %-26s %4.0f%%  %4.0f%%  %4.0f%%%n", what, 100 * w.get(1),
+          100 * w.get(3), 100 * w.get(7));
     }
 
     private static String human(Duration d) {

@@ -74,4 +74,28 @@ class ReportCommandTest {
     CliRun text = CliRun.of("report", "stats", SAMPLE.toString());
     assertThat(text.out()).contains("content items      7").contains("definitions:");
   }
+
+  /**
+   * Removal in the sample, by hand (Brussels): five illegal items; removed Tue 16:15 after a
+   * report on Mon 10:15 (30 h), Wed 10:00 after the same report (47.75 h), Sun 15:00 after a
+   * report on Fri 14:00 (49 h); one unavailable, one still online. Within 1 day: none; within 3
+   * days: 3 of 5. Working days (BE): Tuesday is the first after Monday, Sunday comes before the
+   * first after Friday (Monday), Wednesday is the second after Monday: 2 of 5 within 1, 3 of 5
+   * within 3.
+   */
+  @Test
+  void removalSharesAreOfAllIllegalItemsAndWorkingDaysByTheBelgianCalendar() {
+    CliRun run = CliRun.of("report", "stats", "--format", "json", "--working-days", "BE",
+        SAMPLE.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode removal = JsonMapper.builder().build().readTree(run.out()).get("timeToRemoval");
+    assertThat(removal.get("of").asInt()).isEqualTo(5);
+    assertThat(removal.get("within1Days").asDouble()).isEqualTo(0.0);
+    assertThat(removal.get("within3Days").asDouble()).isEqualTo(0.6);
+    assertThat(removal.get("within1WorkingDays").asDouble()).isEqualTo(0.4);
+    assertThat(removal.get("within3WorkingDays").asDouble()).isEqualTo(0.6);
+    CliRun none = CliRun.of("report", "stats", "--working-days", "XX", SAMPLE.toString());
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("no bundled calendar for 'XX'");
+  }
 }

@@ -28,7 +28,10 @@ import org.hotlinekit.iccam.model.Report;
  *   <li>durations are over illegal items (latest assessment baseline or national) that had the
  *       action; illegal items without it are counted as censored, not as zero or infinite;
  *   <li>"within N days" is N &times; 24 elapsed hours, inclusive; "same day" is the same calendar
- *       date in the report's time zone;
+ *       date in the report's time zone; both are shares of <em>all</em> illegal items, an item
+ *       still without the action counting as not within ({@link Durations#denominator()});
+ *   <li>"within N working days" (with a {@link WorkingDays} calendar): on or before the N-th
+ *       working day after the report's day, in the report's time zone;
  *   <li>the median of an even count is the mean of the two middle values; the 90th percentile is
  *       the nearest rank, the value at rank ceil(0.9 n);
  *   <li>removal counts {@code removed}, and {@code unavailable} too only when asked.
@@ -36,9 +39,22 @@ import org.hotlinekit.iccam.model.Report;
  */
 public final class Kpis {
   private final boolean unavailableCountsAsRemoved;
+  private final Optional<WorkingDays> calendar;
 
-  private Kpis(boolean unavailableCountsAsRemoved) {
+  private Kpis(boolean unavailableCountsAsRemoved, Optional<WorkingDays> calendar) {
     this.unavailableCountsAsRemoved = unavailableCountsAsRemoved;
+    this.calendar = calendar;
+  }
+
+  /**
+   * The same definitions, with shares within N working days by a calendar.
+   *
+   * @param workingDays the calendar (the reporting hotline's country)
+   * @return the calculator
+   */
+  public Kpis withWorkingDays(WorkingDays workingDays) {
+    return new Kpis(unavailableCountsAsRemoved,
+        Optional.of(java.util.Objects.requireNonNull(workingDays, "workingDays")));
   }
 
   /**
@@ -47,7 +63,7 @@ public final class Kpis {
    * @return the calculator
    */
   public static Kpis standard() {
-    return new Kpis(false);
+    return new Kpis(false, Optional.empty());
   }
 
   /**
@@ -56,7 +72,7 @@ public final class Kpis {
    * @return the calculator
    */
   public static Kpis countingUnavailableAsRemoved() {
-    return new Kpis(true);
+    return new Kpis(true, Optional.empty());
   }
 
   /**
@@ -76,10 +92,11 @@ public final class Kpis {
     int known = 0;
     int fresh = 0;
     int undetermined = 0;
-    Clock lea = new Clock(EnumSet.of(ActionType.REPORTED_TO_LEA));
-    Clock notice = new Clock(EnumSet.of(ActionType.REPORTED_TO_ISP));
+    Clock lea = new Clock(EnumSet.of(ActionType.REPORTED_TO_LEA), calendar);
+    Clock notice = new Clock(EnumSet.of(ActionType.REPORTED_TO_ISP), calendar);
     Clock removal = new Clock(unavailableCountsAsRemoved
-        ? EnumSet.of(ActionType.REMOVED, ActionType.UNAVAILABLE) : EnumSet.of(ActionType.REMOVED));
+        ? EnumSet.of(ActionType.REMOVED, ActionType.UNAVAILABLE) : EnumSet.of(ActionType.REMOVED),
+        calendar);
     for (Report r : reports) {
       for (ContentItem i : r.items()) {
         items++;
@@ -110,9 +127,16 @@ public final class Kpis {
     String definitions = "items: content items; illegal: latest assessment baseline or national;"
         + " times: from the report's receivedAt to the item's first action of the kind, over"
         + " illegal items that had it (the others are censored); within N days: at most N x 24"
-        + " elapsed hours; same day: same calendar date in the report's time zone; median: mean"
+        + " elapsed hours; same day: same calendar date in the report's time zone; shares (same"
+        + " day, within) are of all illegal items, those still without the action counted as not"
+        + " within; median: mean"
         + " of the two middle values for an even count; p90: nearest rank, ceil(0.9 n);"
-        + " removal: removed" + (unavailableCountsAsRemoved ? " or unavailable" : " only");
+        + " removal: removed" + (unavailableCountsAsRemoved ? " or unavailable" : " only")
+        + calendar.map(c -> "; within N working days: on or before the N-th working day after"
+            + " the report's day in its time zone, Monday-Friday except " + c.country()
+            + " public holidays " + c.years() + (lea.uncounted + notice.uncounted
+            + removal.uncounted > 0 ? " (not computed: a date outside " + c.years() + ")" : ""))
+            .orElse("");
     return new KpiReport(items, illegal, byClass, byAge, byGender, bySite, byCountry, known, fresh,
         undetermined, lea.result(), notice.result(), removal.result(), definitions);
   }
@@ -121,15 +145,22 @@ public final class Kpis {
     return e.name().toLowerCase(Locale.ROOT);
   }
 
+  private static final int[] DAYS = {1, 3, 7};
+
   /** Times to one kind of action. */
   private static final class Clock {
     final Set<ActionType> stops;
+    final Optional<WorkingDays> calendar;
     final List<Duration> times = new ArrayList<>();
+    final int[] withinWorking = new int[DAYS.length];
     int sameDay;
     int censored;
+    /** Actions whose working days could not be counted (a date outside the calendar). */
+    int uncounted;
 
-    Clock(Set<ActionType> stops) {
+    Clock(Set<ActionType> stops, Optional<WorkingDays> calendar) {
       this.stops = stops;
+      this.calendar = calendar;
     }
 
     void add(Report r, ContentItem i) {
@@ -147,9 +178,21 @@ public final class Kpis {
       Duration d = Duration.between(r.receivedAt(), first.get());
       times.add(d.isNegative() ? Duration.ZERO : d);
       ZoneId zone = r.timeZone();
-      if (r.receivedAt().atZone(zone).toLocalDate()
-          .equals(first.get().atZone(zone).toLocalDate())) {
+      java.time.LocalDate received = r.receivedAt().atZone(zone).toLocalDate();
+      java.time.LocalDate done = first.get().atZone(zone).toLocalDate();
+      if (received.equals(done)) {
         sameDay++;
+      }
+      if (calendar.isPresent()) {
+        try {
+          for (int k = 0; k < DAYS.length; k++) {
+            if (!done.isAfter(calendar.get().deadline(received, DAYS[k]))) {
+              withinWorking[k]++;
+            }
+          }
+        } catch (IllegalArgumentException outside) {
+          uncounted++;
+        }
       }
     }
 
@@ -165,13 +208,23 @@ public final class Kpis {
             : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2));
         p90 = Optional.of(sorted.get((int) Math.ceil(0.9 * n) - 1));
       }
-      for (int days : new int[] {1, 3, 7}) {
+      // Shares of all illegal items: those still without the action are not within.
+      int all = n + censored;
+      for (int days : DAYS) {
         Duration limit = Duration.ofHours(24L * days);
         long count = sorted.stream().filter(d -> d.compareTo(limit) <= 0).count();
-        within.put(days, n == 0 ? 0.0 : (double) count / n);
+        within.put(days, all == 0 ? 0.0 : (double) count / all);
       }
-      return new Durations(n, censored, median, p90, n == 0 ? 0.0 : (double) sameDay / n,
-          within);
+      Optional<Map<Integer, Double>> working = Optional.empty();
+      if (calendar.isPresent() && uncounted == 0) {
+        Map<Integer, Double> w = new TreeMap<>();
+        for (int k = 0; k < DAYS.length; k++) {
+          w.put(DAYS[k], all == 0 ? 0.0 : (double) withinWorking[k] / all);
+        }
+        working = Optional.of(w);
+      }
+      return new Durations(n, censored, median, p90, all == 0 ? 0.0 : (double) sameDay / all,
+          within, working);
     }
   }
 }
