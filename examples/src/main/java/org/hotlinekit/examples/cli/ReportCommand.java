@@ -222,6 +222,11 @@ final class ReportCommand implements Runnable {
         description = "Also count working days by a bundled public-holiday calendar (BE).")
     String workingDays;
 
+    @Option(names = "--by", paramLabel = "PERIOD",
+        description = "Also count per year or month, with the change against a year before:"
+            + " year, month.")
+    String by;
+
     @Option(names = "--holidays", paramLabel = "FILE",
         description = "Also count working days by a holiday calendar file (see the README).")
     Path holidays;
@@ -252,6 +257,22 @@ final class ReportCommand implements Runnable {
         kpis = kpis.withWorkingDays(org.hotlinekit.iccam.stats.WorkingDays.read(holidays));
       }
       KpiReport k = kpis.compute(all);
+      List<org.hotlinekit.iccam.stats.Periods.Row> periods = List.of();
+      if (by != null) {
+        org.hotlinekit.iccam.stats.Periods.By unit;
+        switch (by) {
+          case "year":
+            unit = org.hotlinekit.iccam.stats.Periods.By.YEAR;
+            break;
+          case "month":
+            unit = org.hotlinekit.iccam.stats.Periods.By.MONTH;
+            break;
+          default:
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--by: year or month, not '" + by + "'");
+        }
+        periods = org.hotlinekit.iccam.stats.Periods.of(all, unit);
+      }
       PrintWriter out = spec.commandLine().getOut();
       if (format == Cli.OutputFormat.json) {
         JsonMapper m = JsonMapper.builder().build();
@@ -271,6 +292,19 @@ final class ReportCommand implements Runnable {
         durations(n.putObject("timeToNotice"), k.toNotice());
         durations(n.putObject("timeToRemoval"), k.toRemoval());
         n.put("definitions", k.definitions());
+        if (by != null) {
+          tools.jackson.databind.node.ArrayNode rows = n.putArray("periods");
+          for (org.hotlinekit.iccam.stats.Periods.Row p : periods) {
+            ObjectNode o = rows.addObject();
+            o.put("period", p.period());
+            o.put("reports", p.reports());
+            o.put("reportsWithIllegal", p.reportsWithIllegal());
+            o.put("contentItems", p.contentItems());
+            o.put("illegal", p.illegal());
+            o.put("hostingCountries", p.hostingCountries());
+            p.illegalYearOnYear().ifPresent(v -> o.put("illegalYearOnYear", v));
+          }
+        }
         out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(n));
         out.flush();
         return 0;
@@ -279,6 +313,18 @@ final class ReportCommand implements Runnable {
           all.size(), k.contentItems(), k.illegal());
       out.printf(Locale.ROOT, "known / new        %d / %d (%d undetermined)%n", k.known(),
           k.newItems(), k.knownUndetermined());
+      if (by != null) {
+        out.println();
+        out.println("period    reports  with illegal  items  illegal  hosting countries"
+            + "  illegal vs a year before");
+        for (org.hotlinekit.iccam.stats.Periods.Row p : periods) {
+          out.printf(Locale.ROOT, "%-9s %7d  %12d  %5d  %7d  %17d  %s%n", p.period(),
+              p.reports(), p.reportsWithIllegal(), p.contentItems(), p.illegal(),
+              p.hostingCountries(), p.illegalYearOnYear().isPresent()
+                  ? String.format(Locale.ROOT, "%+.0f%%", 100 * p.illegalYearOnYear().getAsDouble())
+                  : "-");
+        }
+      }
       table(out, "classification", k.byClassification());
       table(out, "age category", k.byAgeCategory());
       table(out, "gender", k.byGender());

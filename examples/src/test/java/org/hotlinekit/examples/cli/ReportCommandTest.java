@@ -94,6 +94,19 @@ class ReportCommandTest {
     assertThat(removal.get("within3Days").asDouble()).isEqualTo(0.6);
     assertThat(removal.get("within1WorkingDays").asDouble()).isEqualTo(0.4);
     assertThat(removal.get("within3WorkingDays").asDouble()).isEqualTo(0.6);
+    // Per year: the three sample reports are of October 2026; five illegal items hosted in five
+    // countries (NL, BE, US, ZZ, DE); no 2025 to compare with.
+    JsonNode year = JsonMapper.builder().build().readTree(CliRun.of("report", "stats", "--format",
+        "json", "--by", "year", SAMPLE.toString()).out()).get("periods");
+    assertThat(year).hasSize(1);
+    assertThat(year.get(0).get("period").asString()).isEqualTo("2026");
+    assertThat(year.get(0).get("reports").asInt()).isEqualTo(3);
+    assertThat(year.get(0).get("reportsWithIllegal").asInt()).isEqualTo(3);
+    assertThat(year.get(0).get("illegal").asInt()).isEqualTo(5);
+    assertThat(year.get(0).get("hostingCountries").asInt()).isEqualTo(5);
+    assertThat(year.get(0).has("illegalYearOnYear")).isFalse();
+    assertThat(CliRun.of("report", "stats", "--by", "week", SAMPLE.toString()).exitCode())
+        .isEqualTo(2);
     CliRun none = CliRun.of("report", "stats", "--working-days", "XX", SAMPLE.toString());
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).contains("no bundled calendar for 'XX'");

@@ -42,9 +42,10 @@ import org.xml.sax.SAXException;
  * ...", the time the hotline received the report, the source and page URLs with their hosting,
  * law enforcement when reported to it, and the rest as additional information) and a {@code
  * <fileDetails>} for every image or video assessed illegal, with {@code industryClassification}
- * and {@code fileAnnotations} derived from the latest assessment's facts by the categorisation
- * mappers ({@code tc-ics}, {@code ncmec-file-annotations}); an indeterminate classification is
- * left out, never guessed. {@code fileViewedByEsp} is true only for an item a person assessed
+ * and {@code fileAnnotations} from the latest assessment that settles them (a manual label of the
+ * scheme, else what its facts derive by the categorisation mappers {@code tc-ics} and {@code
+ * ncmec-file-annotations}; see {@link #industryClassification(ContentItem)}); an indeterminate
+ * classification is left out, never guessed. {@code fileViewedByEsp} is true only for an item a person assessed
  * ({@link #viewedByAPerson}), never a constant. The envelope and the XSD ({@value #XSD_RESOURCE}) are hotlinekit's,
  * written from NCMEC's public documentation: submit each part to its endpoint and validate it
  * against NCMEC's own XSD.
@@ -119,6 +120,45 @@ public final class CyberTiplineExport {
    */
   public static Optional<String> industryClassification(Assessment assessment) {
     return derived(assessment.facts(), Schemes.TC_ICS).filter(l -> !l.equals("none"));
+  }
+
+  /**
+   * The ICS class NCMEC gets for an item, merged over all its assessments by one rule: the latest
+   * assessment that settles the scheme decides, where an assessment settles it by a manual label
+   * of the scheme (a person's word, preferred within its assessment) or else by what its facts
+   * derive; an assessment without facts or whose facts leave the scheme open (and without a
+   * manual label) is skipped. So a re-assessment that records no facts (a receiving hotline's
+   * classification) keeps the class an earlier assessment established.
+   *
+   * @param item the item
+   * @return {@code A1}, {@code A2}, {@code B1} or {@code B2}, or empty if no assessment settles
+   *     it or the deciding one says the item has no ICS class
+   */
+  public static Optional<String> industryClassification(ContentItem item) {
+    return merged(item, Schemes.TC_ICS).filter(l -> !l.equals("none"));
+  }
+
+  /** The latest assessment's settled label for a scheme: manual first, then from its facts. */
+  private static Optional<String> merged(ContentItem item, String scheme) {
+    List<Assessment> all = item.assessments();
+    for (int k = all.size() - 1; k >= 0; k--) {
+      Assessment a = all.get(k);
+      Optional<String> manual = Optional.empty();
+      for (org.hotlinekit.categorisation.assertion.LabelAssertion l : a.labels()) {
+        if (l.scheme().id().equals(scheme)
+            && l.basis() instanceof org.hotlinekit.categorisation.assertion.Basis.Manual) {
+          manual = Optional.of(l.label()); // the last one recorded in the assessment
+        }
+      }
+      if (manual.isPresent()) {
+        return manual;
+      }
+      Optional<String> d = derived(a.facts(), scheme);
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> derived(Optional<ContentFacts> facts, String scheme) {
@@ -233,7 +273,7 @@ public final class CyberTiplineExport {
     x.leaf("fileViewedByEsp", Boolean.toString(viewedByAPerson(i)));
     x.leaf("publiclyAvailable", "true");
     x.leaf("fileRelevance", "Reported");
-    Optional<String> annotations = derived(a.facts(), Schemes.NCMEC_FILE_ANNOTATIONS)
+    Optional<String> annotations = merged(i, Schemes.NCMEC_FILE_ANNOTATIONS)
         .filter(l -> !l.equals("none"));
     if (annotations.isPresent()) {
       List<String> flags = Arrays.asList(annotations.get().split(","));
@@ -245,7 +285,7 @@ public final class CyberTiplineExport {
       }
       x.close();
     }
-    Optional<String> ics = industryClassification(a);
+    Optional<String> ics = industryClassification(i);
     if (ics.isPresent()) {
       x.leaf("industryClassification", ics.get());
     }

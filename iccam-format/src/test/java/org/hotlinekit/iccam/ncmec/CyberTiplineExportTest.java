@@ -56,21 +56,58 @@ class CyberTiplineExportTest {
           || item.mediaType().name().equals("WEBSITE") || item.mediaType().name().equals("OTHER")) {
         continue;
       }
-      // The latest assessment of item 1 (NL) has no facts; the export uses the latest.
-      Optional<String> tc = a.get().facts().flatMap(facts -> {
-        for (Derivation x : Categoriser.builder().build().categorise(facts, "BE")) {
-          if (x.scheme().id().equals("tc-ics") && x instanceof Derived
-              && !((Derived) x).label().equals("none")) {
-            return Optional.of(((Derived) x).label());
+      // The latest assessment that has facts decides (item 1: BE's facts, then NL without).
+      Optional<String> tc = Optional.empty();
+      for (int k = item.assessments().size() - 1; k >= 0 && tc.isEmpty(); k--) {
+        tc = item.assessments().get(k).facts().flatMap(facts -> {
+          for (Derivation x : Categoriser.builder().build().categorise(facts, "BE")) {
+            if (x.scheme().id().equals("tc-ics") && x instanceof Derived) {
+              return Optional.of(((Derived) x).label());
+            }
           }
-        }
-        return Optional.empty();
-      });
-      expected.add(tc.orElse("-"));
+          return Optional.empty();
+        });
+      }
+      expected.add(tc.filter(l -> !l.equals("none")).orElse("-"));
     }
-    assertThat(exported).isEqualTo(expected).containsExactly("-", "B1", "A1");
+    // Item 1 was "-" when only the latest assessment (NL, no facts) was read.
+    assertThat(exported).isEqualTo(expected).containsExactly("A2", "B1", "A1");
     assertThat(CyberTiplineExport.industryClassification(
         r.items().get(0).assessments().get(0))).contains("A2");
+  }
+
+  /**
+   * The merge rule: the latest assessment that settles the scheme decides; a manual label wins
+   * over its own assessment's facts; an assessment without either is skipped.
+   */
+  @Test
+  void labelsAreMergedOverAssessments() {
+    ContentItem item = REPORTS.get(0).items().get(0);
+    Assessment be = item.assessments().get(0); // facts deriving A2
+    Assessment nl = item.assessments().get(item.assessments().size() - 1); // no facts
+    assertThat(CyberTiplineExport.industryClassification(item)).contains("A2");
+    org.hotlinekit.categorisation.assertion.LabelAssertion manualB2 =
+        new org.hotlinekit.categorisation.assertion.LabelAssertion(
+            org.hotlinekit.categorisation.scheme.Schemes.find("tc-ics").orElseThrow().scheme(),
+            "B2", Optional.empty(), new org.hotlinekit.categorisation.assertion.Assessor("analyst-9"),
+            nl.at(), new org.hotlinekit.categorisation.assertion.Basis.Manual(), "seen by NL");
+    Assessment nlManual = new Assessment(nl.assessor(), nl.at(), nl.jurisdiction(),
+        nl.classification(), nl.ageCategory(), nl.gender(), nl.virtual(), nl.selfGenerated(),
+        nl.childModelling(), nl.facts(), List.of(manualB2));
+    assertThat(CyberTiplineExport.industryClassification(withAssessments(item, be, nlManual)))
+        .contains("B2");
+    // The same manual label before BE's facts: BE's later facts decide.
+    Assessment earlyManual = new Assessment(nl.assessor(), be.at().minusSeconds(3600),
+        nl.jurisdiction(), nl.classification(), nl.ageCategory(), nl.gender(), nl.virtual(),
+        nl.selfGenerated(), nl.childModelling(), Optional.empty(), List.of(manualB2));
+    assertThat(CyberTiplineExport.industryClassification(withAssessments(item, earlyManual, be)))
+        .contains("A2");
+    assertThat(CyberTiplineExport.industryClassification(withAssessments(item, nl))).isEmpty();
+  }
+
+  private static ContentItem withAssessments(ContentItem i, Assessment... a) {
+    return new ContentItem(i.id(), i.url(), i.mediaType(), i.hosting(), i.assignedCountry(),
+        i.known(), i.fingerprints(), i.matchLabels(), List.of(a), i.actions(), i.memo());
   }
 
   @Test
