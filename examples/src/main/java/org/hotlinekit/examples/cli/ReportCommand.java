@@ -288,6 +288,7 @@ final class ReportCommand implements Runnable {
         counts(n.putObject("byGender"), k.byGender());
         counts(n.putObject("bySiteType"), k.bySiteType());
         counts(n.putObject("byHostingCountry"), k.byHostingCountry());
+        counts(n.putObject("byRegistrableDomain"), k.byRegistrableDomain());
         durations(n.putObject("timeToLea"), k.toLea());
         durations(n.putObject("timeToNotice"), k.toNotice());
         durations(n.putObject("timeToRemoval"), k.toRemoval());
@@ -330,6 +331,7 @@ final class ReportCommand implements Runnable {
       table(out, "gender", k.byGender());
       table(out, "site type", k.bySiteType());
       table(out, "hosting country", k.byHostingCountry());
+      table(out, "site (registrable domain)", k.byRegistrableDomain());
       out.println();
       out.println("time from report to  n   open  median    p90       same day  <=1d   <=3d   <=7d");
       row(out, "LEA", k.toLea());

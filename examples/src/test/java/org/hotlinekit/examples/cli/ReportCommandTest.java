@@ -71,6 +71,14 @@ class ReportCommandTest {
     assertThat(n.get("contentItems").asInt()).isEqualTo(7);
     assertThat(n.get("illegal").asInt()).isEqualTo(5);
     assertThat(n.get("timeToLea").get("withEvent").asInt()).isEqualTo(1);
+    // Illegal items by site, the URLs' registrable domains (public suffix + 1): img.example.org,
+    // cdn.example.be, media.example.com, example.com, files.example.net.
+    JsonNode sites = n.get("byRegistrableDomain");
+    assertThat(sites.size()).isEqualTo(4);
+    assertThat(sites.get("example.com").asInt()).isEqualTo(2);
+    assertThat(sites.get("example.org").asInt()).isEqualTo(1);
+    assertThat(sites.get("example.be").asInt()).isEqualTo(1);
+    assertThat(sites.get("example.net").asInt()).isEqualTo(1);
     CliRun text = CliRun.of("report", "stats", SAMPLE.toString());
     assertThat(text.out()).contains("content items      7").contains("definitions:");
   }

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param byGender illegal items by gender
  * @param bySiteType illegal items by their report's site type ({@code unknown} if none)
  * @param byHostingCountry illegal items by hosting country ({@code unknown} if not traced)
+ * @param byRegistrableDomain illegal items by their URL's registrable domain (public suffix plus
+ *     one label, how hotlines group reports by site; {@code (no registrable domain)} for an IP
+ *     address or a host under no known suffix)
  * @param known illegal items whose hash was already known at capture
  * @param newItems illegal items whose hash was new
  * @param knownUndetermined illegal items for which it was not determined
@@ -23,7 +26,8 @@ import java.util.Map;
  */
 public record KpiReport(int contentItems, int illegal, Map<String, Integer> byClassification,
     Map<String, Integer> byAgeCategory, Map<String, Integer> byGender,
-    Map<String, Integer> bySiteType, Map<String, Integer> byHostingCountry, int known,
+    Map<String, Integer> bySiteType, Map<String, Integer> byHostingCountry,
+    Map<String, Integer> byRegistrableDomain, int known,
     int newItems, int knownUndetermined, Durations toLea, Durations toNotice,
     Durations toRemoval, String definitions) {
   /**
@@ -36,6 +40,7 @@ public record KpiReport(int contentItems, int illegal, Map<String, Integer> byCl
    * @param byGender by gender
    * @param bySiteType by site type
    * @param byHostingCountry by hosting country
+   * @param byRegistrableDomain by registrable domain
    * @param known known items
    * @param newItems new items
    * @param knownUndetermined undetermined
@@ -50,6 +55,7 @@ public record KpiReport(int contentItems, int illegal, Map<String, Integer> byCl
     byGender = sorted(byGender);
     bySiteType = sorted(bySiteType);
     byHostingCountry = sorted(byHostingCountry);
+    byRegistrableDomain = sorted(byRegistrableDomain);
   }
 
   private static Map<String, Integer> sorted(Map<String, Integer> m) {

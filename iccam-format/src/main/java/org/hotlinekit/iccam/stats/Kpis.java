@@ -89,6 +89,7 @@ public final class Kpis {
     Map<String, Integer> byGender = new TreeMap<>();
     Map<String, Integer> bySite = new TreeMap<>();
     Map<String, Integer> byCountry = new TreeMap<>();
+    Map<String, Integer> byDomain = new TreeMap<>();
     int known = 0;
     int fresh = 0;
     int undetermined = 0;
@@ -112,6 +113,7 @@ public final class Kpis {
         bySite.merge(r.siteType().orElse("unknown"), 1, Integer::sum);
         byCountry.merge(i.hosting().flatMap(h -> h.country()).orElse("unknown"), 1,
             Integer::sum);
+        byDomain.merge(registrableDomain(i.url()), 1, Integer::sum);
         if (i.known().isEmpty()) {
           undetermined++;
         } else if (i.known().get()) {
@@ -137,9 +139,20 @@ public final class Kpis {
             + " public holidays " + c.years() + (lea.uncounted + notice.uncounted
             + removal.uncounted > 0 ? " (not computed: a date outside " + c.years() + ")" : ""))
             .orElse("");
-    return new KpiReport(items, illegal, byClass, byAge, byGender, bySite, byCountry, known, fresh,
+    return new KpiReport(items, illegal, byClass, byAge, byGender, bySite, byCountry, byDomain,
+        known, fresh,
         undetermined, lea.result(), notice.result(), removal.result(), definitions);
   }
+
+  private static String registrableDomain(String url) {
+    try {
+      return org.hotlinekit.iccam.url.Urls.registrableDomain(url).orElse(NO_DOMAIN);
+    } catch (org.hotlinekit.core.MalformedInputException e) {
+      return "(invalid URL)";
+    }
+  }
+
+  private static final String NO_DOMAIN = "(no registrable domain)";
 
   private static String lower(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT);

@@ -51,6 +51,8 @@ class KpisTest {
     assertThat(r.known()).isEqualTo(5);
     assertThat(r.newItems()).isEqualTo(20);
     assertThat(r.knownUndetermined()).isEqualTo(5);
+    // Every item is at https://example.org/i.jpg: one site.
+    assertThat(r.byRegistrableDomain()).containsExactly(java.util.Map.entry("example.org", 30));
 
     Durations lea = r.toLea();
     assertThat(lea.withEvent()).isEqualTo(25);
