@@ -8,6 +8,7 @@ module org.hotlinekit.core {
   exports org.hotlinekit.core.pdq;
   exports org.hotlinekit.core.io;
   exports org.hotlinekit.core.hash;
+  exports org.hotlinekit.core.country;
   // org.hotlinekit.core.internal is not exported: export it to a sibling module only when one
   // needs it (a qualified export to a module that is not built yet is a compiler warning).
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hotlinekit.core.HotlinekitException;
 import org.hotlinekit.core.io.AtomicFiles;
@@ -118,9 +119,12 @@ final class ReportCommand implements Runnable {
   /** {@code report ncmec FILE}. */
   @Command(name = "ncmec", mixinStandardHelpOptions = true,
       header = "Export reports as NCMEC CyberTipline XML.",
-      description = "Export reports as CyberTipline XML (validated against the bundled XSD). One"
-          + " report goes to stdout; with several, name one with --report or write all with"
-          + " --out-dir.")
+      description = "Export reports as CyberTipline XML. With --reporter-email: NCMEC's own"
+          + " <report> documents, validated against NCMEC's CyberTipline Reporting API schema, and"
+          + " (with --ncmec-report-id and --file-id, once NCMEC answered) the <fileDetails>"
+          + " documents; without it: hotlinekit's wrapper of a report and its files, validated"
+          + " against hotlinekit's own XSD. One report goes to stdout; with several, name one with"
+          + " --report or write all with --out-dir.")
   static final class Ncmec implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
         description = "xml (the default and only format: NCMEC's).")
@@ -132,6 +136,34 @@ final class ReportCommand implements Runnable {
     @Option(names = "--out-dir", paramLabel = "DIR",
         description = "Write REFERENCE.xml for every report into DIR.")
     Path outDir;
+
+    @Option(names = "--reporter-email", paramLabel = "ADDRESS",
+        description = "Write NCMEC's own <report> documents (the CyberTipline Reporting API's"
+            + " schema) with this reporting person; without it, hotlinekit's wrapper of report"
+            + " and files.")
+    String reporterEmail;
+
+    @Option(names = "--reporter-first-name", paramLabel = "NAME",
+        description = "The reporting person's first name (NCMEC documents).")
+    String reporterFirstName;
+
+    @Option(names = "--reporter-last-name", paramLabel = "NAME",
+        description = "The reporting person's last name (NCMEC documents).")
+    String reporterLastName;
+
+    @Option(names = "--lea-agency", paramLabel = "NAME",
+        description = "The law-enforcement agency the hotline reports to: required by NCMEC for a"
+            + " report that was reported to law enforcement.")
+    String leaAgency;
+
+    @Option(names = "--ncmec-report-id", paramLabel = "ID",
+        description = "NCMEC's id of the submitted report: with --file-id and --out-dir, also write"
+            + " the <fileDetails> documents.")
+    Long ncmecReportId;
+
+    @Option(names = "--file-id", paramLabel = "ITEM=ID",
+        description = "NCMEC's id of an uploaded file, by item id (repeatable).")
+    Map<String, String> fileIds = new java.util.LinkedHashMap<>();
 
     @Parameters(paramLabel = "FILE", description = "A report document.")
     Path file;
@@ -149,13 +181,54 @@ final class ReportCommand implements Runnable {
               "no report '" + reference + "' in " + file);
         }
       }
+      Optional<CyberTiplineExport.Reporter> reporter = reporter();
+      if ((ncmecReportId != null || !fileIds.isEmpty()) && (reporter.isEmpty() || outDir == null
+          || ncmecReportId == null || fileIds.isEmpty() || reports.size() != 1)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "<fileDetails> documents"
+            + " need --reporter-email, --out-dir, one report (--report), --ncmec-report-id and"
+            + " at least one --file-id ITEM=ID");
+      }
+      Map<Report, String> xml = new java.util.LinkedHashMap<>();
+      Map<Report, CyberTiplineExport.Submission> submissions = new java.util.LinkedHashMap<>();
+      for (Report r : reports) {
+        if (reporter.isPresent()) {
+          try {
+            CyberTiplineExport.Submission s = CyberTiplineExport.submission(r, reporter.get());
+            submissions.put(r, s);
+            xml.put(r, s.report());
+          } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
+                + (e.getMessage().contains("agency") ? ": give --lea-agency" : ""));
+          }
+        } else {
+          xml.put(r, CyberTiplineExport.export(r));
+        }
+      }
       if (outDir != null) {
         Files.createDirectories(outDir);
         Map<Report, String> names = fileNames(reports, spec.commandLine().getErr());
         for (Report r : reports) {
           Path target = outDir.resolve(names.get(r));
-          AtomicFiles.write(target, CyberTiplineExport.export(r).getBytes(StandardCharsets.UTF_8));
+          AtomicFiles.write(target, xml.get(r).getBytes(StandardCharsets.UTF_8));
           spec.commandLine().getErr().println("hotlinekit: wrote " + target);
+        }
+        if (ncmecReportId != null) {
+          Report r = reports.get(0);
+          Map<String, CyberTiplineExport.FileDocument> byItem = new java.util.LinkedHashMap<>();
+          submissions.get(r).files().forEach(f -> byItem.put(f.itemId(), f));
+          for (Map.Entry<String, String> e : fileIds.entrySet()) {
+            CyberTiplineExport.FileDocument f = byItem.get(e.getKey());
+            if (f == null) {
+              throw new CommandLine.ParameterException(spec.commandLine(), "--file-id: report "
+                  + r.reference() + " has no reported file with item id '" + e.getKey()
+                  + "' (reported files: " + String.join(", ", byItem.keySet()) + ")");
+            }
+            Path target = outDir.resolve(names.get(r).replaceAll("\\.xml$", "") + "-file-"
+                + e.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".xml");
+            AtomicFiles.write(target, f.xml(ncmecReportId, e.getValue())
+                .getBytes(StandardCharsets.UTF_8));
+            spec.commandLine().getErr().println("hotlinekit: wrote " + target);
+          }
         }
         return 0;
       }
@@ -164,9 +237,26 @@ final class ReportCommand implements Runnable {
             + reports.size() + " reports: name one with --report or use --out-dir");
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(CyberTiplineExport.export(reports.get(0)));
+      out.print(xml.get(reports.get(0)));
       out.flush();
       return 0;
+    }
+
+    private Optional<CyberTiplineExport.Reporter> reporter() {
+      if (reporterEmail == null) {
+        if (reporterFirstName != null || reporterLastName != null || leaAgency != null) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "the reporter's names and --lea-agency go with --reporter-email (NCMEC documents)");
+        }
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(new CyberTiplineExport.Reporter(reporterEmail,
+            Optional.ofNullable(reporterFirstName), Optional.ofNullable(reporterLastName),
+            Optional.ofNullable(leaAgency)));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
   }
 

@@ -50,6 +50,46 @@ class ReportCommandTest {
         .contains("stored national, but its facts derive baseline: ");
   }
 
+  /**
+   * NCMEC's own documents: the report to stdout, and the file documents once NCMEC's ids are
+   * known; each validated here against the project's copy of NCMEC's XSD.
+   */
+  @Test
+  void ncmecDocumentsValidateAgainstNcmecsSchema(@TempDir Path dir) throws Exception {
+    javax.xml.validation.Schema ncmec = javax.xml.validation.SchemaFactory
+        .newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(Path.of("../testdata/ncmec/cyber_tipline.xsd").toFile());
+    CliRun run = CliRun.of("report", "ncmec", "--report", "BE-2026-000123", "--reporter-email",
+        "analyst@hotline.example", "--lea-agency", "Federal Police", SAMPLE.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    ncmec.newValidator().validate(new javax.xml.transform.stream.StreamSource(
+        new java.io.StringReader(run.out())));
+    assertThat(run.out()).contains("<agencyName>Federal Police</agencyName>");
+
+    CliRun files = CliRun.of("report", "ncmec", "--report", "BE-2026-000123", "--reporter-email",
+        "analyst@hotline.example", "--lea-agency", "Federal Police", "--out-dir", dir.toString(),
+        "--ncmec-report-id", "987654", "--file-id", "1=file-a", "--file-id", "2=file-b",
+        SAMPLE.toString());
+    assertThat(files.exitCode()).as(files.err()).isZero();
+    for (String item : new String[] {"1", "2"}) {
+      Path f = dir.resolve("BE-2026-000123-file-" + item + ".xml");
+      ncmec.newValidator().validate(new javax.xml.transform.stream.StreamSource(f.toFile()));
+      assertThat(Files.readString(f)).contains("<reportId>987654</reportId>");
+    }
+
+    CliRun noAgency = CliRun.of("report", "ncmec", "--report", "BE-2026-000123",
+        "--reporter-email", "analyst@hotline.example", SAMPLE.toString());
+    assertThat(noAgency.exitCode()).isEqualTo(2);
+    assertThat(noAgency.err()).contains("was reported to law enforcement")
+        .contains("give --lea-agency");
+    CliRun badItem = CliRun.of("report", "ncmec", "--report", "BE-2026-000123",
+        "--reporter-email", "analyst@hotline.example", "--lea-agency", "Federal Police",
+        "--out-dir", dir.toString(), "--ncmec-report-id", "1", "--file-id", "3=x",
+        SAMPLE.toString());
+    assertThat(badItem.exitCode()).isEqualTo(2);
+    assertThat(badItem.err()).contains("no reported file with item id '3'");
+  }
+
   @Test
   void ncmecExportOfOneReport(@TempDir Path dir) {
     CliRun run = CliRun.of("report", "ncmec", "--report", "BE-2026-000123", SAMPLE.toString());
@@ -103,7 +143,7 @@ class ReportCommandTest {
     assertThat(removal.get("within1WorkingDays").asDouble()).isEqualTo(0.4);
     assertThat(removal.get("within3WorkingDays").asDouble()).isEqualTo(0.6);
     // Per year: the three sample reports are of October 2026; five illegal items hosted in five
-    // countries (NL, BE, US, ZZ, DE); no 2025 to compare with.
+    // countries (NL, BE, US, SC, DE); no 2025 to compare with.
     JsonNode year = JsonMapper.builder().build().readTree(CliRun.of("report", "stats", "--format",
         "json", "--by", "year", SAMPLE.toString()).out()).get("periods");
     assertThat(year).hasSize(1);

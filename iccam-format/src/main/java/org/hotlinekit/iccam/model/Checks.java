@@ -20,8 +20,9 @@ final class Checks {
   }
 
   static String country(String c, String field) {
-    if (!Objects.requireNonNull(c, field).matches("[A-Z]{2}")) {
-      throw new IllegalArgumentException(field + " must be a two-letter upper-case country code");
+    if (!org.hotlinekit.core.country.CountryCodes.isValid(Objects.requireNonNull(c, field))) {
+      throw new IllegalArgumentException(field + " must be an ISO 3166-1 alpha-2 country code in"
+          + " upper case (GB, not UK; XK for Kosovo), not '" + c + "'");
     }
     return c;
   }

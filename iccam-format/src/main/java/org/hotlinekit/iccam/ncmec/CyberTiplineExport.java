@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
@@ -64,12 +66,12 @@ public final class CyberTiplineExport {
       "potentialMeme", "viral", "possibleSelfProduction", "physicalHarm", "violenceGore",
       "bestiality", "liveStreaming", "infant", "generativeAi");
   private static final XMLOutputFactory OUT = XMLOutputFactory.newFactory();
-  private static final Schema SCHEMA = loadSchema();
+  private static final Schema SCHEMA = loadSchema(XSD_RESOURCE);
 
   private CyberTiplineExport() {}
 
-  private static Schema loadSchema() {
-    try (InputStream in = CyberTiplineExport.class.getResourceAsStream(XSD_RESOURCE)) {
+  private static Schema loadSchema(String resource) {
+    try (InputStream in = CyberTiplineExport.class.getResourceAsStream(resource)) {
       SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
       f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -91,6 +93,149 @@ public final class CyberTiplineExport {
     return xml;
   }
 
+  /** The classpath resource of NCMEC's CyberTipline Reporting API schema (see NOTICE). */
+  public static final String NCMEC_XSD_RESOURCE = "/org/hotlinekit/iccam/ncmec/cyber_tipline.xsd";
+
+  /** NCMEC's schema, loaded on first use (150 KB). */
+  private static final class NcmecSchema {
+    static final Schema SCHEMA = loadSchema(NCMEC_XSD_RESOURCE);
+  }
+
+  /**
+   * Who submits a report to NCMEC, as NCMEC's {@code <report>} needs it: these come from the
+   * user's configuration, never from hotlinekit's guesses.
+   *
+   * @param email the reporting person's e-mail address (required: NCMEC's contact)
+   * @param firstName the reporting person's first name, if given
+   * @param lastName the reporting person's last name, if given
+   * @param lawEnforcementAgency the name of the law-enforcement agency the hotline reports to;
+   *     required for a report that was reported to law enforcement
+   */
+  public record Reporter(String email, Optional<String> firstName, Optional<String> lastName,
+      Optional<String> lawEnforcementAgency) {
+    /**
+     * Validates.
+     *
+     * @param email the e-mail address
+     * @param firstName the first name
+     * @param lastName the last name
+     * @param lawEnforcementAgency the agency
+     * @throws IllegalArgumentException if the address is not one, or a name is blank
+     */
+    public Reporter {
+      if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        throw new IllegalArgumentException("the reporter's e-mail address is required, e.g."
+            + " analyst@hotline.example; got '" + email + "'");
+      }
+      email = email.strip();
+      for (Optional<String> v : List.of(firstName, lastName, lawEnforcementAgency)) {
+        if (Objects.requireNonNull(v, "optional").map(String::isBlank).orElse(false)) {
+          throw new IllegalArgumentException("a reporter's name or agency cannot be blank");
+        }
+      }
+    }
+  }
+
+  /**
+   * What to submit to NCMEC for one report: the {@code <report>} document (valid against NCMEC's
+   * schema as it is) and, per illegal image or video, a {@code <fileDetails>} document that NCMEC's
+   * answers complete: {@code POST /submit} the report (its answer gives the report id), {@code
+   * POST /upload} each file (the answer gives its file id), then {@code POST /fileinfo} {@link
+   * FileDocument#xml(long, String)}.
+   *
+   * @param report the {@code <report>} XML
+   * @param files one per reported file, in item order
+   */
+  public record Submission(String report, List<FileDocument> files) {
+    /**
+     * Copies.
+     *
+     * @param report the report XML
+     * @param files the files
+     */
+    public Submission {
+      Objects.requireNonNull(report, "report");
+      files = List.copyOf(files);
+    }
+  }
+
+  /** The {@code <fileDetails>} of one item, written once NCMEC's ids are known. */
+  public static final class FileDocument {
+    private final ContentItem item;
+    private final Assessment assessment;
+
+    private FileDocument(ContentItem item, Assessment assessment) {
+      this.item = item;
+      this.assessment = assessment;
+    }
+
+    /**
+     * The item this file is.
+     *
+     * @return the item's id in the report
+     */
+    public String itemId() {
+      return item.id();
+    }
+
+    /**
+     * Where the file was found.
+     *
+     * @return its URL
+     */
+    public String url() {
+      return item.url();
+    }
+
+    /**
+     * The document, validated against NCMEC's schema.
+     *
+     * @param reportId the report id NCMEC's {@code /submit} answer gave
+     * @param fileId the file id NCMEC's {@code /upload} answer gave
+     * @return the XML
+     * @throws IllegalArgumentException if the file id is blank
+     */
+    public String xml(long reportId, String fileId) {
+      if (fileId == null || fileId.isBlank()) {
+        throw new IllegalArgumentException("the file id NCMEC gave is required");
+      }
+      StringWriter text = new StringWriter();
+      try {
+        XMLStreamWriter w = OUT.createXMLStreamWriter(text);
+        w.writeStartDocument("UTF-8", "1.0");
+        fileDetails(new Indent(w), item, assessment,
+            Optional.of(Map.entry(reportId, fileId.strip())));
+        w.writeEndDocument();
+        w.close();
+      } catch (XMLStreamException e) {
+        throw new IllegalStateException("writing XML to a string failed", e);
+      }
+      String xml = text + "\n";
+      validate(NcmecSchema.SCHEMA, xml, "NCMEC fileDetails");
+      return xml;
+    }
+  }
+
+  /**
+   * The documents NCMEC's CyberTipline Reporting API takes for one report, each validated
+   * against NCMEC's own schema ({@value #NCMEC_XSD_RESOURCE}) before it is returned.
+   *
+   * @param report the report
+   * @param reporter who submits (from the user's configuration)
+   * @return the report document and the file documents to complete
+   * @throws IllegalArgumentException if the report needs data the reporter does not give (the
+   *     law-enforcement agency of a report reported to law enforcement)
+   */
+  public static Submission submission(Report report, Reporter reporter) {
+    String xml = write(report, Optional.of(Objects.requireNonNull(reporter, "reporter")));
+    validate(NcmecSchema.SCHEMA, xml, "NCMEC report");
+    List<FileDocument> files = new ArrayList<>();
+    for (ContentItem i : reportedFiles(report)) {
+      files.add(new FileDocument(i, i.latestAssessment().orElseThrow()));
+    }
+    return new Submission(xml, files);
+  }
+
   /**
    * Validates an export against the bundled XSD.
    *
@@ -98,16 +243,31 @@ public final class CyberTiplineExport {
    * @throws MalformedInputException with the line and reason if it is not valid
    */
   public static void validate(String xml) {
+    validate(SCHEMA, xml, "CyberTipline export");
+  }
+
+  /**
+   * Validates a document against NCMEC's own schema ({@value #NCMEC_XSD_RESOURCE}): a
+   * {@code <report>} or a {@code <fileDetails>}.
+   *
+   * @param xml the XML text
+   * @throws MalformedInputException with the line and reason if it is not valid
+   */
+  public static void validateNcmec(String xml) {
+    validate(NcmecSchema.SCHEMA, xml, "NCMEC document");
+  }
+
+  private static void validate(Schema schema, String xml, String what) {
     try {
-      Validator v = SCHEMA.newValidator();
+      Validator v = schema.newValidator();
       v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       v.validate(new StreamSource(new StringReader(xml)));
     } catch (org.xml.sax.SAXParseException e) {
-      throw new MalformedInputException("CyberTipline export:" + e.getLineNumber() + ":"
+      throw new MalformedInputException(what + ":" + e.getLineNumber() + ":"
           + e.getColumnNumber() + ": " + e.getMessage(), e);
     } catch (SAXException | IOException e) {
-      throw new MalformedInputException("CyberTipline export is not valid: " + e.getMessage(), e);
+      throw new MalformedInputException(what + " is not valid: " + e.getMessage(), e);
     }
   }
 
@@ -183,14 +343,24 @@ public final class CyberTiplineExport {
   }
 
   private static String write(Report r) {
+    return write(r, Optional.empty());
+  }
+
+  /**
+   * The wrapper export (no reporter: {@code <cyberTiplineExport>} with the report and its files)
+   * or, with a reporter, NCMEC's own {@code <report>} document alone.
+   */
+  private static String write(Report r, Optional<Reporter> ncmec) {
     StringWriter text = new StringWriter();
     try {
       XMLStreamWriter w = OUT.createXMLStreamWriter(text);
       Indent x = new Indent(w);
       w.writeStartDocument("UTF-8", "1.0");
-      x.open("cyberTiplineExport");
-      w.writeAttribute("version", "1");
-      w.writeAttribute("source", "hotlinekit");
+      if (ncmec.isEmpty()) {
+        x.open("cyberTiplineExport");
+        w.writeAttribute("version", "1");
+        w.writeAttribute("source", "hotlinekit");
+      }
       x.open("report");
       x.open("incidentSummary");
       x.leaf("incidentType", INCIDENT);
@@ -222,11 +392,20 @@ public final class CyberTiplineExport {
         Action lea = leaItem.get().actions().stream()
             .filter(a -> a.type() == ActionType.REPORTED_TO_LEA).findFirst().orElseThrow();
         x.open("lawEnforcement");
-        // The LEA is the assessing hotline's own: its country is the assessment's jurisdiction.
-        Optional<String> country = leaItem.get().latestAssessment().map(Assessment::jurisdiction)
-            .filter(j -> j.matches("[A-Z]{2}"));
-        if (country.isPresent()) {
-          w.writeAttribute("fleaCountry", country.get());
+        if (ncmec.isPresent()) {
+          // NCMEC needs the agency's name; it is the user's to give, never guessed.
+          x.leaf("agencyName", ncmec.get().lawEnforcementAgency().orElseThrow(() ->
+              new IllegalArgumentException("report " + r.reference() + " was reported to law"
+                  + " enforcement: NCMEC's report needs the agency's name (Reporter"
+                  + " lawEnforcementAgency)")));
+        } else {
+          // The LEA is the assessing hotline's own: its country is the assessment's
+          // jurisdiction.
+          Optional<String> country = leaItem.get().latestAssessment()
+              .map(Assessment::jurisdiction).filter(j -> j.matches("[A-Z]{2}"));
+          if (country.isPresent()) {
+            w.writeAttribute("fleaCountry", country.get());
+          }
         }
         Optional<Action> first = Optional.of(lea);
         first.get().note().ifPresent(n -> leafQuietly(x, "caseNumber", n));
@@ -234,18 +413,25 @@ public final class CyberTiplineExport {
         x.close();
       }
       x.open("reporter");
-      x.leaf("companyTemplate", r.reportingHotline());
+      if (ncmec.isPresent()) {
+        Reporter p = ncmec.get();
+        x.open("reportingPerson");
+        p.firstName().ifPresent(v -> leafQuietly(x, "firstName", v));
+        p.lastName().ifPresent(v -> leafQuietly(x, "lastName", v));
+        x.leaf("email", p.email());
+        x.close();
+      } else {
+        x.leaf("companyTemplate", r.reportingHotline());
+      }
       x.close();
       x.leaf("additionalInfo", additionalInfo(r));
       x.close();
-      for (ContentItem i : r.items()) {
-        Optional<Assessment> a = i.latestAssessment();
-        if ((i.mediaType() == MediaType.IMAGE || i.mediaType() == MediaType.VIDEO)
-            && a.isPresent() && a.get().classification().illegal()) {
-          fileDetails(x, i, a.get());
+      if (ncmec.isEmpty()) {
+        for (ContentItem i : reportedFiles(r)) {
+          fileDetails(x, i, i.latestAssessment().orElseThrow(), Optional.empty());
         }
+        x.close();
       }
-      x.close();
       w.writeEndDocument();
       w.close();
     } catch (XMLStreamException e) {
@@ -262,9 +448,26 @@ public final class CyberTiplineExport {
     }
   }
 
-  private static void fileDetails(Indent x, ContentItem i, Assessment a)
-      throws XMLStreamException {
+  /** The items that get a {@code <fileDetails>}: images and videos assessed illegal. */
+  private static List<ContentItem> reportedFiles(Report r) {
+    List<ContentItem> out = new ArrayList<>();
+    for (ContentItem i : r.items()) {
+      Optional<Assessment> a = i.latestAssessment();
+      if ((i.mediaType() == MediaType.IMAGE || i.mediaType() == MediaType.VIDEO)
+          && a.isPresent() && a.get().classification().illegal()) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  private static void fileDetails(Indent x, ContentItem i, Assessment a,
+      Optional<Map.Entry<Long, String>> ids) throws XMLStreamException {
     x.open("fileDetails");
+    if (ids.isPresent()) {
+      x.leaf("reportId", Long.toString(ids.get().getKey()));
+      x.leaf("fileId", ids.get().getValue());
+    }
     fileName(i.url()).ifPresent(n -> leafQuietly(x, "originalFileName", n));
     x.leaf("locationOfFile", i.url());
     // Whether the reporter viewed the file decides whether US law enforcement may open it

@@ -119,7 +119,7 @@ class WorkflowTest {
     ContentItem unactioned = item("illegal", List.of());
     ContentItem done = item("illegal", actions("forwarded removed"));
     ContentItem orphan = new ContentItem("o", "https://example.org/o.jpg", MediaType.IMAGE,
-        Optional.of(new Hosting(T0, Optional.empty(), Optional.of("QQ"), Optional.empty(),
+        Optional.of(new Hosting(T0, Optional.empty(), Optional.of("MN"), Optional.empty(),
             java.util.OptionalLong.empty(), false)), Optional.empty(), Optional.empty(),
         List.of(), List.of(assessment(Classification.NATIONAL, T0)), List.of(), Optional.empty());
     Report r = new Report("R", "BE-test", T0.minusSeconds(60), java.time.ZoneId.of("UTC"),
