@@ -147,13 +147,14 @@ class GoldenTableTest {
             "interpol-baseline=not-baseline tc-ics=none uk-sentencing=none sap=none copine=3"
                 + " eu-2011-93-art2c=none iccam-classification=not-illegal"
                 + " c3p-arachnid=?AMBIGUOUS"),
-        // "A (pseudo-photograph) [?]": the UK grade is A; whether UK law covers it is the UK
-        // profile's (unclear) question, tested in JurisdictionTest.
+        // "A (pseudo-photograph) [?]": the reference marks the UK reading unverified, as the UK
+        // profile marks the law unclear; the grade is said ("would be A"), not asserted (issue
+        // 16: it was a firm A while ICCAM's UK classification was unclear).
         row("photorealistic AI/CGI; prepubescent; sex act",
             ContentFacts.builder().origin(ContentOrigin.PHOTOREALISTIC_SYNTHETIC)
                 .person(Person.of(AgeGroup.PRE_PUBESCENT)).level(SexualContentLevel.PENETRATIVE)
                 .adultInvolved(Tri.YES).context(ContextFlag.AI_GENERATED, Tri.YES),
-            "interpol-baseline=not-baseline tc-ics=A1 uk-sentencing=A sap=L4"
+            "interpol-baseline=not-baseline tc-ics=A1 uk-sentencing=?UNCLEAR_LAW sap=L4"
                 + " copine=?OUT_OF_SCOPE eu-2011-93-art2c=iv iccam-classification=national"
                 + " iccam-virtual=yes ncmec-file-annotations=generativeAi c3p-arachnid=csam"),
         // Realism alone is not AI provenance: no generativeAi flag.

@@ -23,6 +23,21 @@ final class UkCategory extends ChildImageScheme {
 
   @Override
   Derivation grade(SexualContentLevel level, ContentFacts f) {
+    Derivation graded = gradeLevel(level, f);
+    // Whether photorealistic computer-generated material is a pseudo-photograph (PCA 1978
+    // s.7(7)) is marked uncertain in the reference and the bundled UK profile ("unclear"): the
+    // grade it would have is said, not asserted.
+    if (f.origin() == ContentOrigin.PHOTOREALISTIC_SYNTHETIC
+        && graded instanceof org.hotlinekit.categorisation.scheme.Derived d
+        && !d.label().equals(NONE)) {
+      return indeterminate(Reason.UNCLEAR_LAW, "would be " + d.explanation()
+          + ", but whether photorealistic computer-generated material is a pseudo-photograph"
+          + " (PCA 1978 s.7(7)) is uncertain in the reference; the analyst decides");
+    }
+    return graded;
+  }
+
+  private Derivation gradeLevel(SexualContentLevel level, ContentFacts f) {
     String pseudo = f.origin() == ContentOrigin.REAL_PHOTOGRAPHIC ? ""
         : " (as a pseudo-photograph)";
     switch (level) {
