@@ -4,8 +4,10 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * One depicted person: apparent age group, optional apparent age range in years, and whether the
- * person is known to be an adult whatever the appearance (a look-alike). Immutable.
+ * One depicted person: how the person appears (age group, optional apparent age range in years)
+ * and, separately, what is known whatever the appearance: whether the person is known to be an
+ * adult (a look-alike) or a minor, and optionally a known age with its source (the child reported
+ * it, the police identified the victim). Immutable.
  */
 public final class Person {
   private static final int NONE = -1;
@@ -14,12 +16,17 @@ public final class Person {
   private final int minYears;
   private final int maxYears;
   private final Tri knownAdult;
+  private final int knownAge;
+  private final String knownAgeSource;
 
-  private Person(AgeGroup group, int minYears, int maxYears, Tri knownAdult) {
+  private Person(AgeGroup group, int minYears, int maxYears, Tri knownAdult, int knownAge,
+      String knownAgeSource) {
     this.group = group;
     this.minYears = minYears;
     this.maxYears = maxYears;
     this.knownAdult = knownAdult;
+    this.knownAge = knownAge;
+    this.knownAgeSource = knownAgeSource;
   }
 
   /**
@@ -29,7 +36,8 @@ public final class Person {
    * @return the person
    */
   public static Person of(AgeGroup group) {
-    return new Person(Objects.requireNonNull(group, "group"), NONE, NONE, Tri.UNKNOWN);
+    return new Person(Objects.requireNonNull(group, "group"), NONE, NONE, Tri.UNKNOWN, NONE,
+        null);
   }
 
   /**
@@ -45,7 +53,7 @@ public final class Person {
       throw new IllegalArgumentException(
           "age range must be 0 <= min <= max <= 120, got " + min + ".." + max);
     }
-    return new Person(group, min, max, knownAdult);
+    return new Person(group, min, max, knownAdult, knownAge, knownAgeSource);
   }
 
   /**
@@ -55,7 +63,29 @@ public final class Person {
    * @return a new person
    */
   public Person withKnownAdult(Tri adult) {
-    return new Person(group, minYears, maxYears, Objects.requireNonNull(adult, "adult"));
+    return new Person(group, minYears, maxYears, Objects.requireNonNull(adult, "adult"), knownAge,
+        knownAgeSource);
+  }
+
+  /**
+   * This person with a known age in years and where it is known from. Unless a known-adult fact
+   * says otherwise, the person is then known to be an adult (18 or more) or not; when both are
+   * recorded and disagree, the facts contradict themselves and the mappers say so.
+   *
+   * @param years the known age, 0..120
+   * @param source where it is known from (provenance), e.g. "identified by the police"
+   * @return a new person
+   * @throws IllegalArgumentException if the age is out of range or the source blank
+   */
+  public Person withKnownAge(int years, String source) {
+    if (years < 0 || years > 120) {
+      throw new IllegalArgumentException("a known age is 0..120, got " + years);
+    }
+    if (source == null || source.isBlank()) {
+      throw new IllegalArgumentException("a known age needs its source");
+    }
+    Tri adult = knownAdult != Tri.UNKNOWN ? knownAdult : years >= 18 ? Tri.YES : Tri.NO;
+    return new Person(group, minYears, maxYears, adult, years, source.strip());
   }
 
   /**
@@ -94,20 +124,41 @@ public final class Person {
     return knownAdult;
   }
 
+  /**
+   * The known age in years, if recorded.
+   *
+   * @return the age, or empty
+   */
+  public OptionalInt knownAge() {
+    return knownAge == NONE ? OptionalInt.empty() : OptionalInt.of(knownAge);
+  }
+
+  /**
+   * Where the known age is known from.
+   *
+   * @return the source, empty without a known age
+   */
+  public java.util.Optional<String> knownAgeSource() {
+    return java.util.Optional.ofNullable(knownAgeSource);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Person && group == ((Person) o).group && minYears == ((Person) o).minYears
-        && maxYears == ((Person) o).maxYears && knownAdult == ((Person) o).knownAdult;
+        && maxYears == ((Person) o).maxYears && knownAdult == ((Person) o).knownAdult
+        && knownAge == ((Person) o).knownAge
+        && Objects.equals(knownAgeSource, ((Person) o).knownAgeSource);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(group, minYears, maxYears, knownAdult);
+    return Objects.hash(group, minYears, maxYears, knownAdult, knownAge, knownAgeSource);
   }
 
   @Override
   public String toString() {
     return group + (minYears == NONE ? "" : " " + minYears + "-" + maxYears)
-        + (knownAdult == Tri.UNKNOWN ? "" : " knownAdult=" + knownAdult);
+        + (knownAdult == Tri.UNKNOWN ? "" : " knownAdult=" + knownAdult)
+        + (knownAge == NONE ? "" : " knownAge=" + knownAge + " (" + knownAgeSource + ")");
   }
 }

@@ -21,7 +21,8 @@ public final class FactsParser {
   private FactsParser() {}
 
   public static final String FORMAT = "hotlinekit-facts";
-  public static final int FORMAT_VERSION = 1;
+  /** The version written when the facts hold something version 1 cannot say (a known age). */
+  public static final int FORMAT_VERSION = 2;
   static final String[] BODY = {"origin", "persons", "gender", "level", "adultInvolved",
       "aggravating", "context"};
 
@@ -32,27 +33,27 @@ public final class FactsParser {
     allowed.add("formatVersion");
     allowed.add("note");
     doc.object(allowed.toArray(new String[0]));
-    doc.formatHeader(FORMAT, FORMAT_VERSION, "facts");
+    int version = doc.formatHeader(FORMAT, 1, FORMAT_VERSION, "facts");
     doc.optional("note").ifPresent(StrictJson.At::string);
     doc.required("origin");
     doc.required("persons");
     doc.required("level");
-    return body(doc);
+    return body(doc, version);
   }
 
   /** The facts fields of an object (every one optional), e.g. a vocabulary mapping's facts. */
   public static ContentFacts partial(StrictJson.At at) {
     at.object(BODY);
-    return body(at);
+    return body(at, 1);
   }
 
-  private static ContentFacts body(StrictJson.At doc) {
+  private static ContentFacts body(StrictJson.At doc, int version) {
     ContentFacts.Builder b = ContentFacts.builder();
     doc.optional("origin").ifPresent(o -> b.origin(o.enumValue(ContentOrigin.class)));
     Optional<StrictJson.At> persons = doc.optional("persons");
     if (persons.isPresent()) {
       for (StrictJson.At p : persons.get().elements()) {
-        b.person(person(p));
+        b.person(version == 1 ? person(p) : personV2(p));
       }
     }
     doc.optional("gender").ifPresent(g -> b.gender(g.enumValue(GenderPresence.class)));
@@ -77,6 +78,16 @@ public final class FactsParser {
 
   private static Person person(StrictJson.At p) {
     p.object("ageGroup", "ageRange", "knownAdult");
+    Person person = appearance(p);
+    Optional<StrictJson.At> adult = p.optional("knownAdult");
+    if (adult.isPresent()) {
+      person = person.withKnownAdult(adult.get().enumValue(Tri.class));
+    }
+    return person;
+  }
+
+  /** A person's age group and apparent age range. */
+  private static Person appearance(StrictJson.At p) {
     Person person = Person.of(p.required("ageGroup").enumValue(AgeGroup.class));
     Optional<StrictJson.At> range = p.optional("ageRange");
     if (range.isPresent()) {
@@ -88,9 +99,46 @@ public final class FactsParser {
       }
       person = person.withAgeRange(min, max);
     }
-    Optional<StrictJson.At> adult = p.optional("knownAdult");
-    if (adult.isPresent()) {
-      person = person.withKnownAdult(adult.get().enumValue(Tri.class));
+    return person;
+  }
+
+  /**
+   * A version 2 person: appearance ({@code ageGroup}, {@code ageRange}) and what is known
+   * ({@code known}: {@code status} minor, adult or unknown; {@code age} with its {@code source}).
+   */
+  private static Person personV2(StrictJson.At p) {
+    p.object("ageGroup", "ageRange", "known");
+    Person person = appearance(p);
+    Optional<StrictJson.At> known = p.optional("known");
+    if (known.isPresent()) {
+      StrictJson.At k = known.get().object("status", "age", "source");
+      Optional<String> status = k.optional("status").map(StrictJson.At::string);
+      if (status.isPresent()) {
+        switch (status.get()) {
+          case "minor":
+            person = person.withKnownAdult(Tri.NO);
+            break;
+          case "adult":
+            person = person.withKnownAdult(Tri.YES);
+            break;
+          case "unknown":
+            break;
+          default:
+            throw k.required("status").error("must be minor, adult or unknown");
+        }
+      }
+      Optional<StrictJson.At> age = k.optional("age");
+      if (age.isPresent()) {
+        int years = age.get().integer(0, 120);
+        String source = k.optional("source").map(StrictJson.At::nonBlank).orElseThrow(() ->
+            k.error("a known age needs its \"source\" (who or what established it)"));
+        person = person.withKnownAge(years, source);
+      } else if (k.optional("source").isPresent()) {
+        throw k.required("source").error("a source without a known age");
+      }
+      if (status.isEmpty() && age.isEmpty()) {
+        throw k.error("give a status, an age with its source, or both");
+      }
     }
     return person;
   }
@@ -98,8 +146,11 @@ public final class FactsParser {
   /** Writes a facts document; unknown values are written too, so nothing is implied. */
   public static String write(ContentFacts f) {
     ObjectNode n = StrictJson.JSON.createObjectNode();
+    // Version 1 unless a person has a known age, which only version 2 can say: a reader of
+    // version 1 keeps reading what it can.
+    boolean v2 = f.persons().stream().anyMatch(p -> p.knownAge().isPresent());
     n.put("format", FORMAT);
-    n.put("formatVersion", FORMAT_VERSION);
+    n.put("formatVersion", v2 ? 2 : 1);
     n.put("origin", StrictJson.json(f.origin()));
     ArrayNode persons = n.putArray("persons");
     for (Person p : f.persons()) {
@@ -110,7 +161,15 @@ public final class FactsParser {
         r.put("min", p.minYears().getAsInt());
         r.put("max", p.maxYears().getAsInt());
       }
-      o.put("knownAdult", StrictJson.json(p.knownAdult()));
+      if (v2) {
+        ObjectNode k = o.putObject("known");
+        k.put("status", p.knownAdult() == Tri.NO ? "minor" : p.knownAdult() == Tri.YES ? "adult"
+            : "unknown");
+        p.knownAge().ifPresent(a -> k.put("age", a));
+        p.knownAgeSource().ifPresent(s -> k.put("source", s));
+      } else {
+        o.put("knownAdult", StrictJson.json(p.knownAdult()));
+      }
     }
     n.put("gender", StrictJson.json(f.gender()));
     n.put("level", StrictJson.json(f.level()));

@@ -28,6 +28,10 @@ final class FactsView {
   }
 
   static Kind kind(Person p) {
+    if (knownContradiction(p).isPresent()) {
+      // Known to be an adult and of a known age under 18 (or the reverse): neither is taken.
+      return Kind.UNDETERMINED;
+    }
     // What is known of a person's age outweighs how old the person looks: a known minor is a
     // minor, also when looking adult (the self-generated image of a 16-year-old, a victim the
     // police identified). Reading appearance first would call that "no minor depicted".
@@ -68,6 +72,10 @@ final class FactsView {
    * @return what disagrees, in words, or empty
    */
   static java.util.Optional<String> contradiction(Person p) {
+    java.util.Optional<String> known = knownContradiction(p);
+    if (known.isPresent()) {
+      return known;
+    }
     java.util.OptionalInt min = p.minYears();
     java.util.OptionalInt max = p.maxYears();
     String range = min.isPresent() ? min.getAsInt() + "-" + max.getAsInt() : "";
@@ -90,6 +98,56 @@ final class FactsView {
         break;
       default:
         break;
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Where the known status (minor, adult) and the known age disagree. */
+  static java.util.Optional<String> knownContradiction(Person p) {
+    if (p.knownAge().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    int age = p.knownAge().getAsInt();
+    if (p.knownAdult() == Tri.YES && age < 18) {
+      return java.util.Optional.of("known to be an adult, with a known age of " + age);
+    }
+    if (p.knownAdult() == Tri.NO && age >= 18) {
+      return java.util.Optional.of("known to be a minor, with a known age of " + age);
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The known ages of the minors the facts record, for explanations.
+   *
+   * @return e.g. {@code "persons[0]: known age 16 (identified by the police)"}, or empty
+   */
+  static java.util.Optional<String> knownMinorAges(ContentFacts f) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < f.persons().size(); i++) {
+      Person p = f.persons().get(i);
+      if (p.knownAge().isPresent() && kind(p) == Kind.MINOR) {
+        out.add("persons[" + i + "]: known age " + p.knownAge().getAsInt() + " ("
+            + p.knownAgeSource().orElse("") + ")");
+      }
+    }
+    return out.isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(String.join("; ", out));
+  }
+
+  /**
+   * Whether some minor is known (not only seen) to be under {@code years}.
+   *
+   * @return the first such person's known age in words, or empty
+   */
+  static java.util.Optional<String> knownUnder(ContentFacts f, int years) {
+    for (int i = 0; i < f.persons().size(); i++) {
+      Person p = f.persons().get(i);
+      if (p.knownAge().isPresent() && p.knownAge().getAsInt() < years
+          && knownContradiction(p).isEmpty()) {
+        return java.util.Optional.of("persons[" + i + "]: known age " + p.knownAge().getAsInt()
+            + " (" + p.knownAgeSource().orElse("") + ")");
+      }
     }
     return java.util.Optional.empty();
   }
@@ -157,12 +215,22 @@ final class FactsView {
     return any;
   }
 
-  /** Whether a (non-adult) person appears younger than 13. */
+  /**
+   * Whether a (non-adult) person is, or appears to be, younger than 13: a known age under 13
+   * decides whatever the appearance.
+   */
   static Tri under13(ContentFacts f) {
+    if (knownUnder(f, 13).isPresent()) {
+      return Tri.YES;
+    }
     boolean unknown = f.persons().isEmpty();
     for (Person p : f.persons()) {
       Kind k = kind(p);
       if (k == Kind.ADULT || k == Kind.LOOK_ALIKE) {
+        continue;
+      }
+      if (knownContradiction(p).isPresent()) {
+        unknown = true;
         continue;
       }
       if (contradiction(p).isPresent()) {

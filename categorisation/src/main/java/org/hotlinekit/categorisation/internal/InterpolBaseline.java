@@ -33,7 +33,10 @@ final class InterpolBaseline extends Mapper {
       c.failed("not a real photograph (" + FactsView.words(f.origin()) + ")");
     }
     Tri under13 = FactsView.under13(f);
-    if (under13 == Tri.YES) {
+    java.util.Optional<String> known = FactsView.knownUnder(f, 13);
+    if (known.isPresent()) {
+      c.met("younger than 13 (" + known.get() + ")");
+    } else if (under13 == Tri.YES) {
       c.met("apparent age under 13 ("
           + FactsView.words(FactsView.youngestStage(f)).replace("minor stage unknown",
               "age range under 13") + ")");

@@ -77,7 +77,8 @@ final class NationalLaw {
           : allAtLeast(f, lower) ? " (" + lower + " to " + (limit - 1) + ": "
               + p.lowerBandSource().orElse("") + ")" : "";
     }
-    c.met("a minor under " + limit + band);
+    c.met("a minor under " + limit + band
+        + FactsView.knownMinorAges(f).map(k -> " (" + k + ")").orElse(""));
   }
 
   /**
@@ -101,6 +102,9 @@ final class NationalLaw {
   }
 
   private static boolean anyClearlyUnder(ContentFacts f, int years) {
+    if (FactsView.knownUnder(f, years).isPresent()) {
+      return true;
+    }
     for (Person x : f.persons()) {
       if (FactsView.kind(x) != FactsView.Kind.MINOR) {
         continue;
@@ -120,6 +124,14 @@ final class NationalLaw {
     boolean any = false;
     for (Person x : f.persons()) {
       if (FactsView.kind(x) != FactsView.Kind.MINOR) {
+        continue;
+      }
+      if (x.knownAge().isPresent()) {
+        // The real age is known: it, not the appearance, says whether the person is this old.
+        if (x.knownAge().getAsInt() < years) {
+          return false;
+        }
+        any = true;
         continue;
       }
       if (x.minYears().isEmpty() || x.minYears().getAsInt() < years

@@ -137,14 +137,25 @@ public final class StrictJson {
      * @param what the document kind in the message, e.g. "facts"
      */
     public void formatHeader(String format, int version, String what) {
+      formatHeader(format, version, version, what);
+    }
+
+    /**
+     * Checks the format name and that the version is one of {@code oldest..newest}.
+     *
+     * @return the version
+     */
+    public int formatHeader(String format, int oldest, int newest, String what) {
       if (!format.equals(required("format").string())) {
         throw required("format").error("must be \"" + format + "\"");
       }
       int v = required("formatVersion").integer(1, Integer.MAX_VALUE);
-      if (v != version) {
+      if (v < oldest || v > newest) {
         throw new UnsupportedInputException(what + " format version " + v
-            + " is not supported (this is version " + version + ")");
+            + " is not supported (this reads " + (oldest == newest ? "version " + newest
+            : "versions " + oldest + " to " + newest) + ")");
       }
+      return v;
     }
 
     /** This node must be an object with only these fields. */

@@ -55,8 +55,9 @@ class FactsJsonTest {
     assertThatThrownBy(() -> read(GOOD.replace("\"gender\": \"female\",",
         "\"gender\": \"female\", \"gender\": \"male\","))).isInstanceOf(
         MalformedInputException.class).hasMessageContaining("Duplicate");
-    assertThatThrownBy(() -> read(GOOD.replace("\"formatVersion\": 1", "\"formatVersion\": 2")))
-        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 2");
+    assertThatThrownBy(() -> read(GOOD.replace("\"formatVersion\": 1", "\"formatVersion\": 3")))
+        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 3")
+        .hasMessageContaining("versions 1 to 2");
     assertThatThrownBy(() -> read("{\"format\": \"hotlinekit-facts\","))
         .isInstanceOf(MalformedInputException.class).hasMessageStartingWith("facts.json:1:")
         .hasMessageContaining("not valid JSON");
