@@ -59,6 +59,20 @@ public final class FactsJson {
   }
 
   /**
+   * The facts' contradictions, for a reader to warn about before anything is derived: a
+   * developmental stage against an apparent age (adult-appearing, apparent 9-11), a known status
+   * against a known age (adult, age 15), activity between children only with an adult involved
+   * (or the reverse). The mappers never take either reading where the two would differ
+   * ({@code indeterminate (contradictory facts)}).
+   *
+   * @param facts the facts
+   * @return one line per contradiction, naming the fields; empty when the facts agree
+   */
+  public static java.util.List<String> contradictions(ContentFacts facts) {
+    return FactsParser.contradictions(facts);
+  }
+
+  /**
    * Writes a facts document, every fact included (unknowns as {@code unknown}), in a stable
    * order: the same facts give the same text.
    *

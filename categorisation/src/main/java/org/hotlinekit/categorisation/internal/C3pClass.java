@@ -23,7 +23,7 @@ final class C3pClass extends Mapper {
   }
 
   @Override
-  public Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
     Criteria baseline = InterpolBaseline.criteria(f);
     if (baseline.state() == Criteria.State.MET) {
       return label("csam", "CSAM: baseline material (" + baseline.met() + ")");

@@ -33,7 +33,7 @@ abstract class ChildImageScheme extends Mapper {
   abstract Derivation grade(SexualContentLevel level, ContentFacts f);
 
   @Override
-  public final Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  final Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
     if (f.origin() == ContentOrigin.UNKNOWN) {
       return indeterminate(Reason.MISSING_FACT, "origin unknown (" + name()
           + " covers photographs and images like them only)");

@@ -21,7 +21,7 @@ final class EuDirective extends Mapper {
   }
 
   @Override
-  public Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
     if (f.origin() == ContentOrigin.NON_REALISTIC_DRAWN) {
       return label("none", "Not art. 2(c): non-realistic drawn material is not a realistic image"
           + " (iv)");

@@ -143,6 +143,20 @@ public final class FactsParser {
     return person;
   }
 
+  /** The contradictions in facts, one line each, naming the fields (see FactsJson). */
+  public static List<String> contradictions(ContentFacts f) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < f.persons().size(); i++) {
+      Person p = f.persons().get(i);
+      String fields = FactsView.knownContradiction(p).isPresent()
+          ? "persons[" + i + "].known" : "persons[" + i + "].ageGroup, persons[" + i
+              + "].ageRange";
+      FactsView.contradiction(p).ifPresent(c -> out.add(fields + ": " + c));
+    }
+    FactsView.levelContradiction(f).ifPresent(c -> out.add("level, adultInvolved: " + c));
+    return out;
+  }
+
   /** Writes a facts document; unknown values are written too, so nothing is implied. */
   public static String write(ContentFacts f) {
     ObjectNode n = StrictJson.JSON.createObjectNode();

@@ -102,6 +102,26 @@ final class FactsView {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Where the level and the adult involvement disagree: sexual activity between children only
+   * yet an adult involved, or activity with an adult yet no adult involved.
+   *
+   * @return the contradiction in words, naming the fields, or empty
+   */
+  static java.util.Optional<String> levelContradiction(ContentFacts f) {
+    if (f.level() == SexualContentLevel.SEXUAL_ACTIVITY_CHILD_ONLY
+        && f.adultInvolved() == Tri.YES) {
+      return java.util.Optional.of("level: sexual activity between children only;"
+          + " adultInvolved: yes");
+    }
+    if (f.level() == SexualContentLevel.NON_PENETRATIVE_WITH_ADULT
+        && f.adultInvolved() == Tri.NO) {
+      return java.util.Optional.of("level: non-penetrative activity with an adult;"
+          + " adultInvolved: no");
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Where the known status (minor, adult) and the known age disagree. */
   static java.util.Optional<String> knownContradiction(Person p) {
     if (p.knownAge().isEmpty()) {

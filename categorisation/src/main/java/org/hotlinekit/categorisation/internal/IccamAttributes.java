@@ -22,7 +22,7 @@ final class IccamAttributes {
     }
 
     @Override
-    public Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+    Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
       AgeGroup g = FactsView.youngestStage(f);
       switch (g) {
         case INFANT:
@@ -47,7 +47,7 @@ final class IccamAttributes {
     }
 
     @Override
-    public Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+    Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
       String l = FactsView.words(f.gender()).replace(' ', '-');
       return label(l, "Gender of the minors: " + FactsView.words(f.gender()));
     }
@@ -60,7 +60,7 @@ final class IccamAttributes {
     }
 
     @Override
-    public Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+    Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
       switch (f.origin()) {
         case PHOTOREALISTIC_SYNTHETIC:
         case NON_REALISTIC_DRAWN:
@@ -86,7 +86,7 @@ final class IccamAttributes {
     }
 
     @Override
-    public Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+    Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
       Tri v = f.context(flag);
       if (v == Tri.UNKNOWN) {
         return indeterminate(Reason.MISSING_FACT, FactsView.words(flag) + " not recorded");

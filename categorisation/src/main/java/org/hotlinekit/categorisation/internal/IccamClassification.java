@@ -26,7 +26,7 @@ final class IccamClassification extends Mapper {
   }
 
   @Override
-  public Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
     Criteria baseline = InterpolBaseline.criteria(f);
     if (baseline.state() == Criteria.State.MET) {
       return label(BASELINE, "Baseline: " + baseline.met());

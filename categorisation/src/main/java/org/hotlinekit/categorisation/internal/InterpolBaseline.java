@@ -61,7 +61,7 @@ final class InterpolBaseline extends Mapper {
   }
 
   @Override
-  public Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
     Criteria c = criteria(f);
     switch (c.state()) {
       case MET:

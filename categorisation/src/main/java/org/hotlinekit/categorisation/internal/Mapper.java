@@ -43,8 +43,42 @@ abstract class Mapper implements SchemeMapper {
     return false;
   }
 
+  /**
+   * Derives the label; where the facts contradict each other on the sexual content (activity
+   * between children only yet an adult involved, or activity with an adult yet no adult
+   * involved), both readings are derived: the label they
+   * agree on, or {@link Reason#CONTRADICTORY_FACTS} where they differ, never the less protective
+   * one.
+   */
   @Override
-  public abstract Derivation derive(ContentFacts facts, Optional<JurisdictionProfile> profile);
+  public final Derivation derive(ContentFacts facts, Optional<JurisdictionProfile> profile) {
+    java.util.Optional<String> contradiction = FactsView.levelContradiction(facts);
+    if (contradiction.isEmpty()) {
+      return deriveConsistent(facts, profile);
+    }
+    Derivation childOnly = deriveConsistent(facts.toBuilder()
+        .level(org.hotlinekit.categorisation.facts.SexualContentLevel.SEXUAL_ACTIVITY_CHILD_ONLY)
+        .adultInvolved(org.hotlinekit.categorisation.facts.Tri.NO).build(), profile);
+    Derivation withAdult = deriveConsistent(facts.toBuilder()
+        .level(org.hotlinekit.categorisation.facts.SexualContentLevel.NON_PENETRATIVE_WITH_ADULT)
+        .adultInvolved(org.hotlinekit.categorisation.facts.Tri.YES).build(), profile);
+    String both = "the facts disagree (" + contradiction.get() + ")";
+    if (childOnly instanceof Derived a && withAdult instanceof Derived b
+        && a.label().equals(b.label())) {
+      return label(a.label(), both + ", and both readings give " + a.label() + ": "
+          + a.explanation() + " / " + b.explanation());
+    }
+    return indeterminate(Reason.CONTRADICTORY_FACTS, both + ", and the readings differ ("
+        + words(childOnly) + " as activity between children only, " + words(withAdult)
+        + " with an adult involved), so neither is taken");
+  }
+
+  private static String words(Derivation d) {
+    return d instanceof Derived x ? x.label() : "indeterminate";
+  }
+
+  /** Derives the label from facts that do not contradict each other on the sexual content. */
+  abstract Derivation deriveConsistent(ContentFacts facts, Optional<JurisdictionProfile> profile);
 
   final Derived label(String label, String explanation) {
     if (!labels.contains(label) && !acceptsCombination(label)) {

@@ -49,7 +49,7 @@ final class NcmecAnnotations extends Mapper {
   }
 
   @Override
-  public Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
     Map<String, String> why = new LinkedHashMap<>();
     if (f.origin() == ContentOrigin.NON_REALISTIC_DRAWN) {
       why.put("animeDrawingVirtualHentai", "non-realistic drawn");

@@ -22,7 +22,7 @@ final class TcIcs extends Mapper {
   }
 
   @Override
-  public Derivation derive(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
     if (f.origin() == ContentOrigin.NON_REALISTIC_DRAWN) {
       return label(NONE, "No ICS class: non-realistic drawn material (annotate it instead)");
     }

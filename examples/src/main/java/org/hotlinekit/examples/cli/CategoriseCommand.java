@@ -71,6 +71,12 @@ final class CategoriseCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
     }
     ContentFacts f = FactsJson.read(facts);
+    List<String> contradictions = FactsJson.contradictions(f);
+    for (String c : contradictions) {
+      spec.commandLine().getErr().println("hotlinekit: warning: " + facts
+          + ": the facts contradict themselves: " + c);
+    }
+    spec.commandLine().getErr().flush();
     List<Derivation> results =
         Categoriser.builder().jurisdictions(all).build().categorise(f, jurisdiction);
     PrintWriter out = spec.commandLine().getOut();
@@ -79,6 +85,8 @@ final class CategoriseCommand implements Callable<Integer> {
       root.put("facts", facts.toString());
       root.put("jurisdiction", jurisdiction);
       profile.ifPresent(p -> root.put("profileVersion", p.version()));
+      ArrayNode warnings = root.putArray("contradictions");
+      contradictions.forEach(warnings::add);
       ArrayNode list = root.putArray("results");
       for (Derivation d : results) {
         ObjectNode n = list.addObject();

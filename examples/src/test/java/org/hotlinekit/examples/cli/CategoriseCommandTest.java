@@ -74,6 +74,31 @@ class CategoriseCommandTest {
     assertThat(invalid.err()).contains("must be a code such as BE");
   }
 
+  /** Contradictory facts are warned about on stderr, named by field, and listed in JSON. */
+  @Test
+  void contradictionsAreWarnedAbout(@TempDir Path dir) throws IOException {
+    Path facts = Files.writeString(dir.resolve("c.json"), "{\"format\": \"hotlinekit-facts\","
+        + " \"formatVersion\": 2, \"origin\": \"real_photographic\", \"persons\":"
+        + " [{\"ageGroup\": \"adult_appearing\", \"ageRange\": {\"min\": 9, \"max\": 11}}],"
+        + " \"level\": \"sexual_activity_child_only\", \"adultInvolved\": \"yes\"}");
+    CliRun run = CliRun.of("categorise", "--jurisdiction", "BE", "--format", "json",
+        facts.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err().lines().toList()).containsExactly(
+        "hotlinekit: warning: " + facts + ": the facts contradict themselves:"
+            + " persons[0].ageGroup, persons[0].ageRange: adult-appearing with an apparent age"
+            + " of 9-11",
+        "hotlinekit: warning: " + facts + ": the facts contradict themselves: level,"
+            + " adultInvolved: level: sexual activity between children only; adultInvolved:"
+            + " yes");
+    assertThat(JSON.readTree(run.out()).get("contradictions")).hasSize(2);
+    assertThat(results(run.out()).get("iccam-classification").get("indeterminate").asString())
+        .isEqualTo("CONTRADICTORY_FACTS");
+    CliRun clean = CliRun.of("categorise", "--jurisdiction", "BE",
+        FACTS.resolve("baseline.json").toString());
+    assertThat(clean.err()).isEmpty();
+  }
+
   private static Map<String, JsonNode> results(String out) {
     Map<String, JsonNode> m = new HashMap<>();
     for (JsonNode n : JSON.readTree(out).get("results")) {
