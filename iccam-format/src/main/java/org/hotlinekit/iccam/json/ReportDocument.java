@@ -19,11 +19,17 @@ public record ReportDocument(List<Report> reports, Optional<PacketInfo> packet) 
    *
    * @param reports the reports
    * @param packet the packet header
-   * @throws IllegalArgumentException if two reports have the same reference (a recipient could
-   *     not tell them apart, and the reader refuses such a document)
+   * @throws IllegalArgumentException if there is no report, or two reports have the same
+   *     reference (a recipient could not tell them apart, and the reader refuses such a
+   *     document)
    */
   public ReportDocument {
     reports = List.copyOf(reports);
+    if (reports.isEmpty()) {
+      // An empty document is an error: a recipient would read "nothing to report" from a
+      // sender's mistake.
+      throw new IllegalArgumentException("a document needs at least one report");
+    }
     Objects.requireNonNull(packet, "packet");
     java.util.Set<String> references = new java.util.HashSet<>();
     for (Report r : reports) {

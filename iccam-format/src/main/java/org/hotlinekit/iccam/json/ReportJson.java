@@ -286,6 +286,8 @@ public final class ReportJson {
         problem(root, "missing member \"reports\"");
       } else if (!list.isArray()) {
         problem(list, "\"reports\" must be an array");
+      } else if (list.array().isEmpty()) {
+        problem(list, "\"reports\" is empty: a document needs at least one report");
       } else {
         java.util.Map<String, Node> references = new java.util.HashMap<>();
         for (Node n : list.array()) {
@@ -302,6 +304,13 @@ public final class ReportJson {
             // Recorded; go on to find the other problems.
           }
         }
+      }
+      if (reports.isEmpty()) {
+        // Every report had problems (recorded), or there were none: no document to return.
+        if (problems.isEmpty()) {
+          problem(root, "a document needs at least one report");
+        }
+        throw new ReportFormatException(problems);
       }
       return new ReportDocument(reports, packet);
     }

@@ -15,6 +15,37 @@ final class Checks {
     return s;
   }
 
+  /**
+   * A URL a receiving hotline can act on: absolute, http, https or ftp, with a valid host (for
+   * http and https as {@code Urls.canonical} reads it). {@code javascript:}, {@code data:}, a
+   * relative or a free-text "URL" are refused.
+   */
+  static String url(String s, String field) {
+    text(s, field);
+    String scheme = s.strip().contains(":")
+        ? s.strip().substring(0, s.strip().indexOf(':')).toLowerCase(java.util.Locale.ROOT) : "";
+    try {
+      switch (scheme) {
+        case "http":
+        case "https":
+          org.hotlinekit.iccam.url.Urls.canonical(s);
+          break;
+        case "ftp":
+          java.net.URI u = new java.net.URI(s.strip());
+          if (u.getHost() == null || u.getHost().isBlank()) {
+            throw new IllegalArgumentException(field + ": an ftp URL needs a host");
+          }
+          break;
+        default:
+          throw new IllegalArgumentException(field + " must be an absolute http, https or ftp"
+              + " URL, not '" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "'");
+      }
+    } catch (org.hotlinekit.core.MalformedInputException | java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(field + " is not a valid URL: " + e.getMessage());
+    }
+    return s;
+  }
+
   static <T> Optional<T> opt(Optional<T> o, String field) {
     return Objects.requireNonNull(o, field);
   }

@@ -48,7 +48,7 @@ public record ContentItem(String id, String url, MediaType mediaType, Optional<H
    */
   public ContentItem {
     Checks.text(id, "id");
-    Checks.text(url, "url");
+    Checks.url(url, "url");
     Objects.requireNonNull(mediaType, "mediaType");
     Checks.opt(hosting, "hosting");
     Checks.opt(assignedCountry, "assignedCountry").ifPresent(c -> Checks.country(c,

@@ -22,7 +22,7 @@ import java.util.Set;
  * @param commerciality the commerciality code, if determined
  * @param paymentMethods payment method codes
  * @param memo a note, if any
- * @param items the content items, ids unique
+ * @param items the content items, at least one, ids unique
  */
 public record Report(String reference, String reportingHotline, Instant receivedAt,
     ZoneId timeZone, String sourceUrl, Optional<String> referrer, Optional<String> siteType,
@@ -48,8 +48,8 @@ public record Report(String reference, String reportingHotline, Instant received
     Checks.text(reportingHotline, "reportingHotline");
     Objects.requireNonNull(receivedAt, "receivedAt");
     Objects.requireNonNull(timeZone, "timeZone");
-    Checks.text(sourceUrl, "sourceUrl");
-    Checks.opt(referrer, "referrer");
+    Checks.url(sourceUrl, "sourceUrl");
+    Checks.opt(referrer, "referrer").ifPresent(u -> Checks.url(u, "referrer"));
     Checks.opt(siteType, "siteType").ifPresent(c -> CodeLists.bundled().check("siteType", c));
     Checks.opt(commerciality, "commerciality")
         .ifPresent(c -> CodeLists.bundled().check("commerciality", c));
@@ -59,6 +59,10 @@ public record Report(String reference, String reportingHotline, Instant received
     }
     Checks.opt(memo, "memo");
     items = List.copyOf(items);
+    if (items.isEmpty()) {
+      // A report is what was found at a URL: without an item there is nothing to act on.
+      throw new IllegalArgumentException("a report needs at least one content item");
+    }
     Set<String> ids = new HashSet<>();
     for (ContentItem i : items) {
       if (!ids.add(i.id())) {

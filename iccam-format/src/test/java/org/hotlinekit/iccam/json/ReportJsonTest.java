@@ -197,8 +197,52 @@ class ReportJsonTest {
         .hasMessageContaining("unexpected content after the JSON document");
     assertThatThrownBy(() -> JSON.read(new byte[] {'{', (byte) 0xff, '}'}, "test.json"))
         .isInstanceOf(ReportFormatException.class).hasMessage("test.json:1:1: not UTF-8 text");
-    assertThat(read("{\"format\": \"hotlinekit-reports\", \"version\": 1, \"reports\": []}")
-        .document().reports()).isEmpty();
+    // Nothing to report is a sender's mistake, not a document (issue 23).
+    assertThatThrownBy(() -> read("{\"format\": \"hotlinekit-reports\", \"version\": 1,"
+        + " \"reports\": []}")).isInstanceOf(ReportFormatException.class)
+        .hasMessageContaining("\"reports\" is empty");
+  }
+
+  /**
+   * What a receiving hotline cannot act on is refused (issue 23): an item or source URL that is
+   * no URL, or a script; a report without items.
+   */
+  @Test
+  void unactionableReportsAreRefused() throws Exception {
+    String sample = new String(Samples.reportBytes(), StandardCharsets.UTF_8);
+    Schema schema;
+    try (InputStream in = ReportJson.class.getResourceAsStream(ReportJson.SCHEMA_RESOURCE)) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+    }
+    JsonMapper mapper = JsonMapper.builder().build();
+    // The reader and the published schema agree on each of these (issue 23).
+    for (String[] change : new String[][] {
+        {"\"url\": \"https://img.example.org/a/IMG_0001.jpg\"", "\"url\": \"not a url\""},
+        {"\"url\": \"https://img.example.org/a/IMG_0001.jpg\"",
+            "\"url\": \"javascript:alert(1)\""},
+        {"\"country\": \"NL\"", "\"country\": \"ZZ\""},
+        {"\"country\": \"NL\"", "\"country\": \"UK\""}}) {
+      assertThat(sample).contains(change[0]);
+      String bad = sample.replaceFirst(java.util.regex.Pattern.quote(change[0]), change[1]);
+      assertThatThrownBy(() -> read(bad)).as(change[1]).isInstanceOf(ReportFormatException.class);
+      assertThat(schema.validate(mapper.readTree(bad))).as(change[1]).isNotEmpty();
+    }
+    String none = "{\"format\": \"hotlinekit-reports\", \"version\": 1, \"crit\": [],"
+        + " \"reports\": []}";
+    assertThat(schema.validate(mapper.readTree(none))).isNotEmpty();
+    String url = "\"url\": \"https://img.example.org/a/IMG_0001.jpg\"";
+    assertThat(sample).contains(url);
+    for (String bad : new String[] {"not a url", "javascript:alert(1)", "data:text/plain,x",
+        "/relative/path.jpg", "https://-bad-.example/x"}) {
+      assertThatThrownBy(() -> read(sample.replace(url, "\"url\": \"" + bad + "\"")))
+          .as(bad).isInstanceOf(ReportFormatException.class).hasMessageContaining("url");
+    }
+    String source = "\"sourceUrl\": \"https://example.org/gallery/123\"";
+    assertThat(sample).contains(source);
+    assertThatThrownBy(() -> read(sample.replace(source, "\"sourceUrl\": \"javascript:void(0)\"")))
+        .isInstanceOf(ReportFormatException.class).hasMessageContaining("sourceUrl");
+    assertThat(read(sample.replace(url, "\"url\": \"ftp://files.example.org/a.jpg\""))
+        .document().reports()).hasSize(3);
   }
 
   /**
