@@ -17,11 +17,16 @@ final class Checks {
 
   /**
    * A URL a receiving hotline can act on: absolute, http, https or ftp, with a valid host (for
-   * http and https as {@code Urls.canonical} reads it). {@code javascript:}, {@code data:}, a
-   * relative or a free-text "URL" are refused.
+   * http and https as {@code Urls.canonical} reads it); or, for material found on a device rather
+   * than online, hotlinekit's names {@code urn:hotlinekit:file:PATH} (a file of a seizure) and
+   * {@code urn:hotlinekit:scan:REFERENCE} (a scan). {@code javascript:}, {@code data:}, a relative
+   * or a free-text "URL" are refused.
    */
   static String url(String s, String field) {
     text(s, field);
+    if (s.matches("urn:hotlinekit:(file|scan):\\S+")) {
+      return s;
+    }
     String scheme = s.strip().contains(":")
         ? s.strip().substring(0, s.strip().indexOf(':')).toLowerCase(java.util.Locale.ROOT) : "";
     try {
@@ -38,7 +43,7 @@ final class Checks {
           break;
         default:
           throw new IllegalArgumentException(field + " must be an absolute http, https or ftp"
-              + " URL, not '" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "'");
+              + " URL (or urn:hotlinekit:file:PATH for a file found on a device), not '" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "'");
       }
     } catch (org.hotlinekit.core.MalformedInputException | java.net.URISyntaxException e) {
       throw new IllegalArgumentException(field + " is not a valid URL: " + e.getMessage());
