@@ -31,10 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MonotonicitySampleTest {
   private static final Categoriser CATEGORISER = Categoriser.builder().build();
-  private static final AgeGroup[] YOUNGER = {AgeGroup.ADULT_APPEARING, AgeGroup.PUBESCENT,
-      AgeGroup.PRE_PUBESCENT, AgeGroup.INFANT};
-  private static final List<SexualContentLevel> LEVELS = List.of(SexualContentLevel.values())
-      .stream().filter(l -> l != SexualContentLevel.UNKNOWN).toList();
+  private static final AgeGroup[] YOUNGER = MonotonicityTest.YOUNGER;
+  private static final List<SexualContentLevel> LEVELS = MonotonicityTest.LEVELS;
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5})

@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Test;
  */
 class MonotonicityTest {
   private static final Categoriser CATEGORISER = Categoriser.builder().build();
-  private static final AgeGroup[] YOUNGER = {AgeGroup.ADULT_APPEARING, AgeGroup.PUBESCENT,
+  static final AgeGroup[] YOUNGER = {AgeGroup.ADULT_APPEARING, AgeGroup.PUBESCENT,
       AgeGroup.PRE_PUBESCENT, AgeGroup.INFANT};
   private static final Tri[] KNOWN_MINOR = {Tri.YES, Tri.UNKNOWN, Tri.NO};
   private static final Tri[] ADULT = {Tri.NO, Tri.UNKNOWN, Tri.YES};
-  private static final List<SexualContentLevel> LEVELS = List.of(SexualContentLevel.values())
+  static final List<SexualContentLevel> LEVELS = List.of(SexualContentLevel.values())
       .stream().filter(l -> l != SexualContentLevel.UNKNOWN).toList();
 
   record Case(AgeGroup group, Tri knownAdult, int range, SexualContentLevel level, Tri adult) {

@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.UnsupportedInputException;
@@ -16,6 +17,7 @@ import org.hotlinekit.iccam.model.ActionType;
 import org.hotlinekit.iccam.model.Report;
 import org.hotlinekit.iccam.testing.Samples;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The exchange format: round trip, determinism, the published schema, and strictness. */
@@ -204,6 +206,58 @@ class ReportJsonTest {
   }
 
   /**
+   * The schema's IP pattern and the reader agree (issue 16, 23): edge cases and seeded random
+   * IPv4 (octets 0..299, some with leading zeros) and IPv6 forms (full, compressed, with an IPv4
+   * tail, with a zone).
+   */
+  @Test
+  void theSchemasIpPatternAgreesWithTheReader() throws Exception {
+    JsonMapper mapper = JsonMapper.builder().build();
+    JsonNode schema;
+    try (InputStream in = ReportJson.class.getResourceAsStream(ReportJson.SCHEMA_RESOURCE)) {
+      schema = mapper.readTree(in);
+    }
+    java.util.regex.Pattern ip = java.util.regex.Pattern.compile(
+        schema.get("$defs").get("hosting").get("properties").get("ip").get("pattern").asString());
+    List<String> candidates = new ArrayList<>(List.of("192.0.2.10", "999.1.2.3", "010.0.0.1",
+        "0.0.0.0", "255.255.255.255", "256.0.0.1", "1.2.3", "1.2.3.4.5", "::", "::1",
+        "::ffff:192.0.2.1", "2001:db8::1", "2001:DB8::1", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9",
+        "fe80::1%eth0", "2001:db8::1:192.0.2.1", ":::", "1::2::3", "[::1]", " 192.0.2.10"));
+    java.util.Random r = new java.util.Random(7);
+    for (int k = 0; k < 400; k++) {
+      StringBuilder b = new StringBuilder();
+      for (int o = 0; o < 4; o++) {
+        int v = r.nextInt(300);
+        b.append(o > 0 ? "." : "").append(r.nextInt(10) == 0 ? "0" + v : String.valueOf(v));
+      }
+      candidates.add(b.toString());
+      byte[] six = new byte[16];
+      r.nextBytes(six);
+      for (int z = 0; z < 16; z++) {
+        if (r.nextInt(3) == 0) {
+          six[z] = 0;
+        }
+      }
+      String a = java.net.InetAddress.getByAddress(six).getHostAddress();
+      candidates.add(a);
+      candidates.add(com.google.common.net.InetAddresses.toAddrString(
+          java.net.InetAddress.getByAddress(six)));
+    }
+    for (String c : candidates) {
+      boolean reader;
+      try {
+        new org.hotlinekit.iccam.model.Hosting(java.time.Instant.EPOCH, java.util.Optional.of(c),
+            java.util.Optional.empty(), java.util.Optional.empty(),
+            java.util.OptionalLong.empty(), false);
+        reader = true;
+      } catch (IllegalArgumentException e) {
+        reader = false;
+      }
+      assertThat(ip.matcher(c).matches()).as(c).isEqualTo(reader);
+    }
+  }
+
+  /**
    * What a receiving hotline cannot act on is refused (issue 23): an item or source URL that is
    * no URL, or a script; a report without items.
    */
@@ -221,7 +275,9 @@ class ReportJsonTest {
         {"\"url\": \"https://img.example.org/a/IMG_0001.jpg\"",
             "\"url\": \"javascript:alert(1)\""},
         {"\"country\": \"NL\"", "\"country\": \"ZZ\""},
-        {"\"country\": \"NL\"", "\"country\": \"UK\""}}) {
+        {"\"country\": \"NL\"", "\"country\": \"UK\""},
+        {"\"ip\": \"192.0.2.10\"", "\"ip\": \"999.1.2.3\""},
+        {"\"ip\": \"192.0.2.10\"", "\"ip\": \"192.0.2.10 definitely not an ip\""}}) {
       assertThat(sample).contains(change[0]);
       String bad = sample.replaceFirst(java.util.regex.Pattern.quote(change[0]), change[1]);
       assertThatThrownBy(() -> read(bad)).as(change[1]).isInstanceOf(ReportFormatException.class);
