@@ -61,6 +61,13 @@ final class ReportCommand implements Runnable {
         description = "Skip (and list) unknown members instead of refusing the document.")
     boolean ignoreUnknown;
 
+    @Option(names = "--schema-only",
+        description = "Check only against the published JSON Schema: what another system that"
+            + " validates with the schema sees. The reader's rules the schema cannot express"
+            + " (uniqueness, workflow, facts) are not checked; a document valid here may still be"
+            + " refused by the full validation.")
+    boolean schemaOnly;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Report documents.")
     List<Path> files;
 
@@ -69,6 +76,13 @@ final class ReportCommand implements Runnable {
     @Override
     public Integer call() {
       Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.jsonl);
+      if (schemaOnly) {
+        if (ignoreUnknown) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "--schema-only and --ignore-unknown-fields do not go together");
+        }
+        return schemaOnly();
+      }
       ReportJson json = ignoreUnknown ? ReportJson.builder().ignoreUnknownFields().build()
           : ReportJson.strict();
       PrintWriter out = spec.commandLine().getOut();
@@ -108,6 +122,55 @@ final class ReportCommand implements Runnable {
           problems.forEach(out::println);
           if (problems.isEmpty()) {
             out.println(f + ": valid (" + reports + " reports)");
+          }
+        }
+      }
+      out.flush();
+      return allValid ? 0 : HotlinekitCli.EXIT_INPUT_FAILED;
+    }
+
+    private Integer schemaOnly() {
+      com.networknt.schema.Schema schema;
+      try (java.io.InputStream in = ReportJson.class.getResourceAsStream(
+          ReportJson.SCHEMA_RESOURCE)) {
+        schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+            com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(in);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("the bundled schema is unreadable", e);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      boolean allValid = true;
+      for (Path f : files) {
+        List<String> problems = new ArrayList<>();
+        try {
+          byte[] bytes;
+          try {
+            bytes = Files.readAllBytes(f);
+          } catch (java.io.IOException e) {
+            throw org.hotlinekit.core.InputReadException.of(f, e);
+          }
+          tools.jackson.databind.JsonNode doc = MatchOutput.JSON.readTree(bytes);
+          for (com.networknt.schema.Error e : schema.validate(doc)) {
+            problems.add(f + ": " + e.getInstanceLocation() + ": " + e.getMessage());
+          }
+        } catch (tools.jackson.core.JacksonException e) {
+          problems.add(f + ": not JSON: " + e.getOriginalMessage());
+        } catch (HotlinekitException e) {
+          problems.add(e.getMessage().startsWith(f.toString()) ? e.getMessage()
+              : f + ": " + e.getMessage());
+        }
+        allValid &= problems.isEmpty();
+        if (format == Cli.OutputFormat.jsonl) {
+          ObjectNode n = MatchOutput.JSON.createObjectNode();
+          n.put("file", f.toString());
+          n.put("validAgainstSchema", problems.isEmpty());
+          problems.forEach(n.putArray("problems")::add);
+          out.println(MatchOutput.JSON.writeValueAsString(n));
+        } else {
+          problems.forEach(out::println);
+          if (problems.isEmpty()) {
+            out.println(f + ": valid against the JSON Schema (the reader's own rules not"
+                + " checked)");
           }
         }
       }

@@ -51,6 +51,30 @@ class ReportCommandTest {
   }
 
   /**
+   * --schema-only: what another system validating with the published schema sees. Two items
+   * with one id pass the schema (uniqueness is a rule it cannot express) and fail the full
+   * validation; a country ZZ fails both.
+   */
+  @Test
+  void schemaOnlyValidationSaysWhatTheSchemaSees(@TempDir Path dir) throws IOException {
+    String sample = Files.readString(SAMPLE);
+    Path twins = Files.writeString(dir.resolve("twins.json"),
+        sample.replaceFirst("\"id\": \"2\"", "\"id\": \"1\""));
+    CliRun schemaOnly = CliRun.of("report", "validate", "--schema-only", twins.toString());
+    assertThat(schemaOnly.exitCode()).as(schemaOnly.out()).isZero();
+    assertThat(schemaOnly.out()).contains("valid against the JSON Schema");
+    assertThat(CliRun.of("report", "validate", twins.toString()).exitCode()).isEqualTo(1);
+    Path zz = Files.writeString(dir.resolve("zz.json"),
+        sample.replaceFirst("\"country\": \"NL\"", "\"country\": \"ZZ\""));
+    CliRun bad = CliRun.of("report", "validate", "--schema-only", "--format", "jsonl",
+        zz.toString());
+    assertThat(bad.exitCode()).isEqualTo(1);
+    JsonNode n = JsonMapper.builder().build().readTree(bad.out());
+    assertThat(n.get("validAgainstSchema").asBoolean()).isFalse();
+    assertThat(n.get("problems").get(0).asString()).contains("country");
+  }
+
+  /**
    * NCMEC's own documents: the report to stdout, and the file documents once NCMEC's ids are
    * known; each validated here against the project's copy of NCMEC's XSD.
    */
