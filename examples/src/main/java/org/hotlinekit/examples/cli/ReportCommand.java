@@ -145,6 +145,11 @@ final class ReportCommand implements Runnable {
         try {
           byte[] bytes;
           try {
+            // The reader's limit: a document over it is refused before it is read.
+            if (Files.size(f) > 64L << 20) {
+              throw new org.hotlinekit.core.LimitExceededException(f + ": a document of "
+                  + Files.size(f) + " bytes is over the limit of " + (64L << 20));
+            }
             bytes = Files.readAllBytes(f);
           } catch (java.io.IOException e) {
             throw org.hotlinekit.core.InputReadException.of(f, e);
