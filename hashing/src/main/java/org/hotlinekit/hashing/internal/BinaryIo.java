@@ -2,17 +2,16 @@ package org.hotlinekit.hashing.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.zip.CRC32C;
-import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.io.AtomicFiles;
 
-/** Big-endian arrays to and from channels in 1 MiB blocks, with a running CRC32C. */
+/**
+ * Index files to and from channels: atomic whole-file writes, sections, reads with hotlinekit's
+ * errors.
+ */
 public final class BinaryIo {
   private BinaryIo() {}
-
-  private static final int IO_CHUNK = 1 << 20;
 
   /** Writes a whole file's content to its channel. */
   @FunctionalInterface
@@ -32,12 +31,6 @@ public final class BinaryIo {
     void write(java.nio.channels.WritableByteChannel ch) throws IOException;
   }
 
-  /** Reads a section of a caller's channel of a given length. */
-  @FunctionalInterface
-  public interface SectionReader<T> {
-    T read(java.nio.channels.ReadableByteChannel ch, long length) throws IOException;
-  }
-
   /** Writes a section to a caller's channel; an I/O failure becomes an OutputWriteException. */
   public static void writeSection(java.nio.channels.WritableByteChannel ch, SectionWriter w) {
     try {
@@ -48,16 +41,6 @@ public final class BinaryIo {
     }
   }
 
-  /** Reads a section from a caller's channel; an I/O failure becomes an InputReadException. */
-  public static <T> T readSection(java.nio.channels.ReadableByteChannel ch, long length,
-      SectionReader<T> r) {
-    try {
-      return r.read(ch, length);
-    } catch (IOException e) {
-      throw new org.hotlinekit.core.InputReadException("could not read the index: "
-          + org.hotlinekit.core.InputReadException.reason(e), e);
-    }
-  }
 
   /** Writes a file atomically (see {@link AtomicFiles}), forced to disk before the move. */
   public static void writeFile(java.nio.file.Path file, ChannelWriter writer) {
@@ -89,73 +72,13 @@ public final class BinaryIo {
     }
   }
 
-  public static void writeLongs(WritableByteChannel ch, long[] a, CRC32C crc) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
-    for (int i = 0; i < a.length; ) {
-      b.clear();
-      int k = Math.min(a.length - i, IO_CHUNK / 8);
-      b.asLongBuffer().put(a, i, k);
-      b.limit(8 * k);
-      writeAll(ch, b, crc);
-      i += k;
-    }
-  }
 
-  public static void writeInts(WritableByteChannel ch, int[] a, CRC32C crc) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
-    for (int i = 0; i < a.length; ) {
-      b.clear();
-      int k = Math.min(a.length - i, IO_CHUNK / 4);
-      b.asIntBuffer().put(a, i, k);
-      b.limit(4 * k);
-      writeAll(ch, b, crc);
-      i += k;
-    }
-  }
 
-  public static int readFully(ReadableByteChannel ch, ByteBuffer b) throws IOException {
-    int total = 0;
-    while (b.hasRemaining()) {
-      int r = ch.read(b);
-      if (r < 0) {
-        throw new MalformedInputException("corrupt index file: it ends too early");
-      }
-      total += r;
-    }
-    return total;
-  }
 
-  public static long[] readLongs(ReadableByteChannel ch, int count, CRC32C crc) throws IOException {
-    long[] out = new long[count];
-    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
-    for (int i = 0; i < count; ) {
-      int k = Math.min(count - i, IO_CHUNK / 8);
-      b.clear().limit(8 * k);
-      readFully(ch, b);
-      b.flip();
-      if (crc != null) {
-        crc.update(b.duplicate());
-      }
-      b.asLongBuffer().get(out, i, k);
-      i += k;
-    }
-    return out;
-  }
 
-  public static int[] readInts(ReadableByteChannel ch, int count, CRC32C crc) throws IOException {
-    int[] out = new int[count];
-    ByteBuffer b = ByteBuffer.allocate(IO_CHUNK);
-    for (int i = 0; i < count; ) {
-      int k = Math.min(count - i, IO_CHUNK / 4);
-      b.clear().limit(4 * k);
-      readFully(ch, b);
-      b.flip();
-      if (crc != null) {
-        crc.update(b.duplicate());
-      }
-      b.asIntBuffer().get(out, i, k);
-      i += k;
-    }
-    return out;
-  }
+
+
+
+
+
 }
