@@ -3,9 +3,6 @@ package org.hotlinekit.iccam.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +40,6 @@ class ConformanceSuiteTest {
     throw new AssertionError("conformance/reports not found");
   }
 
-  private static Schema schema() throws Exception {
-    try (InputStream in = ReportJson.class.getResourceAsStream(ReportJson.SCHEMA_RESOURCE)) {
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-    }
-  }
-
   private static List<Path> caseFiles() throws Exception {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(suite())) {
@@ -60,7 +51,7 @@ class ConformanceSuiteTest {
 
   @TestFactory
   List<DynamicTest> everyCaseThroughTheReaderAndTheSchema() throws Exception {
-    Schema schema = schema();
+    Schema schema = org.hotlinekit.iccam.testing.Samples.schema();
     List<DynamicTest> tests = new ArrayList<>();
     for (Path file : caseFiles()) {
       JsonNode suite = JSON.readTree(file.toFile());

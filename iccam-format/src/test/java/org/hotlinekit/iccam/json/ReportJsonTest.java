@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,12 +42,7 @@ class ReportJsonTest {
 
   @Test
   void theSampleAndWhatIsWrittenValidateAgainstThePublishedSchema() throws Exception {
-    Schema schema;
-    try (InputStream in = ReportJson.class.getResourceAsStream(ReportJson.SCHEMA_RESOURCE)) {
-      assertThat(in).as("schema in the artifact").isNotNull();
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(in);
-    }
+    Schema schema = Samples.schema();
     JsonMapper mapper = JsonMapper.builder().build();
     byte[] sample = Samples.reportBytes();
     List<Error> errors = schema.validate(mapper.readTree(sample));
@@ -74,11 +67,7 @@ class ReportJsonTest {
   /** Labels a hash match carried over sit on the item, each naming its list entry. */
   @Test
   void matchLabelsRoundTripAndSchemaAndReaderAgreeOnTheirRules() throws Exception {
-    Schema schema;
-    try (InputStream in = ReportJson.class.getResourceAsStream(ReportJson.SCHEMA_RESOURCE)) {
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(in);
-    }
+    Schema schema = Samples.schema();
     java.time.Instant at = java.time.Instant.parse("2026-12-01T10:00:00Z");
     org.hotlinekit.categorisation.assertion.LabelAssertion label =
         org.hotlinekit.categorisation.assertion.LabelAssertion.hashMatch(
@@ -264,10 +253,7 @@ class ReportJsonTest {
   @Test
   void unactionableReportsAreRefused() throws Exception {
     String sample = new String(Samples.reportBytes(), StandardCharsets.UTF_8);
-    Schema schema;
-    try (InputStream in = ReportJson.class.getResourceAsStream(ReportJson.SCHEMA_RESOURCE)) {
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-    }
+    Schema schema = Samples.schema();
     JsonMapper mapper = JsonMapper.builder().build();
     // The reader and the published schema agree on each of these (issue 23).
     for (String[] change : new String[][] {

@@ -35,4 +35,23 @@ public final class Samples {
       throw new AssertionError(e);
     }
   }
+
+  /**
+   * The JSON Schema published in the artifact, compiled by the independent validator the tests
+   * use (networknt, JSON Schema 2020-12).
+   *
+   * @return the schema
+   */
+  public static com.networknt.schema.Schema schema() {
+    try (java.io.InputStream in = org.hotlinekit.iccam.json.ReportJson.class.getResourceAsStream(
+        org.hotlinekit.iccam.json.ReportJson.SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new AssertionError("the schema is not in the artifact");
+      }
+      return com.networknt.schema.SchemaRegistry.withDefaultDialect(
+          com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(in);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
 }
