@@ -85,7 +85,7 @@ public final class Categoriser {
           == Reason.UNKNOWN_JURISDICTION && profile.isEmpty()) {
         d = new Indeterminate(d.scheme(), Reason.UNKNOWN_JURISDICTION, d.mapperVersion(),
             d.explanation() + " (no profile for '" + jurisdiction + "'; known: "
-                + String.join(", ", jurisdictions.codes()) + ")");
+                + String.join(", ", jurisdictions.codes()) + ")", d.rule(), d.facts());
       }
       out.add(d);
     }

@@ -2,7 +2,6 @@ package org.hotlinekit.categorisation.internal;
 
 import java.util.Optional;
 import java.util.Set;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.facts.Tri;
 import org.hotlinekit.categorisation.jurisdiction.JurisdictionProfile;
@@ -18,12 +17,15 @@ final class C3pClass extends Mapper {
   private final JurisdictionProfile canada;
 
   C3pClass(JurisdictionProfile canada) {
-    super("c3p-arachnid", "2024", "1", Set.of("csam", "harmful-abusive-material", "none"));
+    super("c3p-arachnid", "2024", "1", Set.of("csam", "harmful-abusive-material", "none"),
+        "C3P: csam when baseline or illegal under the Canadian Criminal Code (the Canadian"
+            + " profile, whatever the assessing jurisdiction); harmful-abusive-material is never"
+            + " derived");
     this.canada = canada;
   }
 
   @Override
-  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(Reading f, Optional<JurisdictionProfile> profile) {
     Criteria baseline = InterpolBaseline.criteria(f);
     if (baseline.state() == Criteria.State.MET) {
       return label("csam", "CSAM: baseline material (" + baseline.met() + ")");

@@ -2,7 +2,6 @@ package org.hotlinekit.categorisation.internal;
 
 import java.util.Optional;
 import java.util.Set;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.facts.ContentOrigin;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.facts.Tri;
@@ -17,8 +16,8 @@ import org.hotlinekit.categorisation.scheme.Reason;
 abstract class ChildImageScheme extends Mapper {
   static final String NONE = "none";
 
-  ChildImageScheme(String id, String schemeVersion, Set<String> labels) {
-    super(id, schemeVersion, "1", labels);
+  ChildImageScheme(String id, String schemeVersion, Set<String> labels, String rule) {
+    super(id, schemeVersion, "1", labels, rule);
   }
 
   /** Whether the scheme covers an origin (known, not drawn unless overridden). */
@@ -30,10 +29,10 @@ abstract class ChildImageScheme extends Mapper {
   abstract String name();
 
   /** The grade for a known level (a label, or an indeterminate). */
-  abstract Derivation grade(SexualContentLevel level, ContentFacts f);
+  abstract Derivation grade(SexualContentLevel level, Reading f);
 
   @Override
-  final Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  final Derivation deriveConsistent(Reading f, Optional<JurisdictionProfile> profile) {
     if (f.origin() == ContentOrigin.UNKNOWN) {
       return indeterminate(Reason.MISSING_FACT, "origin unknown (" + name()
           + " covers photographs and images like them only)");

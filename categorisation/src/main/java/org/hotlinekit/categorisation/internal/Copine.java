@@ -1,7 +1,6 @@
 package org.hotlinekit.categorisation.internal;
 
 import java.util.Set;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.facts.ContentOrigin;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.facts.Tri;
@@ -11,7 +10,8 @@ import org.hotlinekit.categorisation.scheme.Reason;
 /** The COPINE scale, levels 1-10, for photographs of real children. */
 final class Copine extends ChildImageScheme {
   Copine() {
-    super("copine", "1990s", Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", NONE));
+    super("copine", "1990s", Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", NONE),
+        "COPINE: levels 1-10 by the sexual content level, for an image of a minor (not drawn)");
   }
 
   @Override
@@ -26,7 +26,7 @@ final class Copine extends ChildImageScheme {
   }
 
   @Override
-  Derivation grade(SexualContentLevel level, ContentFacts f) {
+  Derivation grade(SexualContentLevel level, Reading f) {
     if (level == SexualContentLevel.PENETRATIVE) {
       if (f.adultInvolved() == Tri.YES) {
         return label("9", "COPINE 9: gross assault (penetrative, adult involved)");

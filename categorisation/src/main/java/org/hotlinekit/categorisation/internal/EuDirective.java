@@ -2,7 +2,6 @@ package org.hotlinekit.categorisation.internal;
 
 import java.util.Optional;
 import java.util.Set;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.facts.ContentOrigin;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.facts.Tri;
@@ -17,11 +16,14 @@ import org.hotlinekit.categorisation.scheme.Reason;
  */
 final class EuDirective extends Mapper {
   EuDirective() {
-    super("eu-2011-93-art2c", "2011", "1", Set.of("i", "ii", "iii", "iv", "none"));
+    super("eu-2011-93-art2c", "2011", "1", Set.of("i", "ii", "iii", "iv", "none"),
+        "Directive 2011/93/EU art. 2(c): (i) a real child in sexually explicit conduct, (ii) a"
+            + " real child's sexual organs for primarily sexual purposes, (iii) the same for a"
+            + " person appearing to be a child, (iv) realistic images of a child");
   }
 
   @Override
-  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(Reading f, Optional<JurisdictionProfile> profile) {
     if (f.origin() == ContentOrigin.NON_REALISTIC_DRAWN) {
       return label("none", "Not art. 2(c): non-realistic drawn material is not a realistic image"
           + " (iv)");

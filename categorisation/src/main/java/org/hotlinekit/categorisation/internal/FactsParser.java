@@ -144,16 +144,17 @@ public final class FactsParser {
   }
 
   /** The contradictions in facts, one line each, naming the fields (see FactsJson). */
-  public static List<String> contradictions(ContentFacts f) {
+  public static List<String> contradictions(ContentFacts facts) {
     List<String> out = new ArrayList<>();
+    Reading f = new Reading(facts);
     for (int i = 0; i < f.persons().size(); i++) {
-      Person p = f.persons().get(i);
+      Reading.Someone p = f.persons().get(i);
       String fields = FactsView.knownContradiction(p).isPresent()
           ? "persons[" + i + "].known" : "persons[" + i + "].ageGroup, persons[" + i
               + "].ageRange";
       FactsView.contradiction(p).ifPresent(c -> out.add(fields + ": " + c));
     }
-    FactsView.levelContradiction(f).ifPresent(c -> out.add("level, adultInvolved: " + c));
+    FactsView.levelContradiction(facts).ifPresent(c -> out.add("level, adultInvolved: " + c));
     return out;
   }
 

@@ -3,8 +3,6 @@ package org.hotlinekit.categorisation.internal;
 import java.util.Locale;
 import org.hotlinekit.categorisation.facts.AgeGroup;
 import org.hotlinekit.categorisation.facts.AggravatingFlag;
-import org.hotlinekit.categorisation.facts.ContentFacts;
-import org.hotlinekit.categorisation.facts.Person;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.facts.Tri;
 
@@ -27,7 +25,7 @@ final class FactsView {
     UNDETERMINED
   }
 
-  static Kind kind(Person p) {
+  static Kind kind(Reading.Someone p) {
     if (knownContradiction(p).isPresent()) {
       // Known to be an adult and of a known age under 18 (or the reverse): neither is taken.
       return Kind.UNDETERMINED;
@@ -71,7 +69,7 @@ final class FactsView {
    *
    * @return what disagrees, in words, or empty
    */
-  static java.util.Optional<String> contradiction(Person p) {
+  static java.util.Optional<String> contradiction(Reading.Someone p) {
     java.util.Optional<String> known = knownContradiction(p);
     if (known.isPresent()) {
       return known;
@@ -108,7 +106,8 @@ final class FactsView {
    *
    * @return the contradiction in words, naming the fields, or empty
    */
-  static java.util.Optional<String> levelContradiction(ContentFacts f) {
+  static java.util.Optional<String> levelContradiction(
+      org.hotlinekit.categorisation.facts.ContentFacts f) {
     if (f.level() == SexualContentLevel.SEXUAL_ACTIVITY_CHILD_ONLY
         && f.adultInvolved() == Tri.YES) {
       return java.util.Optional.of("level: sexual activity between children only;"
@@ -123,7 +122,7 @@ final class FactsView {
   }
 
   /** Where the known status (minor, adult) and the known age disagree. */
-  static java.util.Optional<String> knownContradiction(Person p) {
+  static java.util.Optional<String> knownContradiction(Reading.Someone p) {
     if (p.knownAge().isEmpty()) {
       return java.util.Optional.empty();
     }
@@ -142,10 +141,10 @@ final class FactsView {
    *
    * @return e.g. {@code "persons[0]: known age 16 (identified by the police)"}, or empty
    */
-  static java.util.Optional<String> knownMinorAges(ContentFacts f) {
+  static java.util.Optional<String> knownMinorAges(Reading f) {
     java.util.List<String> out = new java.util.ArrayList<>();
     for (int i = 0; i < f.persons().size(); i++) {
-      Person p = f.persons().get(i);
+      Reading.Someone p = f.persons().get(i);
       if (p.knownAge().isPresent() && kind(p) == Kind.MINOR) {
         out.add("persons[" + i + "]: known age " + p.knownAge().getAsInt() + " ("
             + p.knownAgeSource().orElse("") + ")");
@@ -160,9 +159,9 @@ final class FactsView {
    *
    * @return the first such person's known age in words, or empty
    */
-  static java.util.Optional<String> knownUnder(ContentFacts f, int years) {
+  static java.util.Optional<String> knownUnder(Reading f, int years) {
     for (int i = 0; i < f.persons().size(); i++) {
-      Person p = f.persons().get(i);
+      Reading.Someone p = f.persons().get(i);
       if (p.knownAge().isPresent() && p.knownAge().getAsInt() < years
           && knownContradiction(p).isEmpty()) {
         return java.util.Optional.of("persons[" + i + "]: known age " + p.knownAge().getAsInt()
@@ -177,7 +176,7 @@ final class FactsView {
    *
    * @return e.g. {@code "persons[0]: adult-appearing with an apparent age of 9-11"}, or empty
    */
-  static java.util.Optional<String> contradictions(ContentFacts f) {
+  static java.util.Optional<String> contradictions(Reading f) {
     java.util.List<String> out = new java.util.ArrayList<>();
     for (int i = 0; i < f.persons().size(); i++) {
       int k = i;
@@ -195,7 +194,7 @@ final class FactsView {
    * @return the reason and its explanation
    */
   static java.util.Map.Entry<org.hotlinekit.categorisation.scheme.Reason, String> open(
-      ContentFacts f, String missing) {
+      Reading f, String missing) {
     java.util.Optional<String> c = contradictions(f);
     return c.isPresent()
         ? java.util.Map.entry(org.hotlinekit.categorisation.scheme.Reason.CONTRADICTORY_FACTS,
@@ -204,15 +203,15 @@ final class FactsView {
   }
 
   /** A person known not to be an adult who looks adult (by stage or apparent age). */
-  static boolean knownMinorLooksAdult(Person p) {
+  static boolean knownMinorLooksAdult(Reading.Someone p) {
     return p.knownAdult() == Tri.NO && (p.group() == AgeGroup.ADULT_APPEARING
         || (p.minYears().isPresent() && p.minYears().getAsInt() >= 18));
   }
 
   /** Whether the item shows a minor: YES, NO (only adults or look-alikes), or UNKNOWN. */
-  static Tri minor(ContentFacts f) {
+  static Tri minor(Reading f) {
     boolean undetermined = f.persons().isEmpty();
-    for (Person p : f.persons()) {
+    for (Reading.Someone p : f.persons()) {
       Kind k = kind(p);
       if (k == Kind.MINOR) {
         return Tri.YES;
@@ -223,9 +222,9 @@ final class FactsView {
   }
 
   /** Whether the only minor-looking persons are look-alike adults (and nobody is undetermined). */
-  static boolean lookAlikesOnly(ContentFacts f) {
+  static boolean lookAlikesOnly(Reading f) {
     boolean any = false;
-    for (Person p : f.persons()) {
+    for (Reading.Someone p : f.persons()) {
       Kind k = kind(p);
       if (k == Kind.MINOR || k == Kind.UNDETERMINED) {
         return false;
@@ -239,12 +238,12 @@ final class FactsView {
    * Whether a (non-adult) person is, or appears to be, younger than 13: a known age under 13
    * decides whatever the appearance.
    */
-  static Tri under13(ContentFacts f) {
+  static Tri under13(Reading f) {
     if (knownUnder(f, 13).isPresent()) {
       return Tri.YES;
     }
     boolean unknown = f.persons().isEmpty();
-    for (Person p : f.persons()) {
+    for (Reading.Someone p : f.persons()) {
       Kind k = kind(p);
       if (k == Kind.ADULT || k == Kind.LOOK_ALIKE) {
         continue;
@@ -294,10 +293,10 @@ final class FactsView {
    * is certain; MINOR_STAGE_UNKNOWN when a minor (or an undetermined person) could be younger than
    * every stage recorded; ADULT_APPEARING when there is no minor and nobody undetermined.
    */
-  static AgeGroup youngestStage(ContentFacts f) {
+  static AgeGroup youngestStage(Reading f) {
     AgeGroup youngest = null;
     boolean uncertain = f.persons().isEmpty();
-    for (Person p : f.persons()) {
+    for (Reading.Someone p : f.persons()) {
       Kind k = kind(p);
       if (k == Kind.UNDETERMINED) {
         uncertain = true;
@@ -324,7 +323,7 @@ final class FactsView {
   }
 
   /** The level, raised to sadism/bestiality when those aggravating flags are recorded. */
-  static SexualContentLevel level(ContentFacts f) {
+  static SexualContentLevel level(Reading f) {
     if (f.aggravating().contains(AggravatingFlag.SADISM)
         || f.aggravating().contains(AggravatingFlag.BESTIALITY)) {
       return SexualContentLevel.SADISM_OR_BESTIALITY;

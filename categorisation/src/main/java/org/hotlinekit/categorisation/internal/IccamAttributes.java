@@ -3,7 +3,6 @@ package org.hotlinekit.categorisation.internal;
 import java.util.Optional;
 import java.util.Set;
 import org.hotlinekit.categorisation.facts.AgeGroup;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.facts.ContextFlag;
 import org.hotlinekit.categorisation.facts.Tri;
 import org.hotlinekit.categorisation.jurisdiction.JurisdictionProfile;
@@ -18,11 +17,11 @@ final class IccamAttributes {
   static final class Age extends Mapper {
     Age() {
       super("iccam-age", "3", "1", Set.of("not-categorised", "infant", "pre-pubescent",
-          "pubescent"));
+          "pubescent"), "ICCAM age: the developmental stage of the youngest minor depicted");
     }
 
     @Override
-    Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
+    Derivation deriveConsistent(Reading f, Optional<JurisdictionProfile> profile) {
       AgeGroup g = FactsView.youngestStage(f);
       switch (g) {
         case INFANT:
@@ -43,11 +42,12 @@ final class IccamAttributes {
   /** ICCAM gender categorisation. */
   static final class Gender extends Mapper {
     Gender() {
-      super("iccam-gender", "3", "1", Set.of("not-determined", "female", "male", "both"));
+      super("iccam-gender", "3", "1", Set.of("not-determined", "female", "male", "both"),
+          "ICCAM gender: the gender of the minors depicted, as recorded");
     }
 
     @Override
-    Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
+    Derivation deriveConsistent(Reading f, Optional<JurisdictionProfile> profile) {
       String l = FactsView.words(f.gender()).replace(' ', '-');
       return label(l, "Gender of the minors: " + FactsView.words(f.gender()));
     }
@@ -56,11 +56,12 @@ final class IccamAttributes {
   /** ICCAM virtual content: computer-generated or drawn. */
   static final class Virtual extends Mapper {
     Virtual() {
-      super("iccam-virtual", "3", "1", Set.of("yes", "no"));
+      super("iccam-virtual", "3", "1", Set.of("yes", "no"),
+          "ICCAM virtual: yes for computer-generated or drawn material, no for real photographs");
     }
 
     @Override
-    Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
+    Derivation deriveConsistent(Reading f, Optional<JurisdictionProfile> profile) {
       switch (f.origin()) {
         case PHOTOREALISTIC_SYNTHETIC:
         case NON_REALISTIC_DRAWN:
@@ -81,12 +82,13 @@ final class IccamAttributes {
     private final ContextFlag flag;
 
     Flag(String id, ContextFlag flag) {
-      super(id, "3", "1", Set.of("yes", "no"));
+      super(id, "3", "1", Set.of("yes", "no"), "ICCAM " + FactsView.words(flag)
+          + ": the context fact as recorded");
       this.flag = flag;
     }
 
     @Override
-    Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
+    Derivation deriveConsistent(Reading f, Optional<JurisdictionProfile> profile) {
       Tri v = f.context(flag);
       if (v == Tri.UNKNOWN) {
         return indeterminate(Reason.MISSING_FACT, FactsView.words(flag) + " not recorded");

@@ -2,7 +2,6 @@ package org.hotlinekit.categorisation.internal;
 
 import java.util.Optional;
 import java.util.Set;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.jurisdiction.JurisdictionProfile;
 import org.hotlinekit.categorisation.scheme.Derivation;
 import org.hotlinekit.categorisation.scheme.Reason;
@@ -17,7 +16,9 @@ final class IccamClassification extends Mapper {
   static final String NOT_ILLEGAL = "not-illegal";
 
   IccamClassification() {
-    super("iccam-classification", "3", "1", Set.of(BASELINE, NATIONAL, NOT_ILLEGAL));
+    super("iccam-classification", "3", "1", Set.of(BASELINE, NATIONAL, NOT_ILLEGAL),
+        "ICCAM: baseline by INTERPOL's criteria; else national if illegal under the assessing"
+            + " jurisdiction's profile; else not illegal");
   }
 
   @Override
@@ -26,7 +27,7 @@ final class IccamClassification extends Mapper {
   }
 
   @Override
-  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(Reading f, Optional<JurisdictionProfile> profile) {
     Criteria baseline = InterpolBaseline.criteria(f);
     if (baseline.state() == Criteria.State.MET) {
       return label(BASELINE, "Baseline: " + baseline.met());

@@ -2,7 +2,6 @@ package org.hotlinekit.categorisation.internal;
 
 import java.util.Optional;
 import java.util.Set;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.facts.ContentOrigin;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.facts.Tri;
@@ -19,11 +18,13 @@ final class InterpolBaseline extends Mapper {
   static final String NOT_BASELINE = "not-baseline";
 
   InterpolBaseline() {
-    super("interpol-baseline", "2010", "1", Set.of(BASELINE, NOT_BASELINE));
+    super("interpol-baseline", "2010", "1", Set.of(BASELINE, NOT_BASELINE),
+        "INTERPOL baseline: all of (1) a real child, (2) apparently or known to be under 13,"
+            + " (3) sexual activity or a focus on the genital or anal region");
   }
 
   /** The three criteria, evaluated. */
-  static Criteria criteria(ContentFacts f) {
+  static Criteria criteria(Reading f) {
     Criteria c = new Criteria();
     if (f.origin() == ContentOrigin.REAL_PHOTOGRAPHIC) {
       c.met("real child");
@@ -61,7 +62,7 @@ final class InterpolBaseline extends Mapper {
   }
 
   @Override
-  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(Reading f, Optional<JurisdictionProfile> profile) {
     Criteria c = criteria(f);
     switch (c.state()) {
       case MET:

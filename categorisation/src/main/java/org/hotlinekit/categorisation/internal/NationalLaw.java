@@ -1,9 +1,7 @@
 package org.hotlinekit.categorisation.internal;
 
 import org.hotlinekit.categorisation.facts.AgeGroup;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.facts.ContentOrigin;
-import org.hotlinekit.categorisation.facts.Person;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.facts.Tri;
 import org.hotlinekit.categorisation.jurisdiction.Coverage;
@@ -21,7 +19,7 @@ import org.hotlinekit.categorisation.scheme.Reason;
 final class NationalLaw {
   private NationalLaw() {}
 
-  static Criteria evaluate(ContentFacts f, JurisdictionProfile p) {
+  static Criteria evaluate(Reading f, JurisdictionProfile p) {
     Criteria c = new Criteria();
     child(f, p, c);
     content(f, p, c);
@@ -29,7 +27,7 @@ final class NationalLaw {
     return c;
   }
 
-  private static void child(ContentFacts f, JurisdictionProfile p, Criteria c) {
+  private static void child(Reading f, JurisdictionProfile p, Criteria c) {
     Tri minor = FactsView.minor(f);
     if (minor == Tri.UNKNOWN) {
       var open = FactsView.open(f, "whether a minor is depicted is not determined");
@@ -38,7 +36,7 @@ final class NationalLaw {
     }
     if (minor == Tri.NO) {
       if (FactsView.lookAlikesOnly(f)) {
-        provision(p, Topic.LOOK_ALIKE_ADULTS, "adult who looks like a minor", c);
+        provision(f, p, Topic.LOOK_ALIKE_ADULTS, "adult who looks like a minor", c);
       } else {
         c.failed("no minor depicted");
       }
@@ -49,7 +47,7 @@ final class NationalLaw {
       // Appears to be a minor, but the apparent age reaches 18: a minor only in appearance
       // is what look-alike provisions cover; where the law needs a real minor, it is open.
       String what = "a person who appears to be a minor (" + straddling.get() + ")";
-      Provision v = p.provision(Topic.APPARENT_MINORS);
+      Provision v = f.provision(p, Topic.APPARENT_MINORS);
       switch (v.coverage()) {
         case ILLEGAL:
         case POSSESSION_EXEMPT:
@@ -64,7 +62,7 @@ final class NationalLaw {
       }
       return;
     }
-    int limit = p.childAgeLimit();
+    int limit = f.childAgeLimit(p);
     if (limit < 18 && !anyClearlyUnder(f, limit)) {
       c.open(Reason.MISSING_FACT, "the minor's age against " + p.code() + "'s limit of " + limit
           + " is not determined");
@@ -85,9 +83,9 @@ final class NationalLaw {
    * When every minor of the item is one only by appearance with an apparent age range reaching
    * 18 (e.g. pubescent, apparent 16-19, adulthood not known), that range in words; else empty.
    */
-  private static java.util.Optional<String> onlyStraddling(ContentFacts f) {
+  private static java.util.Optional<String> onlyStraddling(Reading f) {
     java.util.List<String> ranges = new java.util.ArrayList<>();
-    for (Person x : f.persons()) {
+    for (Reading.Someone x : f.persons()) {
       if (FactsView.kind(x) != FactsView.Kind.MINOR) {
         continue;
       }
@@ -101,11 +99,11 @@ final class NationalLaw {
         : java.util.Optional.of(String.join("; ", ranges));
   }
 
-  private static boolean anyClearlyUnder(ContentFacts f, int years) {
+  private static boolean anyClearlyUnder(Reading f, int years) {
     if (FactsView.knownUnder(f, years).isPresent()) {
       return true;
     }
-    for (Person x : f.persons()) {
+    for (Reading.Someone x : f.persons()) {
       if (FactsView.kind(x) != FactsView.Kind.MINOR) {
         continue;
       }
@@ -120,9 +118,9 @@ final class NationalLaw {
     return false;
   }
 
-  private static boolean allAtLeast(ContentFacts f, int years) {
+  private static boolean allAtLeast(Reading f, int years) {
     boolean any = false;
-    for (Person x : f.persons()) {
+    for (Reading.Someone x : f.persons()) {
       if (FactsView.kind(x) != FactsView.Kind.MINOR) {
         continue;
       }
@@ -144,18 +142,18 @@ final class NationalLaw {
     return any;
   }
 
-  private static void content(ContentFacts f, JurisdictionProfile p, Criteria c) {
+  private static void content(Reading f, JurisdictionProfile p, Criteria c) {
     SexualContentLevel level = FactsView.level(f);
     if (level == SexualContentLevel.UNKNOWN) {
       c.open(Reason.MISSING_FACT, "sexual content level unknown");
     } else if (level.atLeast(SexualContentLevel.SEXUAL_ACTIVITY_CHILD_ONLY)) {
       c.met("sexual activity (" + FactsView.words(level) + ")");
     } else if (level == SexualContentLevel.GENITAL_ANAL_FOCUS) {
-      provision(p, Topic.GENITAL_FOCUS, "genital or anal focus", c);
+      provision(f, p, Topic.GENITAL_FOCUS, "genital or anal focus", c);
     } else if (level == SexualContentLevel.EROTIC_POSING) {
-      provision(p, Topic.POSING, "erotic posing", c);
+      provision(f, p, Topic.POSING, "erotic posing", c);
     } else if (level == SexualContentLevel.POSING) {
-      Provision posing = p.provision(Topic.POSING);
+      Provision posing = f.provision(p, Topic.POSING);
       if (posing.coverage() == Coverage.NOT_COVERED) {
         c.failed("posing is not covered in " + p.code() + " (" + posing.source() + ")");
       } else if (posing.coverage() == Coverage.UNCLEAR) {
@@ -169,27 +167,28 @@ final class NationalLaw {
     }
   }
 
-  private static void origin(ContentFacts f, JurisdictionProfile p, Criteria c) {
+  private static void origin(Reading f, JurisdictionProfile p, Criteria c) {
     switch (f.origin()) {
       case REAL_PHOTOGRAPHIC:
         c.met("real photographic material");
         break;
       case MANIPULATED_OR_MORPHED:
-        provision(p, Topic.MORPHED, "morphed material", c);
+        provision(f, p, Topic.MORPHED, "morphed material", c);
         break;
       case PHOTOREALISTIC_SYNTHETIC:
-        provision(p, Topic.REALISTIC_VIRTUAL, "photorealistic synthetic material", c);
+        provision(f, p, Topic.REALISTIC_VIRTUAL, "photorealistic synthetic material", c);
         break;
       case NON_REALISTIC_DRAWN:
-        provision(p, Topic.NON_REALISTIC_DRAWN, "non-realistic drawn material", c);
+        provision(f, p, Topic.NON_REALISTIC_DRAWN, "non-realistic drawn material", c);
         break;
       default:
         c.open(Reason.MISSING_FACT, "origin unknown");
     }
   }
 
-  private static void provision(JurisdictionProfile p, Topic t, String what, Criteria c) {
-    Provision v = p.provision(t);
+  private static void provision(Reading f, JurisdictionProfile p, Topic t, String what,
+      Criteria c) {
+    Provision v = f.provision(p, t);
     switch (v.coverage()) {
       case ILLEGAL:
         c.met(what + " covered (" + v.source() + ")");

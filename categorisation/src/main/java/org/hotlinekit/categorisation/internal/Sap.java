@@ -1,7 +1,6 @@
 package org.hotlinekit.categorisation.internal;
 
 import java.util.Set;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.scheme.Derivation;
 import org.hotlinekit.categorisation.scheme.Reason;
@@ -9,7 +8,9 @@ import org.hotlinekit.categorisation.scheme.Reason;
 /** The UK Sentencing Advisory Panel levels L1-L5 (2002, R v Oliver). */
 final class Sap extends ChildImageScheme {
   Sap() {
-    super("sap", "2002", Set.of("L1", "L2", "L3", "L4", "L5", NONE));
+    super("sap", "2002", Set.of("L1", "L2", "L3", "L4", "L5", NONE),
+        "SAP: levels 1-5 by the sexual content level, for a photograph or pseudo-photograph of a"
+            + " minor");
   }
 
   @Override
@@ -18,7 +19,7 @@ final class Sap extends ChildImageScheme {
   }
 
   @Override
-  Derivation grade(SexualContentLevel level, ContentFacts f) {
+  Derivation grade(SexualContentLevel level, Reading f) {
     switch (level) {
       case SADISM_OR_BESTIALITY:
         return label("L5", "SAP L5: sadism or bestiality");

@@ -3,7 +3,6 @@ package org.hotlinekit.categorisation.internal;
 import java.util.Optional;
 import java.util.Set;
 import org.hotlinekit.categorisation.facts.AgeGroup;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.facts.ContentOrigin;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.jurisdiction.JurisdictionProfile;
@@ -18,11 +17,14 @@ final class TcIcs extends Mapper {
   static final String NONE = "none";
 
   TcIcs() {
-    super("tc-ics", "2022", "1", Set.of("A1", "A2", "B1", "B2", NONE));
+    super("tc-ics", "2022", "1", Set.of("A1", "A2", "B1", "B2", NONE),
+        "ICS: A (prepubescent) or B (pubescent) by the youngest minor's developmental stage; 1"
+            + " (sex act) or 2 (lascivious exhibition) by the level; none for non-realistic"
+            + " drawings or without a minor");
   }
 
   @Override
-  Derivation deriveConsistent(ContentFacts f, Optional<JurisdictionProfile> profile) {
+  Derivation deriveConsistent(Reading f, Optional<JurisdictionProfile> profile) {
     if (f.origin() == ContentOrigin.NON_REALISTIC_DRAWN) {
       return label(NONE, "No ICS class: non-realistic drawn material (annotate it instead)");
     }

@@ -1,7 +1,6 @@
 package org.hotlinekit.categorisation.internal;
 
 import java.util.Set;
-import org.hotlinekit.categorisation.facts.ContentFacts;
 import org.hotlinekit.categorisation.facts.ContentOrigin;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.scheme.Derivation;
@@ -13,7 +12,10 @@ import org.hotlinekit.categorisation.scheme.Reason;
  */
 final class UkCategory extends ChildImageScheme {
   UkCategory() {
-    super("uk-sentencing", "2014", Set.of("A", "B", "C", NONE));
+    super("uk-sentencing", "2014", Set.of("A", "B", "C", NONE),
+        "UK categories: A penetrative activity, sadism or bestiality; B non-penetrative sexual"
+            + " activity; C other indecent images; for a photograph or pseudo-photograph of a"
+            + " minor");
   }
 
   @Override
@@ -22,7 +24,7 @@ final class UkCategory extends ChildImageScheme {
   }
 
   @Override
-  Derivation grade(SexualContentLevel level, ContentFacts f) {
+  Derivation grade(SexualContentLevel level, Reading f) {
     Derivation graded = gradeLevel(level, f);
     // Whether photorealistic computer-generated material is a pseudo-photograph (PCA 1978
     // s.7(7)) is marked uncertain in the reference and the bundled UK profile ("unclear"): the
@@ -37,7 +39,7 @@ final class UkCategory extends ChildImageScheme {
     return graded;
   }
 
-  private Derivation gradeLevel(SexualContentLevel level, ContentFacts f) {
+  private Derivation gradeLevel(SexualContentLevel level, Reading f) {
     String pseudo = f.origin() == ContentOrigin.REAL_PHOTOGRAPHIC ? ""
         : " (as a pseudo-photograph)";
     switch (level) {

@@ -99,6 +99,9 @@ final class CategoriseCommand implements Callable<Integer> {
           n.put("indeterminate", ((Indeterminate) d).reason().name());
         }
         n.put("explanation", d.explanation());
+        n.put("rule", d.rule());
+        ObjectNode used = n.putObject("factsUsed");
+        d.facts().forEach(used::put);
       }
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } else {
@@ -112,11 +115,24 @@ final class CategoriseCommand implements Callable<Integer> {
         String value = d instanceof Derived ? ((Derived) d).label()
             : "indeterminate (" + ((Indeterminate) d).reason().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ') + ")";
-        out.println(String.format(Locale.ROOT, "%-" + width + "s  %s%n%" + width + "s    %s",
-            d.scheme().id(), value, "", d.explanation()));
+        String indent = " ".repeat(width + 4);
+        out.println(String.format(Locale.ROOT, "%-" + width + "s  %s", d.scheme().id(), value));
+        out.println(indent + d.explanation());
+        out.println(indent + "rule: " + d.rule());
+        out.println(indent + "facts: " + facts(d));
       }
     }
     out.flush();
     return 0;
+  }
+
+  /** The facts a derivation read, as {@code field=value} pairs. */
+  private static String facts(Derivation d) {
+    if (d.facts().isEmpty()) {
+      return "(not named by this mapper)";
+    }
+    List<String> pairs = new java.util.ArrayList<>();
+    d.facts().forEach((k, v) -> pairs.add(k + "=" + v));
+    return String.join(", ", pairs);
   }
 }

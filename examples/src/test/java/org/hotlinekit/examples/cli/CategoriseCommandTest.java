@@ -26,6 +26,15 @@ class CategoriseCommandTest {
     assertThat(byScheme.get("iccam-classification").get("label").asString()).isEqualTo("national");
     assertThat(byScheme.get("tc-ics").get("indeterminate").asString()).isEqualTo("AMBIGUOUS");
 
+    // Each result names its rule, the provisions it consulted and the facts it read (issue 25
+    // point 4): the erotic-posing example's ICCAM class reads the level and the person's age.
+    JsonNode iccam = byScheme.get("iccam-classification");
+    assertThat(iccam.get("rule").asString()).contains("INTERPOL").contains("DE profile")
+        .contains("posing");
+    assertThat(iccam.get("factsUsed").get("level").asString()).isEqualTo("erotic_posing");
+    assertThat(iccam.get("factsUsed").get("persons[0].ageRange").asString()).isEqualTo("15-15");
+    assertThat(byScheme.get("iccam-gender").get("factsUsed").properties()).hasSize(1);
+
     CliRun be = CliRun.of("categorise", "--jurisdiction", "BE", "--format", "json",
         FACTS.resolve("erotic-posing-15.json").toString());
     assertThat(results(be.out()).get("iccam-classification").get("indeterminate").asString())
@@ -34,6 +43,8 @@ class CategoriseCommandTest {
     CliRun text = CliRun.of("categorise", "--jurisdiction", "NL",
         FACTS.resolve("drawn-explicit.json").toString());
     assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).contains("rule: ICS: A (prepubescent)")
+        .contains("facts: origin=non_realistic_drawn");
     assertThat(text.out()).contains("Jurisdiction: NL").contains("not-illegal")
         .contains("BY9719").contains("animeDrawingVirtualHentai");
 
