@@ -18,7 +18,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,7 +48,6 @@ final class CategoriseCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Override
   public Integer call() {
@@ -81,7 +79,7 @@ final class CategoriseCommand implements Callable<Integer> {
         Categoriser.builder().jurisdictions(all).build().categorise(f, jurisdiction);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Cli.OutputFormat.json) {
-      ObjectNode root = JSON.createObjectNode();
+      ObjectNode root = Cli.json().createObjectNode();
       root.put("facts", facts.toString());
       root.put("jurisdiction", jurisdiction);
       profile.ifPresent(p -> root.put("profileVersion", p.version()));
@@ -103,7 +101,7 @@ final class CategoriseCommand implements Callable<Integer> {
         ObjectNode used = n.putObject("factsUsed");
         d.facts().forEach(used::put);
       }
-      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      out.println(Cli.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } else {
       out.println("Jurisdiction: " + profile.map(Object::toString)
           .orElse(jurisdiction + " (no profile)"));

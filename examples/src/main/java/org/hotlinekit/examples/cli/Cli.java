@@ -21,6 +21,19 @@ final class Cli {
   /** Exit code for a failure that is a bug in hotlinekit, not in the input. */
   static final int EXIT_INTERNAL_ERROR = 70;
 
+  /**
+   * The JSON mapper for the commands' output, built on first use: building one loads several
+   * hundred classes, which a command that prints no JSON (or {@code --version}) need not pay.
+   */
+  static tools.jackson.databind.json.JsonMapper json() {
+    return JsonHolder.JSON;
+  }
+
+  private static final class JsonHolder {
+    static final tools.jackson.databind.json.JsonMapper JSON =
+        tools.jackson.databind.json.JsonMapper.builder().build();
+  }
+
   /** The CLI option that raises each library limit a {@link LimitExceededException} names. */
   private static final Map<String, String> OPTION_FOR_SETTING = Map.of("maxPixels",
       "--max-pixels");

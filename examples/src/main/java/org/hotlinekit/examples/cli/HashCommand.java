@@ -23,7 +23,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code hotlinekit hash}: digests and PDQ of files and folders, as TSV or JSON lines. */
@@ -87,7 +86,6 @@ final class HashCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private final JsonMapper json = JsonMapper.builder().build();
 
   @Override
   public Integer call() {
@@ -174,7 +172,7 @@ final class HashCommand implements Callable<Integer> {
   }
 
   private String jsonLine(Result r, Columns c) {
-    ObjectNode node = json.createObjectNode();
+    ObjectNode node = Cli.json().createObjectNode();
     node.put("path", r.path.toString());
     Optional<MediaHashes> h = Optional.ofNullable(r.hashes);
     for (DigestAlgorithm a : c.digests) {
@@ -198,7 +196,7 @@ final class HashCommand implements Callable<Integer> {
     if (r.error != null) {
       node.put("error", r.error);
     }
-    return json.writeValueAsString(node);
+    return Cli.json().writeValueAsString(node);
   }
 
   /**

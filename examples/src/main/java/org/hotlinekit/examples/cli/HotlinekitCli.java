@@ -1,5 +1,9 @@
 package org.hotlinekit.examples.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,9 +21,6 @@ import picocli.CommandLine.ScopeType;
     description = "Hash, match and exchange media fingerprints for hotlines and trust & safety"
         + " teams. Every command takes --format (text, the default, for a person; tsv, jsonl or"
         + " json where they fit) and --verbose.",
-    subcommands = {ScanCommand.class, HashCommand.class, MatchCommand.class, TriageCommand.class,
-      IndexCommand.class,
-      CategoriseCommand.class, RouteCommand.class, ReportCommand.class, PacketCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every input was processed",
@@ -43,7 +44,7 @@ public final class HotlinekitCli implements Runnable {
    * @param args the command line
    */
   public static void main(String[] args) {
-    CommandLine cli = newCommandLine();
+    CommandLine cli = forArguments(args);
     int code = cli.execute(args);
     // Nothing a command printed may be lost to System.exit.
     cli.getOut().flush();
@@ -57,8 +58,62 @@ public final class HotlinekitCli implements Runnable {
    * @return a fresh command line
    */
   public static CommandLine newCommandLine() {
-    HotlinekitCli root = new HotlinekitCli();
-    return new CommandLine(root)
+    return configured(new HotlinekitCli(), COMMANDS);
+  }
+
+  /**
+   * The subcommands, by name and alias, in the order of the usage help. Each is a supplier so that
+   * a run builds the model (and loads the classes) of the one command it runs only.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("scan", ScanCommand::new);
+    m.put("hash", HashCommand::new);
+    m.put("match", MatchCommand::new);
+    m.put("triage", TriageCommand::new);
+    m.put("index", IndexCommand::new);
+    m.put("categorise", CategoriseCommand::new);
+    m.put("route", RouteCommand::new);
+    m.put("report", ReportCommand::new);
+    m.put("packet", PacketCommand::new);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Aliases of the subcommands (picocli still learns them from each command's annotation). */
+  private static final Map<String, String> ALIASES = Map.of("categorize", "categorise");
+
+  /**
+   * The command line a run needs: the root with only the subcommand named first among the
+   * arguments (its model is all the run builds), or with every subcommand when none is named
+   * (the usage help lists them all, and an unknown name gets picocli's suggestions). The
+   * behaviour is that of {@link #newCommandLine()}; only the start-up cost differs.
+   *
+   * @param args the command line
+   * @return a command line to execute {@code args}
+   */
+  static CommandLine forArguments(String[] args) {
+    for (String a : args) {
+      if (a.equals("-v") || a.equals("--verbose")) {
+        continue;
+      }
+      if (a.equals("-V") || a.equals("--version")) {
+        return configured(new HotlinekitCli(), Map.of());
+      }
+      String name = ALIASES.getOrDefault(a, a);
+      Supplier<Object> one = COMMANDS.get(name);
+      return one == null ? newCommandLine()
+          : configured(new HotlinekitCli(), Map.of(name, one));
+    }
+    return newCommandLine();
+  }
+
+  private static CommandLine configured(HotlinekitCli root,
+      Map<String, Supplier<Object>> subcommands) {
+    CommandLine cli = new CommandLine(root);
+    subcommands.values().forEach(s -> cli.addSubcommand(s.get()));
+    return cli
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setUsageHelpAutoWidth(true)
         .setExecutionExceptionHandler(

@@ -99,13 +99,13 @@ final class IndexCommand implements Runnable {
       double seconds = (System.nanoTime() - t0) / 1e9;
       PrintWriter stdout = spec.commandLine().getOut();
       if (format == Cli.OutputFormat.json) {
-        ObjectNode n = MatchOutput.JSON.createObjectNode();
+        ObjectNode n = Cli.json().createObjectNode();
         n.put("list", list.toString());
         n.put("name", loaded.name());
         n.put("entries", loaded.entries().size());
         n.put("index", out.toString());
         n.put("seconds", Math.round(seconds * 10) / 10.0);
-        stdout.println(MatchOutput.JSON.writeValueAsString(n));
+        stdout.println(Cli.json().writeValueAsString(n));
       } else {
         stdout.println(String.format(Locale.ROOT, "indexed %d entries of %s into %s in %.1f s",
             loaded.entries().size(), list, out, seconds));
@@ -154,7 +154,7 @@ final class IndexCommand implements Runnable {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (format == Cli.OutputFormat.json) {
-          ObjectNode n = MatchOutput.JSON.createObjectNode();
+          ObjectNode n = Cli.json().createObjectNode();
           n.put("index", f.toString());
           n.put("whole", problem == null);
           if (problem == null) {
@@ -163,7 +163,7 @@ final class IndexCommand implements Runnable {
             n.put("reason", problem);
           }
           n.put("seconds", Math.round(seconds * 100) / 100.0);
-          stdout.println(MatchOutput.JSON.writeValueAsString(n));
+          stdout.println(Cli.json().writeValueAsString(n));
         } else if (problem == null) {
           stdout.println(String.format(Locale.ROOT, "whole: %s (%d entries, checked in %.2f s)",
               f, size, seconds));

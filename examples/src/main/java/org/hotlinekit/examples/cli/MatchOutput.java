@@ -4,13 +4,11 @@ import java.util.List;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.hashing.match.Match;
 import org.hotlinekit.hashing.match.Triage;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The output of matches and triage outcomes, shared by {@code match} and {@code triage}. */
 final class MatchOutput {
-  static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** Exit code when no input failed but some are unverified (a hash could not be computed). */
   static final int EXIT_UNVERIFIED = 3;
@@ -31,7 +29,7 @@ final class MatchOutput {
 
   /** One outcome as a JSON line. */
   static String json(String key, String first, Triage.Outcome o) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = Cli.json().createObjectNode();
     n.put(key, first);
     n.put("status", Cli.lower(o.status()));
     n.set("matches", matches(o.matches()));
@@ -39,7 +37,7 @@ final class MatchOutput {
       n.put("pdqBelowQuality", true);
     }
     o.reason().ifPresent(r -> n.put("reason", r));
-    return JSON.writeValueAsString(n);
+    return Cli.json().writeValueAsString(n);
   }
 
   /** The exit code for a run's outcomes: failures first, then unverified items. */
@@ -48,7 +46,7 @@ final class MatchOutput {
   }
 
   static ArrayNode matches(List<Match> matches) {
-    ArrayNode a = JSON.createArrayNode();
+    ArrayNode a = Cli.json().createArrayNode();
     for (Match m : matches) {
       ObjectNode o = a.addObject();
       o.put("list", m.list());

@@ -168,12 +168,12 @@ final class PacketCommand implements Runnable {
       AtomicFiles.write(out, packet);
       PrintWriter stdout = spec.commandLine().getOut();
       if (format == Cli.OutputFormat.json) {
-        ObjectNode n = MatchOutput.JSON.createObjectNode();
+        ObjectNode n = Cli.json().createObjectNode();
         n.put("packet", out.toString());
         n.put("bytes", packet.length);
         n.put("reports", doc.reports().size());
         n.put("recipients", to.size());
-        stdout.println(MatchOutput.JSON.writeValueAsString(n));
+        stdout.println(Cli.json().writeValueAsString(n));
       } else {
         stdout.println("sealed " + doc.reports().size() + " reports for " + to.size()
             + " recipients into " + out + " (" + packet.length + " bytes)");
@@ -286,7 +286,7 @@ final class PacketCommand implements Runnable {
         PrintWriter stdout = spec.commandLine().getOut();
         String signer = p.signer().getSubjectX500Principal().getName();
         if (format == Cli.OutputFormat.json) {
-          ObjectNode n = MatchOutput.JSON.createObjectNode();
+          ObjectNode n = Cli.json().createObjectNode();
           n.put("verified", true);
           n.put("reports", p.document().reports().size());
           n.put("signer", signer);
@@ -295,7 +295,7 @@ final class PacketCommand implements Runnable {
           if (out != null) {
             n.put("document", out.toString());
           }
-          stdout.println(MatchOutput.JSON.writeValueAsString(n));
+          stdout.println(Cli.json().writeValueAsString(n));
         } else {
           stdout.println("verified: " + p.document().reports().size() + " reports from " + signer
               + ", signed " + p.signingTime() + ", packet " + p.header().packetId()

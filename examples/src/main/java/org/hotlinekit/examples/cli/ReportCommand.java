@@ -108,7 +108,7 @@ final class ReportCommand implements Runnable {
         }
         allValid &= problems.isEmpty();
         if (format == Cli.OutputFormat.jsonl) {
-          ObjectNode n = MatchOutput.JSON.createObjectNode();
+          ObjectNode n = Cli.json().createObjectNode();
           n.put("file", f.toString());
           n.put("valid", problems.isEmpty());
           if (problems.isEmpty()) {
@@ -116,7 +116,7 @@ final class ReportCommand implements Runnable {
           }
           problems.forEach(n.putArray("problems")::add);
           skipped.forEach(n.putArray("skipped")::add);
-          out.println(MatchOutput.JSON.writeValueAsString(n));
+          out.println(Cli.json().writeValueAsString(n));
         } else {
           skipped.forEach(p -> out.println(p + " (skipped)"));
           problems.forEach(out::println);
@@ -154,7 +154,7 @@ final class ReportCommand implements Runnable {
           } catch (java.io.IOException e) {
             throw org.hotlinekit.core.InputReadException.of(f, e);
           }
-          tools.jackson.databind.JsonNode doc = MatchOutput.JSON.readTree(bytes);
+          tools.jackson.databind.JsonNode doc = Cli.json().readTree(bytes);
           for (com.networknt.schema.Error e : schema.validate(doc)) {
             problems.add(f + ": " + e.getInstanceLocation() + ": " + e.getMessage());
           }
@@ -166,11 +166,11 @@ final class ReportCommand implements Runnable {
         }
         allValid &= problems.isEmpty();
         if (format == Cli.OutputFormat.jsonl) {
-          ObjectNode n = MatchOutput.JSON.createObjectNode();
+          ObjectNode n = Cli.json().createObjectNode();
           n.put("file", f.toString());
           n.put("validAgainstSchema", problems.isEmpty());
           problems.forEach(n.putArray("problems")::add);
-          out.println(MatchOutput.JSON.writeValueAsString(n));
+          out.println(Cli.json().writeValueAsString(n));
         } else {
           problems.forEach(out::println);
           if (problems.isEmpty()) {
@@ -433,7 +433,7 @@ final class ReportCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       if (format == Cli.OutputFormat.json) {
-        JsonMapper m = JsonMapper.builder().build();
+        JsonMapper m = Cli.json();
         ObjectNode n = m.createObjectNode();
         n.put("reports", all.size());
         n.put("contentItems", k.contentItems());

@@ -55,7 +55,7 @@ final class RouteCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String dir = directory.version() + (directory.complete() ? "" : " (incomplete)");
     if (format == Cli.OutputFormat.json) {
-      ObjectNode n = MatchOutput.JSON.createObjectNode();
+      ObjectNode n = Cli.json().createObjectNode();
       n.put("route", d.route().name());
       d.assignedCountry().ifPresent(c -> n.put("assignedCountry", c));
       n.put("explanation", d.explanation());
@@ -63,7 +63,7 @@ final class RouteCommand implements Callable<Integer> {
       d.steps().forEach(steps::add);
       n.put("directory", directory.version());
       n.put("directoryComplete", directory.complete());
-      out.println(MatchOutput.JSON.writeValueAsString(n));
+      out.println(Cli.json().writeValueAsString(n));
     } else {
       out.println("route: " + d.route());
       d.assignedCountry().ifPresent(c -> out.println("assigned to: " + c));

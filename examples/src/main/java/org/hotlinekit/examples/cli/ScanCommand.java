@@ -364,7 +364,7 @@ final class ScanCommand implements Callable<Integer> {
       files.add(ScanResult.PACKET);
     }
     if (format == Cli.OutputFormat.json) {
-      ObjectNode n = MatchOutput.JSON.createObjectNode();
+      ObjectNode n = Cli.json().createObjectNode();
       n.put("out", folder.toString());
       n.put("reference", r.reference());
       n.put("files", r.items().size());
@@ -380,8 +380,8 @@ final class ScanCommand implements Callable<Integer> {
       ObjectNode l = n.putObject("labels");
       perLabel.forEach(l::put);
       n.putArray("written").addAll(files.stream()
-          .map(f -> MatchOutput.JSON.getNodeFactory().stringNode(f)).toList());
-      o.println(MatchOutput.JSON.writeValueAsString(n));
+          .map(f -> Cli.json().getNodeFactory().stringNode(f)).toList());
+      o.println(Cli.json().writeValueAsString(n));
     } else {
       o.printf(java.util.Locale.ROOT, "scanned %d file%s in %.1f s (%.1f files/s): %d known, %d"
           + " new, %d unverified, %d failed%n", r.items().size(),

@@ -38,7 +38,9 @@ class PacketCommandTest {
     CliRun open = open(packet, "recipient", "ca.pem", out);
     assertThat(open.exitCode()).as(open.err()).isZero();
     assertThat(open.out()).contains("verified: 3 reports");
-    assertThat(Files.readString(out)).contains("\"sender\" : \"BE-example-hotline\"");
+    // The signed bytes as they were signed: the compact form, one line (issue 21).
+    assertThat(Files.readString(out)).contains("\"sender\":\"BE-example-hotline\"")
+        .doesNotContain("\n ");
     CliRun validate = CliRun.of("report", "validate", out.toString());
     assertThat(validate.exitCode()).as(validate.out()).isZero();
 

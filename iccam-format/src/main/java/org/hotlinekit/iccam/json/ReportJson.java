@@ -765,12 +765,29 @@ public final class ReportJson {
   // ------------------------------------------------------------------------------------ writing
 
   /**
-   * Writes a document, deterministically.
+   * Writes a document, deterministically, indented for people to read (two spaces, one member per
+   * line) and ending with a newline.
    *
    * @param document the reports
    * @return the UTF-8 bytes
    */
   public byte[] write(ReportDocument document) {
+    return serialise(tree(document), true);
+  }
+
+  /**
+   * Writes a document, deterministically, in its compact form: no whitespace between tokens and
+   * a newline at the end, about half the size of {@link #write}. Sealed packets carry this form;
+   * every reader accepts both.
+   *
+   * @param document the reports
+   * @return the UTF-8 bytes
+   */
+  public byte[] writeCompact(ReportDocument document) {
+    return serialise(tree(document), false);
+  }
+
+  private static ObjectNode tree(ReportDocument document) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
@@ -788,13 +805,21 @@ public final class ReportJson {
     for (Report r : document.reports()) {
       reports.add(report(r));
     }
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    return root;
+  }
+
+  private static byte[] serialise(ObjectNode root, boolean indented) {
     // Into Jackson's segmented builder, then one copy out (writeValueAsBytes and appending the
     // newline would copy the whole document twice).
     try (ByteArrayBuilder out = new ByteArrayBuilder()) {
-      JSON.writer().with(pp).writeValue(out, root);
+      if (indented) {
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        JSON.writer().with(pp).writeValue(out, root);
+      } else {
+        JSON.writer().writeValue(out, root);
+      }
       out.write('\n');
       return out.toByteArray();
     }

@@ -15,8 +15,18 @@ final class PacketProfile {
   static final String CONTENT_TYPE = "1.3.6.1.4.1.99999.7.1.1";
   static final ASN1ObjectIdentifier CONTENT_TYPE_OID = new ASN1ObjectIdentifier(CONTENT_TYPE);
 
-  /** Bouncy Castle as a provider object, never installed globally. */
-  static final Provider BC = new BouncyCastleProvider();
+  /**
+   * Bouncy Castle as a provider object, never installed globally, built on first use: building it
+   * registers every algorithm it has (about a third of a second in a fresh process), and the
+   * profile's EC path needs none of them (see {@link EcdhKdf}); RSA signers and recipients do.
+   */
+  static Provider bc() {
+    return Bc.PROVIDER;
+  }
+
+  private static final class Bc {
+    static final Provider PROVIDER = new BouncyCastleProvider();
+  }
 
   private static final java.math.BigInteger P256_PRIME = new java.math.BigInteger(
       "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff", 16);

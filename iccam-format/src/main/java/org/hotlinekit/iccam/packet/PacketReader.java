@@ -482,7 +482,11 @@ public final class PacketReader {
       SignerInformationVerifier verifier = new SignerInformationVerifier(
           new DefaultCMSSignatureAlgorithmNameGenerator(),
           new DefaultSignatureAlgorithmIdentifierFinder(),
-          new JcaContentVerifierProviderBuilder().setProvider(PacketProfile.BC).build(signer),
+          // EC signatures through the JDK (no Bouncy Castle provider to build); RSA-PSS needs it.
+          (signer.getPublicKey() instanceof java.security.interfaces.ECPublicKey
+              ? new JcaContentVerifierProviderBuilder()
+              : new JcaContentVerifierProviderBuilder().setProvider(PacketProfile.bc()))
+              .build(signer),
           new JcaDigestCalculatorProviderBuilder().build());
       valid = si.verify(verifier);
     } catch (CMSException e) {

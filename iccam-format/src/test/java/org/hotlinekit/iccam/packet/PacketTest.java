@@ -51,6 +51,25 @@ class PacketTest {
     }
   }
 
+  /**
+   * The signed document is the compact form (issue 21): no indentation, about half the size of
+   * the indented form the reports were read from, and it reads back to the same reports.
+   */
+  @Test
+  void theSignedDocumentIsCompact() {
+    OpenedPacket p = reader(PKI.ecRecipient).open(writer(PKI.ecSigner, PKI.ecRecipient)
+        .seal(DOC));
+    String payload = new String(p.payload(), StandardCharsets.UTF_8);
+    assertThat(payload).doesNotContain("\n ").startsWith("{\"format\":").endsWith("}\n");
+    assertThat(payload.indexOf('\n')).isEqualTo(payload.length() - 1);
+    byte[] indented = ReportJson.strict().write(p.document());
+    assertThat(p.payload()).isEqualTo(ReportJson.strict().writeCompact(p.document()));
+    assertThat(p.payload().length).isLessThan(indented.length * 3 / 4);
+    assertThat(ReportJson.strict().read(p.payload(), "payload").document().reports())
+        .isEqualTo(ReportJson.strict().read(indented, "indented").document().reports())
+        .isEqualTo(DOC.reports());
+  }
+
   @Test
   void flippedBitsAreTampering() throws Exception {
     byte[] packet = writer(PKI.ecSigner, PKI.ecRecipient).seal(DOC);

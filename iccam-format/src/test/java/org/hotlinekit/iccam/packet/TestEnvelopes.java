@@ -89,7 +89,7 @@ final class TestEnvelopes {
     CMSAuthEnvelopedDataGenerator g = new CMSAuthEnvelopedDataGenerator();
     g.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(
         CMSAlgorithm.ECDH_SHA256KDF, eph.getPrivate(), eph.getPublic(),
-        CMSAlgorithm.AES256_WRAP).setProvider(PacketProfile.BC).addRecipient(recipient));
+        CMSAlgorithm.AES256_WRAP).setProvider(PacketProfile.bc()).addRecipient(recipient));
     return g.generate(new CMSProcessableByteArray(content), (OutputAEADEncryptor)
         new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build())
         .toASN1Structure().getEncoded("DER");
@@ -106,12 +106,12 @@ final class TestEnvelopes {
     CMSAuthEnvelopedDataGenerator g = new CMSAuthEnvelopedDataGenerator();
     g.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(
         CMSAlgorithm.ECDH_SHA256KDF, eph.getPrivate(), eph.getPublic(),
-        CMSAlgorithm.AES256_WRAP).setProvider(PacketProfile.BC).addRecipient(recipient));
+        CMSAlgorithm.AES256_WRAP).setProvider(PacketProfile.bc()).addRecipient(recipient));
     g.setAuthenticatedAttributeGenerator(params -> new org.bouncycastle.asn1.cms.AttributeTable(
         new org.bouncycastle.asn1.cms.Attribute(new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.7.9"),
             new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.DERUTF8String(marker)))));
     return g.generate(new CMSProcessableByteArray(content), (OutputAEADEncryptor)
-        new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).setProvider(PacketProfile.BC)
+        new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).setProvider(PacketProfile.bc())
             .build())
         .toASN1Structure().getEncoded("DER");
   }
