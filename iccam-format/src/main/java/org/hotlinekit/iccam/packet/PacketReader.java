@@ -305,13 +305,13 @@ public final class PacketReader {
       throw new MalformedInputException("the packet cannot be parsed as AuthEnvelopedData", e);
     }
     RecipientInformation mine;
-    JdkGcm.KeyCatcher recipient;
+    PacketContent.KeyCatcher recipient;
     if (certificate.getPublicKey() instanceof ECPublicKey) {
       mine = env.getRecipientInfos().get(new JceKeyAgreeRecipientId(certificate));
-      recipient = new JdkGcm.KeyAgree(key);
+      recipient = new PacketContent.KeyAgree(key);
     } else {
       mine = env.getRecipientInfos().get(new JceKeyTransRecipientId(certificate));
-      recipient = new JdkGcm.KeyTrans(key);
+      recipient = new PacketContent.KeyTrans(key);
     }
     if (mine == null) {
       throw new NotARecipientException("the packet has no recipient entry for this reader's"
@@ -345,7 +345,7 @@ public final class PacketReader {
       throw new MalformedInputException("the GCM tag has " + tag.length + " bytes, not 16");
     }
     try {
-      return JdkGcm.open(recipient.contentKey(), nonce, aad, ciphertext, tag);
+      return PacketContent.open(recipient.contentKey(), nonce, aad, ciphertext, tag);
     } catch (GeneralSecurityException e) {
       throw new TamperedException("the GCM tag does not verify: the packet was changed", e);
     }

@@ -12,10 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The CTR-then-re-encrypt AES-GCM decryption against the JDK's own GCM as the oracle: the same
+ * The packet content decryption (Bouncy Castle's lightweight GCM) against the JDK's own GCM as the
+ * oracle: the same
  * plaintext for authentic input, a tag failure for any changed bit of ciphertext, tag or AAD.
  */
-class JdkGcmTest {
+class PacketContentTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 15, 16, 17, 65535, 65536, 65537, 1 << 20, (1 << 20) + 3})
   void matchesTheJdkGcm(int size) throws Exception {
@@ -56,7 +57,7 @@ class JdkGcmTest {
   private static byte[] open(SecretKeySpec k, byte[] nonce, byte[] aad, byte[] sealed)
       throws java.security.GeneralSecurityException {
     int n = sealed.length - 16;
-    return JdkGcm.open(k, nonce, aad, java.util.Arrays.copyOf(sealed, n),
+    return PacketContent.open(k, nonce, aad, java.util.Arrays.copyOf(sealed, n),
         java.util.Arrays.copyOfRange(sealed, n, sealed.length));
   }
 }
