@@ -1,7 +1,8 @@
 /**
  * hotlinekit hashing: one-pass MD5/SHA-1/SHA-256 ({@link org.hotlinekit.hashing.digest}), PDQ
  * perceptual hashing bit-exact with Meta's C++ reference ({@link org.hotlinekit.hashing.pdq}), and
- * both for one media file in one read ({@link org.hotlinekit.hashing.media}).
+ * both for one media file in one read ({@link org.hotlinekit.hashing.media}), and vPDQ for videos
+ * ({@link org.hotlinekit.hashing.video}).
  */
 module org.hotlinekit.hashing {
   requires transitive org.hotlinekit.core;
@@ -20,6 +21,7 @@ module org.hotlinekit.hashing {
   exports org.hotlinekit.hashing.batch;
   exports org.hotlinekit.hashing.spi;
   exports org.hotlinekit.hashing.group;
+  exports org.hotlinekit.hashing.video;
 
   uses org.hotlinekit.hashing.spi.SignalHasher;
 }

@@ -47,9 +47,19 @@ final class Luma implements PdqCore.LumaRows {
   }
 
   static Luma of(Pixels p) {
+    return of(p, true);
+  }
+
+  /**
+   * The luma of an image.
+   *
+   * @param squashLarge whether an image larger than 512 on a side is first squashed to 512 x 512 by
+   *     nearest neighbour, as the still-image reference does (its video reference does not)
+   */
+  static Luma of(Pixels p, boolean squashLarge) {
     int h = p.height;
     int w = p.width;
-    boolean squash = h > DOWNSAMPLE_DIMS || w > DOWNSAMPLE_DIMS;
+    boolean squash = squashLarge && (h > DOWNSAMPLE_DIMS || w > DOWNSAMPLE_DIMS);
     int rows = squash ? DOWNSAMPLE_DIMS : h;
     int cols = squash ? DOWNSAMPLE_DIMS : w;
     int[] srcRow = new int[rows];

@@ -87,6 +87,19 @@ public final class PdqHasher {
   }
 
   /**
+   * Hashes a decoded video frame as Meta's vPDQ reference does: at its full size, without the
+   * 512 x 512 squash that {@link #hash(Pixels)} applies to larger still images (as Meta's
+   * still-image reference does). The two differ for frames larger than 512 on a side.
+   *
+   * @param frame the frame
+   * @return the hash and quality
+   */
+  public PdqHashWithQuality hashFrame(Pixels frame) {
+    Luma luma = Luma.of(Objects.requireNonNull(frame, "frame"), false);
+    return PdqCore.hash(luma, luma.rows, luma.cols);
+  }
+
+  /**
    * Hashes decoded pixels and derives the hashes of all eight rotations and mirror images.
    *
    * @param pixels the image

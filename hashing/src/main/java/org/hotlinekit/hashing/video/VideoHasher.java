@@ -1,0 +1,320 @@
+package org.hotlinekit.hashing.video;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hotlinekit.core.InputReadException;
+import org.hotlinekit.core.LimitExceededException;
+import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.pdq.PdqHashWithQuality;
+import org.hotlinekit.hashing.pdq.PdqHasher;
+import org.hotlinekit.hashing.pdq.PixelLayout;
+import org.hotlinekit.hashing.pdq.Pixels;
+
+/**
+ * Hashes videos with vPDQ as Meta's reference tool does ({@code vpdq-hash-video}): every decoded
+ * frame of the first video stream, or one every so many seconds, converted to RGB at the video's
+ * size and hashed with PDQ at that size (the 512 x 512 squash of still images is not applied),
+ * with its quality and its timestamp (frame number over the average frame rate). On the
+ * project's sample videos with FFmpeg 5.1 every frame is bit-identical with the reference tool's
+ * output (see {@code testdata/vpdq}); another FFmpeg may decode differently, so compare hashes
+ * with a tolerance, as the matcher does.
+ *
+ * <p>Decoding runs the {@code ffmpeg} program (and {@code ffprobe} first, for the size and frame
+ * rate) as a child process that streams raw frames on a pipe: no native code in the JVM, no
+ * frames on disk, one frame in memory at a time. The process is always ended and reaped: when the
+ * video is done, when it fails, when the timeout passes and when the calling thread is
+ * interrupted. A file that is not a video (an image renamed {@code .mp4}, an empty file) or that
+ * ends early or is damaged (FFmpeg reports decoding errors) is a {@link MalformedInputException}
+ * with FFmpeg's reason; a missing {@code ffmpeg} is a {@link VideoToolMissingException}.
+ *
+ * <p>Instances are immutable and thread-safe; each call starts its own processes.
+ */
+public final class VideoHasher {
+  private final String ffmpeg;
+  private final String ffprobe;
+  private final double secondsPerHash;
+  private final Duration timeout;
+  private final long maxFrames;
+  private final PdqHasher pdq = PdqHasher.create();
+
+  private VideoHasher(Builder b) {
+    this.ffmpeg = b.ffmpeg;
+    this.ffprobe = b.ffprobe;
+    this.secondsPerHash = b.secondsPerHash;
+    this.timeout = b.timeout;
+    this.maxFrames = b.maxFrames;
+  }
+
+  /**
+   * A hasher of every frame, with {@code ffmpeg} and {@code ffprobe} from the {@code PATH}.
+   *
+   * @return the hasher
+   */
+  public static VideoHasher create() {
+    return builder().build();
+  }
+
+  /**
+   * A builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Hashes a video file.
+   *
+   * @param video the file
+   * @return its frames' hashes, in frame order
+   * @throws InputReadException if the file cannot be read
+   * @throws MalformedInputException if it is not a video, has no video stream, or is truncated
+   *     or damaged
+   * @throws LimitExceededException if decoding takes longer than the timeout or the video has
+   *     more frames than the limit
+   * @throws VideoToolMissingException if {@code ffmpeg} or {@code ffprobe} cannot be started
+   */
+  public VpdqHash hash(Path video) {
+    Objects.requireNonNull(video, "video");
+    long size;
+    try {
+      size = Files.size(video);
+      if (!Files.isReadable(video)) {
+        throw new InputReadException(video + ": the file cannot be read");
+      }
+    } catch (IOException e) {
+      throw InputReadException.of(video, e);
+    }
+    if (size == 0) {
+      throw new MalformedInputException(video + ": the file is empty, not a video");
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Probe probe = probe(video, deadline);
+    int frameMod = secondsPerHash == 0 ? 1 : Math.max(1, (int) (secondsPerHash * probe.fps));
+    List<String> cmd = List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
+        "-noautorotate", "-i", video.toString(), "-map", "0:v:0", "-an", "-sn", "-dn",
+        "-fps_mode", "passthrough", "-pix_fmt", "rgb24", "-f", "rawvideo", "pipe:1");
+    List<VpdqFeature> out = new ArrayList<>();
+    try (ChildProcess p = ChildProcess.start(cmd, "ffmpeg", deadline)) {
+      byte[] frame = new byte[Math.multiplyExact(Math.multiplyExact(probe.width, probe.height),
+          3)];
+      InputStream in = p.stdout();
+      int n = 0;
+      while (true) {
+        int got = in.readNBytes(frame, 0, frame.length);
+        p.check();
+        if (got < frame.length) {
+          if (got > 0) {
+            p.finish();
+            throw new MalformedInputException(video + ": FFmpeg gave a partial frame after "
+                + n + " frames" + p.reason(": "));
+          }
+          break;
+        }
+        if (n >= maxFrames) {
+          throw new LimitExceededException(video + ": more than " + maxFrames + " frames",
+              "maxFrames");
+        }
+        if (n % frameMod == 0) {
+          PdqHashWithQuality h = pdq.hashFrame(Pixels.of(frame, probe.width, probe.height,
+              PixelLayout.RGB));
+          out.add(new VpdqFeature(n, h.hash(), h.quality(), n / probe.fps));
+        }
+        n++;
+      }
+      int exit = p.finish();
+      if (exit != 0 || p.reportedErrors()) {
+        throw new MalformedInputException(video + ": "
+            + (n < probe.frames && probe.frames > 0 ? "truncated or damaged (decoded " + n
+                + " of " + probe.frames + " frames)" : "damaged (FFmpeg reported errors"
+                + (exit != 0 ? ", exit code " + exit : "") + ")") + p.reason(": "));
+      }
+      if (n == 0) {
+        throw new MalformedInputException(video + ": no frame could be decoded" + p.reason(": "));
+      }
+      return VpdqHash.of(out);
+    } catch (IOException e) {
+      throw new InputReadException(video + ": reading FFmpeg's frames failed: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** What ffprobe says of the first video stream. */
+  private static final class Probe {
+    int width;
+    int height;
+    double fps;
+    long frames;
+  }
+
+  private Probe probe(Path video, long deadline) {
+    List<String> cmd = List.of(ffprobe, "-v", "error", "-select_streams", "v:0",
+        "-show_entries", "stream=width,height,avg_frame_rate,r_frame_rate,nb_frames"
+            + ":format=format_name", "-of", "default=noprint_wrappers=1", video.toString());
+    Map<String, String> kv = new HashMap<>();
+    try (ChildProcess p = ChildProcess.start(cmd, "ffprobe", deadline)) {
+      byte[] text = p.stdout().readNBytes(1 << 16);
+      int exit = p.finish();
+      if (exit != 0) {
+        throw new MalformedInputException(video + ": not a video" + p.reason(": "));
+      }
+      for (String line : new String(text, java.nio.charset.StandardCharsets.UTF_8)
+          .split("\r?\n")) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          kv.putIfAbsent(line.substring(0, eq), line.substring(eq + 1).strip());
+        }
+      }
+    } catch (IOException e) {
+      throw new InputReadException(video + ": reading ffprobe's answer failed: " + e.getMessage(),
+          e);
+    }
+    String format = kv.getOrDefault("format_name", "");
+    if (format.equals("image2") || format.endsWith("_pipe")) {
+      throw new MalformedInputException(video + ": an image (" + format + "), not a video");
+    }
+    Probe p = new Probe();
+    try {
+      p.width = Integer.parseInt(kv.getOrDefault("width", ""));
+      p.height = Integer.parseInt(kv.getOrDefault("height", ""));
+    } catch (NumberFormatException e) {
+      throw new MalformedInputException(video + ": no video stream (" + (format.isEmpty()
+          ? "unknown format" : format) + ")");
+    }
+    if (p.width <= 0 || p.height <= 0 || (long) p.width * p.height > (1L << 28)) {
+      throw new MalformedInputException(video + ": unusable frame size " + p.width + "x"
+          + p.height);
+    }
+    p.fps = rate(kv.get("avg_frame_rate"));
+    if (p.fps == 0) {
+      p.fps = rate(kv.get("r_frame_rate"));
+    }
+    if (p.fps == 0) {
+      throw new MalformedInputException(video + ": the frame rate is unknown");
+    }
+    try {
+      p.frames = Long.parseLong(kv.getOrDefault("nb_frames", "0"));
+    } catch (NumberFormatException e) {
+      p.frames = 0; // "N/A": the container does not say
+    }
+    return p;
+  }
+
+  /** A rate such as {@code 30000/1001}; 0 when absent or not positive. */
+  private static double rate(String r) {
+    if (r == null) {
+      return 0;
+    }
+    try {
+      int slash = r.indexOf('/');
+      double v = slash < 0 ? Double.parseDouble(r)
+          : Double.parseDouble(r.substring(0, slash)) / Double.parseDouble(r.substring(slash + 1));
+      return Double.isFinite(v) && v > 0 ? v : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Builds a {@link VideoHasher}. */
+  public static final class Builder {
+    private String ffmpeg = "ffmpeg";
+    private String ffprobe = "ffprobe";
+    private double secondsPerHash;
+    private Duration timeout = Duration.ofHours(1);
+    private long maxFrames = 10_000_000;
+
+    private Builder() {}
+
+    /**
+     * The {@code ffmpeg} program (default: {@code ffmpeg} from the {@code PATH}).
+     *
+     * @param program a path or a name to find on the {@code PATH}
+     * @return this builder
+     */
+    public Builder ffmpeg(String program) {
+      this.ffmpeg = nonBlank(program, "ffmpeg");
+      return this;
+    }
+
+    /**
+     * The {@code ffprobe} program (default: {@code ffprobe} from the {@code PATH}).
+     *
+     * @param program a path or a name to find on the {@code PATH}
+     * @return this builder
+     */
+    public Builder ffprobe(String program) {
+      this.ffprobe = nonBlank(program, "ffprobe");
+      return this;
+    }
+
+    /**
+     * Hash one frame every so many seconds, as the reference's {@code -r}: every {@code
+     * int(seconds x frame rate)}-th decoded frame (at least every frame). 0, the default, hashes
+     * every frame.
+     *
+     * @param seconds 0 or more
+     * @return this builder
+     */
+    public Builder secondsPerHash(double seconds) {
+      if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+        throw new IllegalArgumentException("seconds per hash must be >= 0: " + seconds);
+      }
+      this.secondsPerHash = seconds;
+      return this;
+    }
+
+    /**
+     * How long one video may take, probing and decoding together (default one hour); then the
+     * processes are ended and a {@link LimitExceededException} is thrown.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * The most decoded frames a video may have (default ten million, about 92 hours at 30 fps).
+     *
+     * @param frames at least 1
+     * @return this builder
+     */
+    public Builder maxFrames(long frames) {
+      if (frames < 1) {
+        throw new IllegalArgumentException("maxFrames must be at least 1: " + frames);
+      }
+      this.maxFrames = frames;
+      return this;
+    }
+
+    private static String nonBlank(String s, String what) {
+      if (s == null || s.isBlank()) {
+        throw new IllegalArgumentException(what + " must name a program");
+      }
+      return s;
+    }
+
+    /**
+     * The hasher.
+     *
+     * @return the hasher
+     */
+    public VideoHasher build() {
+      return new VideoHasher(this);
+    }
+  }
+}
