@@ -19,6 +19,10 @@ import org.hotlinekit.hashing.media.MediaHasher;
 import org.hotlinekit.hashing.media.MediaHashes;
 import org.hotlinekit.hashing.media.PdqNotComputed;
 import org.hotlinekit.hashing.pdq.PdqHasher;
+import org.hotlinekit.hashing.video.NotAVideoException;
+import org.hotlinekit.hashing.video.VideoHasher;
+import org.hotlinekit.hashing.video.VpdqFeature;
+import org.hotlinekit.hashing.video.VpdqHash;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,28 +33,47 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "hash",
     mixinStandardHelpOptions = true,
-    header = "Hash files: MD5, SHA-1, SHA-256 and PDQ (bit-exact with Meta's reference).",
+    header = "Hash files: MD5, SHA-1, SHA-256 and PDQ (bit-exact with Meta's reference); vPDQ"
+        + " for videos on request.",
     description = "Hash files: MD5, SHA-1, SHA-256 and, for images, PDQ (bit-exact with Meta's"
         + " reference). Folders are walked recursively in sorted order. Prints a row per file on"
         + " stdout. A file that is not an image gets its digests and a note that PDQ does not"
         + " apply. A file that cannot be read, or an image that cannot be decoded, is reported on"
         + " stderr and in its row (with the digests where they could be computed), the others go"
-        + " on, and the exit code is then 1.")
+        + " on, and the exit code is then 1. With --algorithms ...,vpdq every file that is not an"
+        + " image is tried as a video (by its content, whatever its name): each decoded frame's"
+        + " PDQ hash, quality and timestamp, as Meta's vpdq-hash-video (needs the ffmpeg"
+        + " program).")
 final class HashCommand implements Callable<Integer> {
   /** What can be asked for with --algorithms. */
   enum Algorithm {
     md5,
     sha1,
     sha256,
-    pdq
+    pdq,
+    vpdq
   }
 
   @Option(
       names = "--algorithms",
       split = ",",
       paramLabel = "ALG",
-      description = "Comma-separated: md5, sha1, sha256, pdq (default: all four).")
-  Set<Algorithm> algorithms = EnumSet.allOf(Algorithm.class);
+      description = "Comma-separated: md5, sha1, sha256, pdq, vpdq (default: the first four)."
+          + " vpdq hashes every frame of each video (through the ffmpeg program; opt-in, since it"
+          + " is costly); a video's digests are given too (all three when none is chosen).")
+  Set<Algorithm> algorithms = EnumSet.of(Algorithm.md5, Algorithm.sha1, Algorithm.sha256,
+      Algorithm.pdq);
+
+  @Option(names = "--fps", paramLabel = "N",
+      description = "vpdq: hash N frames per second of video (as the reference's -r 1/N);"
+          + " 0, the default, hashes every frame.")
+  double fps;
+
+  @Option(names = "--vpdq-dir", paramLabel = "DIR",
+      description = "vpdq with text or tsv output: write each video's frame hashes here, in the"
+          + " reference tool's format (frame,quality,hash,timestamp), one file per video, named in"
+          + " the vpdq_file column. jsonl output carries them inline instead.")
+  Path vpdqDir;
 
   @Option(names = "--dihedral", description = "Also print the 8 dihedral PDQ hashes (implies pdq).")
   boolean dihedral;
@@ -98,12 +121,35 @@ final class HashCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-pixels must be positive");
     }
     boolean wantPdq = dihedral || algorithms.contains(Algorithm.pdq);
+    boolean wantVpdq = algorithms.contains(Algorithm.vpdq);
     EnumSet<DigestAlgorithm> digests = EnumSet.noneOf(DigestAlgorithm.class);
     for (Algorithm a : algorithms) {
-      if (a != Algorithm.pdq) {
+      if (a != Algorithm.pdq && a != Algorithm.vpdq) {
         digests.add(DigestAlgorithm.fromId(a.name()).orElseThrow());
       }
     }
+    if (wantVpdq && digests.isEmpty()) {
+      // A video's digests are always given: video lists carry MD5 (NCMEC, StopNCII).
+      digests.addAll(EnumSet.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA1,
+          DigestAlgorithm.SHA256));
+    }
+    if (!(fps >= 0) || Double.isInfinite(fps)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--fps must be 0 or more");
+    }
+    if (wantVpdq && format != Cli.OutputFormat.jsonl) {
+      if (vpdqDir == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "vpdq with " + format
+            + " output writes each video's frame hashes to a file: name the folder with"
+            + " --vpdq-dir DIR, or use --format jsonl");
+      }
+      try {
+        java.nio.file.Files.createDirectories(vpdqDir);
+      } catch (java.io.IOException e) {
+        throw org.hotlinekit.core.InputReadException.of(vpdqDir, e);
+      }
+    }
+    VideoHasher video = wantVpdq
+        ? VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps).build() : null;
     if (digests.isEmpty() && !wantPdq) {
       throw new CommandLine.ParameterException(spec.commandLine(), "choose at least one algorithm");
     }
@@ -118,7 +164,7 @@ final class HashCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<MediaFiles.Entry> entries = Cli.walk(paths);
-    Columns columns = new Columns(digests, wantPdq, dihedral);
+    Columns columns = new Columns(digests, wantPdq, dihedral, wantVpdq);
     boolean table = format != Cli.OutputFormat.jsonl;
     if (table) {
       out.println(columns.tsvHeader());
@@ -126,7 +172,7 @@ final class HashCommand implements Callable<Integer> {
     int[] failures = {0};
     try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {
       BatchRunner.builder().threads(threads).progress((done, total) -> bar.step()).build()
-          .run(entries, e -> hashOne(hasher, e), r -> {
+          .run(entries, e -> withVpdq(hashOne(hasher, e), video), r -> {
             if (r.error != null) {
               failures[0]++;
               bar.beforeMessage();
@@ -171,6 +217,53 @@ final class HashCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Adds the vPDQ hash of a file that is not an image (a video, by its content, whatever its
+   * name); a file that is no video gets a note, a damaged video an error.
+   */
+  private Result withVpdq(Result r, VideoHasher video) {
+    if (video == null || r.error != null || r.hashes == null || r.hashes.pdq().isPresent()
+        || r.hashes.dihedral().isPresent() || isImage(r)) {
+      return r;
+    }
+    try {
+      VpdqHash h = video.hash(r.path);
+      String file = null;
+      if (vpdqDir != null && format != Cli.OutputFormat.jsonl) {
+        Path side = vpdqDir.resolve(sideFileName(r.path));
+        org.hotlinekit.core.io.AtomicFiles.write(side,
+            h.toReferenceText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        file = side.toString();
+      }
+      return new Result(r.path, r.hashes, null, null, null, h, file);
+    } catch (NotAVideoException e) {
+      String why = e.getMessage().startsWith(r.path + ": ")
+          ? e.getMessage().substring(r.path.toString().length() + 2) : e.getMessage();
+      String note = (r.note == null ? "" : r.note + "; ") + "vPDQ does not apply: " + why;
+      return new Result(r.path, r.hashes, note, null, null, null, null);
+    } catch (HotlinekitException e) {
+      return new Result(r.path, r.hashes, r.note, Cli.describe(e), e, null, null);
+    }
+  }
+
+  /** Whether the file is an image PDQ could not hash (vPDQ is for videos). */
+  private static boolean isImage(Result r) {
+    return r.hashes.pdqNotComputed().map(w -> w.kind() != PdqNotComputed.Kind.NOT_AN_IMAGE)
+        .orElse(false);
+  }
+
+  /** A side file's name: unique per input path, readable. */
+  static String sideFileName(Path video) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(video.toAbsolutePath()
+          .normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String name = video.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+      return java.util.HexFormat.of().formatHex(d, 0, 8) + "-" + name + ".vpdq.txt";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always there", e);
+    }
+  }
+
   private String jsonLine(Result r, Columns c) {
     ObjectNode node = Cli.json().createObjectNode();
     node.put("path", r.path.toString());
@@ -188,6 +281,16 @@ final class HashCommand implements Callable<Integer> {
       ObjectNode d = node.putObject("dihedral");
       for (Dihedral v : Dihedral.values()) {
         d.put(v.referenceName(), all.get().get(v).toString());
+      }
+    }
+    if (r.vpdq != null) {
+      tools.jackson.databind.node.ArrayNode frames = node.putArray("vpdq");
+      for (VpdqFeature f : r.vpdq.features()) {
+        ObjectNode o = frames.addObject();
+        o.put("frame", f.frame());
+        o.put("quality", f.quality());
+        o.put("pdq", f.hash().toString());
+        o.put("timestamp", Math.round(f.timestamp() * 1000) / 1000.0);
       }
     }
     if (r.note != null) {
@@ -209,13 +312,22 @@ final class HashCommand implements Callable<Integer> {
     final String note;
     final String error;
     final Throwable cause;
+    final VpdqHash vpdq;
+    final String vpdqFile;
 
     Result(Path path, MediaHashes hashes, String note, String error, Throwable cause) {
+      this(path, hashes, note, error, cause, null, null);
+    }
+
+    Result(Path path, MediaHashes hashes, String note, String error, Throwable cause,
+        VpdqHash vpdq, String vpdqFile) {
       this.path = path;
       this.hashes = hashes;
       this.note = note;
       this.error = error;
       this.cause = cause;
+      this.vpdq = vpdq;
+      this.vpdqFile = vpdqFile;
     }
   }
 
@@ -224,11 +336,13 @@ final class HashCommand implements Callable<Integer> {
     final Set<DigestAlgorithm> digests;
     final boolean pdq;
     final boolean dihedral;
+    final boolean vpdq;
 
-    Columns(Set<DigestAlgorithm> digests, boolean pdq, boolean dihedral) {
+    Columns(Set<DigestAlgorithm> digests, boolean pdq, boolean dihedral, boolean vpdq) {
       this.digests = digests;
       this.pdq = pdq;
       this.dihedral = dihedral;
+      this.vpdq = vpdq;
     }
 
     String tsvHeader() {
@@ -243,6 +357,9 @@ final class HashCommand implements Callable<Integer> {
         for (Dihedral v : Dihedral.values()) {
           b.append('\t').append(v.referenceName());
         }
+      }
+      if (vpdq) {
+        b.append("\tvpdq_frames\tvpdq_file");
       }
       return b.append("\tnote\terror").toString();
     }
@@ -263,6 +380,10 @@ final class HashCommand implements Callable<Integer> {
         for (Dihedral v : Dihedral.values()) {
           b.append('\t').append(d.map(x -> x.get(v).toString()).orElse(""));
         }
+      }
+      if (vpdq) {
+        b.append('\t').append(r.vpdq == null ? "" : Integer.toString(r.vpdq.features().size()));
+        b.append('\t').append(r.vpdqFile == null ? "" : escape(r.vpdqFile));
       }
       b.append('\t').append(r.note == null ? "" : escape(r.note));
       return b.append('\t').append(r.error == null ? "" : escape(r.error)).toString();

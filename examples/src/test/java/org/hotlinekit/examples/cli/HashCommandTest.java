@@ -231,4 +231,46 @@ class HashCommandTest {
     CliRun without = CliRun.of("hash", "--no-progress", "--algorithms", "md5", dir.toString());
     assertThat(without.err()).isEmpty();
   }
+
+  /** Videos (issue 14): every frame's PDQ, found by content, inline in JSON or in side files. */
+  @Test
+  void videosGetTheirFrameHashes(@TempDir Path dir) throws IOException {
+    Path testdata = Path.of(System.getProperty("hotlinekit.testdata"));
+    Path video = Files.copy(testdata.resolve("vpdq/videos/test-padded-dimensions.mp4"),
+        dir.resolve("clip.bin"));
+    List<String> reference = Files.readAllLines(
+        testdata.resolve("vpdq/expected/ffmpeg5.1-native/test-padded-dimensions.txt"));
+    CliRun json = CliRun.of("hash", "--no-progress", "--format", "jsonl", "--algorithms",
+        "md5,vpdq", video.toString(), SAMPLES.resolve("tiles.png").toString());
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode v = JSON.readTree(json.outLines().get(0));
+    assertThat(v.get("md5").asString()).isEqualTo(coreutils("md5sum", video));
+    assertThat(v.get("vpdq")).hasSize(reference.size());
+    String[] first = reference.get(0).split(",");
+    JsonNode f0 = v.get("vpdq").get(0);
+    assertThat(f0.get("frame").asInt()).isZero();
+    assertThat(f0.get("quality").asInt()).isBetween(Integer.parseInt(first[1]) - 1,
+        Integer.parseInt(first[1]) + 1);
+    assertThat(f0.get("timestamp").asDouble()).isZero();
+    assertThat(v.get("vpdq").get(30).get("timestamp").asDouble()).isEqualTo(1.0);
+    JsonNode image = JSON.readTree(json.outLines().get(1));
+    assertThat(image.has("vpdq")).isFalse();
+    assertThat(image.get("note").asString()).startsWith("vPDQ does not apply: an image");
+
+    CliRun noDir = CliRun.of("hash", "--no-progress", "--algorithms", "vpdq", video.toString());
+    assertThat(noDir.exitCode()).isEqualTo(2);
+    assertThat(noDir.err()).contains("--vpdq-dir");
+
+    Path side = dir.resolve("frames");
+    CliRun tsv = CliRun.of("hash", "--no-progress", "--format", "tsv", "--algorithms", "vpdq",
+        "--fps", "1", "--vpdq-dir", side.toString(), video.toString());
+    assertThat(tsv.exitCode()).as(tsv.err()).isZero();
+    assertThat(tsv.outLines().get(0))
+        .isEqualTo("path\tmd5\tsha1\tsha256\tvpdq_frames\tvpdq_file\tnote\terror");
+    String[] row = tsv.outLines().get(1).split("\t", -1);
+    assertThat(row[4]).isEqualTo("5"); // 150 frames at 30 fps, one a second
+    List<String> lines = Files.readAllLines(Path.of(row[5]));
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(1)).startsWith("30,").endsWith(",1.000");
+  }
 }

@@ -33,7 +33,8 @@ import org.hotlinekit.hashing.pdq.Pixels;
  * video is done, when it fails, when the timeout passes and when the calling thread is
  * interrupted. A file that is not a video (an image renamed {@code .mp4}, an empty file) or that
  * ends early or is damaged (FFmpeg reports decoding errors) is a {@link MalformedInputException}
- * with FFmpeg's reason; a missing {@code ffmpeg} is a {@link VideoToolMissingException}.
+ * with FFmpeg's reason (for a file that is no video at all, its subclass {@link
+ * NotAVideoException}); a missing {@code ffmpeg} is a {@link VideoToolMissingException}.
  *
  * <p>Instances are immutable and thread-safe; each call starts its own processes.
  */
@@ -77,8 +78,8 @@ public final class VideoHasher {
    * @param video the file
    * @return its frames' hashes, in frame order
    * @throws InputReadException if the file cannot be read
-   * @throws MalformedInputException if it is not a video, has no video stream, or is truncated
-   *     or damaged
+   * @throws NotAVideoException if it is not a video or has no video stream
+   * @throws MalformedInputException if it is a truncated or damaged video
    * @throws LimitExceededException if decoding takes longer than the timeout or the video has
    *     more frames than the limit
    * @throws VideoToolMissingException if {@code ffmpeg} or {@code ffprobe} cannot be started
@@ -95,7 +96,7 @@ public final class VideoHasher {
       throw InputReadException.of(video, e);
     }
     if (size == 0) {
-      throw new MalformedInputException(video + ": the file is empty, not a video");
+      throw new NotAVideoException(video + ": the file is empty, not a video");
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     Probe probe = probe(video, deadline);
@@ -165,7 +166,7 @@ public final class VideoHasher {
       byte[] text = p.stdout().readNBytes(1 << 16);
       int exit = p.finish();
       if (exit != 0) {
-        throw new MalformedInputException(video + ": not a video" + p.reason(": "));
+        throw new NotAVideoException(video + ": not a video" + p.reason(": "));
       }
       for (String line : new String(text, java.nio.charset.StandardCharsets.UTF_8)
           .split("\r?\n")) {
@@ -180,14 +181,14 @@ public final class VideoHasher {
     }
     String format = kv.getOrDefault("format_name", "");
     if (format.equals("image2") || format.endsWith("_pipe")) {
-      throw new MalformedInputException(video + ": an image (" + format + "), not a video");
+      throw new NotAVideoException(video + ": an image (" + format + "), not a video");
     }
     Probe p = new Probe();
     try {
       p.width = Integer.parseInt(kv.getOrDefault("width", ""));
       p.height = Integer.parseInt(kv.getOrDefault("height", ""));
     } catch (NumberFormatException e) {
-      throw new MalformedInputException(video + ": no video stream (" + (format.isEmpty()
+      throw new NotAVideoException(video + ": no video stream (" + (format.isEmpty()
           ? "unknown format" : format) + ")");
     }
     if (p.width <= 0 || p.height <= 0 || (long) p.width * p.height > (1L << 28)) {
