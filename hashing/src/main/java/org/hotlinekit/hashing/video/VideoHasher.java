@@ -101,15 +101,20 @@ public final class VideoHasher {
     long deadline = System.nanoTime() + timeout.toNanos();
     Probe probe = probe(video, deadline);
     int frameMod = secondsPerHash == 0 ? 1 : Math.max(1, (int) (secondsPerHash * probe.fps));
-    List<String> cmd = List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
-        "-noautorotate", "-i", video.toString(), "-map", "0:v:0", "-an", "-sn", "-dn",
-        "-fps_mode", "passthrough", "-pix_fmt", "rgb24", "-f", "rawvideo", "pipe:1");
+    List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel",
+        "error", "-noautorotate", "-i", video.toString(), "-map", "0:v:0", "-an", "-sn", "-dn"));
+    if (frameMod > 1) {
+      // Every frame is decoded, but only the selected ones are converted to RGB and piped.
+      cmd.addAll(List.of("-vf", "select=not(mod(n\\," + frameMod + "))"));
+    }
+    cmd.addAll(List.of("-fps_mode", "passthrough", "-pix_fmt", "rgb24", "-f", "rawvideo",
+        "pipe:1"));
     List<VpdqFeature> out = new ArrayList<>();
     try (ChildProcess p = ChildProcess.start(cmd, "ffmpeg", deadline)) {
       byte[] frame = new byte[Math.multiplyExact(Math.multiplyExact(probe.width, probe.height),
           3)];
       InputStream in = p.stdout();
-      int n = 0;
+      int n = 0; // frames received; frame number n * frameMod
       while (true) {
         int got = in.readNBytes(frame, 0, frame.length);
         p.check();
@@ -121,23 +126,24 @@ public final class VideoHasher {
           }
           break;
         }
-        if (n >= maxFrames) {
+        long number = (long) n * frameMod;
+        if (number >= maxFrames) {
           throw new LimitExceededException(video + ": more than " + maxFrames + " frames",
               "maxFrames");
         }
-        if (n % frameMod == 0) {
-          PdqHashWithQuality h = pdq.hashFrame(Pixels.of(frame, probe.width, probe.height,
-              PixelLayout.RGB));
-          out.add(new VpdqFeature(n, h.hash(), h.quality(), n / probe.fps));
-        }
+        PdqHashWithQuality h = pdq.hashFrame(Pixels.of(frame, probe.width, probe.height,
+            PixelLayout.RGB));
+        out.add(new VpdqFeature((int) number, h.hash(), h.quality(), number / probe.fps));
         n++;
       }
       int exit = p.finish();
       if (exit != 0 || p.reportedErrors()) {
-        throw new MalformedInputException(video + ": "
-            + (n < probe.frames && probe.frames > 0 ? "truncated or damaged (decoded " + n
-                + " of " + probe.frames + " frames)" : "damaged (FFmpeg reported errors"
-                + (exit != 0 ? ", exit code " + exit : "") + ")") + p.reason(": "));
+        long decoded = (long) n * frameMod; // at least this many frames were decoded
+        String what = probe.frames > 0 && decoded < probe.frames
+            ? "truncated or damaged (decoded " + (frameMod > 1 ? "about " : "") + decoded + " of "
+                + probe.frames + " frames)"
+            : "damaged (FFmpeg reported errors" + (exit != 0 ? ", exit code " + exit : "") + ")";
+        throw new MalformedInputException(video + ": " + what + p.reason(": "));
       }
       if (n == 0) {
         throw new MalformedInputException(video + ": no frame could be decoded" + p.reason(": "));
