@@ -43,6 +43,21 @@ public final class VpdqMatcher {
     this.targetPercent = b.targetPercent;
   }
 
+  /** The largest frame distance that matches. */
+  int maxDistance() {
+    return maxDistance;
+  }
+
+  /** The lowest frame quality that counts. */
+  int minQuality() {
+    return minQuality;
+  }
+
+  /** Whether a video that shares no close frame with the query could match (thresholds of 0). */
+  boolean matchesWithoutSharedFrames() {
+    return queryPercent == 0 && targetPercent == 0;
+  }
+
   /**
    * python-threatexchange's rules: distance {@code <= 31}, quality {@code >= 50}, de-duplicated,
    * a match at 80 % of the query's frames.
