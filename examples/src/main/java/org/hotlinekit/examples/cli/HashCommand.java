@@ -69,6 +69,11 @@ final class HashCommand implements Callable<Integer> {
           + " 0, the default, hashes every frame.")
   double fps;
 
+  @Option(names = "--vpdq-size", paramLabel = "S",
+      description = "vpdq: scale frames to S x S before hashing, as the reference's -s S (area"
+          + " averaging, aspect ratio not kept); 0, the default, hashes frames at their size.")
+  int vpdqSize;
+
   @Option(names = "--vpdq-dir", paramLabel = "DIR",
       description = "vpdq with text or tsv output: write each video's frame hashes here, in the"
           + " reference tool's format (frame,quality,hash,timestamp), one file per video, named in"
@@ -148,8 +153,12 @@ final class HashCommand implements Callable<Integer> {
         throw org.hotlinekit.core.InputReadException.of(vpdqDir, e);
       }
     }
-    VideoHasher video = wantVpdq
-        ? VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps).build() : null;
+    if (vpdqSize != 0 && (vpdqSize < 5 || vpdqSize > 4096)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--vpdq-size must be 0 or 5..4096");
+    }
+    VideoHasher video = wantVpdq ? VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps)
+        .frameSize(vpdqSize).build() : null;
     if (digests.isEmpty() && !wantPdq) {
       throw new CommandLine.ParameterException(spec.commandLine(), "choose at least one algorithm");
     }

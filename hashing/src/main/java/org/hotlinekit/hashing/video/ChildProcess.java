@@ -159,11 +159,18 @@ final class ChildProcess implements AutoCloseable {
       kill();
     }
     watchdog.interrupt();
+    // Reaped also when the caller was interrupted: the flag is set aside while waiting for the
+    // killed process, then restored.
+    boolean interrupted = Thread.interrupted();
     try {
       process.waitFor(10, TimeUnit.SECONDS);
       stderr.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       process.getInputStream().close();

@@ -44,6 +44,7 @@ public final class VideoHasher {
   private final double secondsPerHash;
   private final Duration timeout;
   private final long maxFrames;
+  private final int side;
   private final PdqHasher pdq = PdqHasher.create();
 
   private VideoHasher(Builder b) {
@@ -52,6 +53,7 @@ public final class VideoHasher {
     this.secondsPerHash = b.secondsPerHash;
     this.timeout = b.timeout;
     this.maxFrames = b.maxFrames;
+    this.side = b.side;
   }
 
   /**
@@ -103,16 +105,25 @@ public final class VideoHasher {
     int frameMod = secondsPerHash == 0 ? 1 : Math.max(1, (int) (secondsPerHash * probe.fps));
     List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel",
         "error", "-noautorotate", "-i", video.toString(), "-map", "0:v:0", "-an", "-sn", "-dn"));
+    List<String> filters = new ArrayList<>();
     if (frameMod > 1) {
       // Every frame is decoded, but only the selected ones are converted to RGB and piped.
-      cmd.addAll(List.of("-vf", "select=not(mod(n\\," + frameMod + "))"));
+      filters.add("select=not(mod(n\\," + frameMod + "))");
     }
+    if (side > 0) {
+      // The reference's -s N: N x N, the aspect ratio not kept, with swscale's area averaging.
+      filters.add("scale=" + side + ":" + side + ":flags=area");
+    }
+    if (!filters.isEmpty()) {
+      cmd.addAll(List.of("-vf", String.join(",", filters)));
+    }
+    int width = side > 0 ? side : probe.width;
+    int height = side > 0 ? side : probe.height;
     cmd.addAll(List.of("-fps_mode", "passthrough", "-pix_fmt", "rgb24", "-f", "rawvideo",
         "pipe:1"));
     List<VpdqFeature> out = new ArrayList<>();
     try (ChildProcess p = ChildProcess.start(cmd, "ffmpeg", deadline)) {
-      byte[] frame = new byte[Math.multiplyExact(Math.multiplyExact(probe.width, probe.height),
-          3)];
+      byte[] frame = new byte[Math.multiplyExact(Math.multiplyExact(width, height), 3)];
       InputStream in = p.stdout();
       int n = 0; // frames received; frame number n * frameMod
       while (true) {
@@ -131,8 +142,7 @@ public final class VideoHasher {
           throw new LimitExceededException(video + ": more than " + maxFrames + " frames",
               "maxFrames");
         }
-        PdqHashWithQuality h = pdq.hashFrame(Pixels.of(frame, probe.width, probe.height,
-            PixelLayout.RGB));
+        PdqHashWithQuality h = pdq.hashFrame(Pixels.of(frame, width, height, PixelLayout.RGB));
         out.add(new VpdqFeature((int) number, h.hash(), h.quality(), number / probe.fps));
         n++;
       }
@@ -238,6 +248,7 @@ public final class VideoHasher {
     private double secondsPerHash;
     private Duration timeout = Duration.ofHours(1);
     private long maxFrames = 10_000_000;
+    private int side;
 
     private Builder() {}
 
@@ -276,6 +287,23 @@ public final class VideoHasher {
         throw new IllegalArgumentException("seconds per hash must be >= 0: " + seconds);
       }
       this.secondsPerHash = seconds;
+      return this;
+    }
+
+    /**
+     * Scale every frame to {@code side} x {@code side} before hashing, as the reference's {@code
+     * -s side} (the aspect ratio is not kept; swscale's area averaging, as the reference's
+     * outputs in {@code testdata/vpdq} were made). 0, the default, hashes frames at their own
+     * size. Smaller frames hash faster; hashes of different sizes are not comparable bit for bit.
+     *
+     * @param side 0, or 5 to 4096
+     * @return this builder
+     */
+    public Builder frameSize(int side) {
+      if (side != 0 && (side < 5 || side > 4096)) {
+        throw new IllegalArgumentException("the frame size must be 0 or 5..4096: " + side);
+      }
+      this.side = side;
       return this;
     }
 

@@ -100,6 +100,29 @@ class VideoHasherTest {
     }
   }
 
+  /** The reference's -s 128: frames scaled to 128 x 128 by area averaging. */
+  @ParameterizedTest
+  @ValueSource(strings = {"doorknob-hd-no-bar", "pattern-sd-grey-bar", "test-padded-dimensions"})
+  void scaledFramesAgreeWithTheReferenceTool(String name) throws Exception {
+    List<VpdqFeature> ours = VideoHasher.builder().frameSize(128).build().hash(video(name))
+        .features();
+    Path p = TestData.resolve("vpdq/expected/ffmpeg5.1-128x128/" + name + "-128x128.txt");
+    List<VpdqFeature> ref = VpdqHash.parseReferenceText(Files.readString(p), p.toString())
+        .features();
+    assertThat(ours).hasSameSizeAs(ref);
+    boolean exact = ffmpeg51();
+    for (int i = 0; i < ref.size(); i++) {
+      assertThat(ours.get(i).quality()).isBetween(ref.get(i).quality() - 1,
+          ref.get(i).quality() + 1);
+      if (ref.get(i).quality() >= 50) {
+        assertThat(ours.get(i).hash().hammingDistance(ref.get(i).hash())).isLessThanOrEqualTo(31);
+      }
+      if (exact) {
+        assertThat(ours.get(i).toReferenceLine()).isEqualTo(ref.get(i).toReferenceLine());
+      }
+    }
+  }
+
   @Test
   void aVideoIsFoundByItsContentNotItsName(@TempDir Path dir) throws Exception {
     Path bin = Files.copy(video("test-padded-dimensions"), dir.resolve("clip.bin"));
