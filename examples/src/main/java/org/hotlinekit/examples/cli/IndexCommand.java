@@ -55,8 +55,9 @@ final class IndexCommand implements Runnable {
     Cli.OutputFormat format = Cli.OutputFormat.text;
 
     @Option(names = "--progress", negatable = true,
-        description = "Say on stderr what it is doing (reading, indexing, writing) and how long"
-            + " each step took. Default: on when stderr is a terminal.")
+        description = "Say on stderr what it is doing (reading, with a progress bar over the"
+            + " list file, then indexing and writing) and how long each step took. Default: on"
+            + " when stderr is a terminal.")
     Boolean progress;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -74,8 +75,14 @@ final class IndexCommand implements Runnable {
         err.println("hotlinekit: reading " + list + " ...");
       }
       // An index of nothing is refused: every file matched against it would come out new.
-      HashList loaded = Lists.load(list, listFormat, "--list-format", strict, null, err,
-          Cli.verbose(spec));
+      HashList loaded;
+      long size = sizeOf(list);
+      // A bar over the file's MiB while it is read (the longest step of a large build).
+      try (ProgressBar bar = ProgressBar.of(err, say, (int) Math.min(Integer.MAX_VALUE,
+          Math.max(1, (size + (1 << 20) - 1) >> 20)), "MiB read")) {
+        loaded = Lists.load(list, listFormat, "--list-format", strict, null, err,
+            Cli.verbose(spec), say ? n -> bar.advanceTo((int) (n >> 20)) : null);
+      }
       if (name != null) {
         loaded = new HashList(name, loaded.source(), loaded.entries());
       }
@@ -112,6 +119,14 @@ final class IndexCommand implements Runnable {
       }
       stdout.flush();
       return 0;
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return java.nio.file.Files.size(file);
+    } catch (java.io.IOException e) {
+      return 0; // reading it will say what is wrong
     }
   }
 

@@ -1,7 +1,15 @@
 package org.hotlinekit.examples.cli;
 
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotlinekit.core.MalformedInputException;
@@ -40,9 +48,19 @@ final class Lists {
    */
   static HashList load(Path file, Format format, String formatOption, boolean strict,
       Boolean allowEmpty, PrintWriter err, boolean verbose) {
+    return load(file, format, formatOption, strict, allowEmpty, err, verbose, null);
+  }
+
+  /**
+   * Loads a list as {@link #load(Path, Format, String, boolean, Boolean, PrintWriter, boolean)},
+   * telling {@code bytesRead} (when not null) how many bytes of the file have been read so far.
+   */
+  static HashList load(Path file, Format format, String formatOption, boolean strict,
+      Boolean allowEmpty, PrintWriter err, boolean verbose, LongConsumer bytesRead) {
     HashListFormat f = format(file, format, formatOption);
     List<HashListEntry> entries = new ArrayList<>();
-    ReadReport r = f.read(file, strict, entries::add);
+    ReadReport r = bytesRead == null ? f.read(file, strict, entries::add)
+        : readCounting(f, file, strict, entries::add, bytesRead);
     if (r.entries() == 0 && !Boolean.TRUE.equals(allowEmpty)) {
       // Matching against nothing calls every file new: never by accident.
       throw new MalformedInputException(file + ": no entries read as " + f.name() + " ("
@@ -89,6 +107,46 @@ final class Lists {
         throw new MalformedInputException(e.getMessage() + " with " + formatOption, e);
       }
       throw e;
+    }
+  }
+
+  /** Reads a list through a stream that counts the bytes read (for a progress bar). */
+  private static ReadReport readCounting(HashListFormat f, Path file, boolean strict,
+      java.util.function.Consumer<HashListEntry> sink, LongConsumer bytesRead) {
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream counted = new FilterInputStream(raw) {
+          private long n;
+
+          @Override
+          public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+              bytesRead.accept(++n);
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] buf, int off, int len) throws IOException {
+            int k = super.read(buf, off, len);
+            if (k > 0) {
+              n += k;
+              bytesRead.accept(n);
+            }
+            return k;
+          }
+        };
+        BufferedReader in = new BufferedReader(new InputStreamReader(counted,
+            StandardCharsets.UTF_8.newDecoder()), 1 << 16)) {
+      in.mark(1);
+      if (in.read() != '\uFEFF') {
+        in.reset(); // no byte order mark
+      }
+      return f.read(in, file.toString(), strict, sink);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new MalformedInputException(file + ": the file is not UTF-8 text", e);
+    } catch (IOException e) {
+      throw org.hotlinekit.core.InputReadException.of(file, e);
     }
   }
 }

@@ -58,6 +58,19 @@ final class ProgressBar implements AutoCloseable {
     }
   }
 
+  /** Moves the bar to {@code done} (never back), redrawn at most ten times a second. */
+  void advanceTo(int done) {
+    if (!enabled || done <= this.done) {
+      return;
+    }
+    this.done = Math.min(done, total);
+    long now = System.nanoTime();
+    if (this.done == total || now - lastDraw >= MIN_REDRAW_NANOS) {
+      lastDraw = now;
+      draw();
+    }
+  }
+
   private void draw() {
     int filled = total == 0 ? WIDTH : (int) ((long) done * WIDTH / total);
     StringBuilder line = new StringBuilder("\r[");

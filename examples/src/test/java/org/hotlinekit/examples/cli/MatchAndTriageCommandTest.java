@@ -118,6 +118,15 @@ class MatchAndTriageCommandTest {
     long lines = Files.readAllLines(lists.resolve("haystack.txt")).stream()
         .filter(l -> !l.isBlank()).count();
     assertThat(build.out()).contains("indexed " + lines + " entries");
+    // With --progress: a bar over the list's MiB, then the steps; the same index file.
+    Path again = dir.resolve("again.hlx");
+    CliRun shown = CliRun.of("index", "build", "--progress", "--list",
+        lists.resolve("haystack.txt").toString(), "--list-format", "pdq", "--name", "haystack",
+        "--out", again.toString());
+    assertThat(shown.exitCode()).as(shown.err()).isZero();
+    assertThat(shown.err()).contains("reading").contains("read " + lines + " entries")
+        .contains("indexed in").contains("written in");
+    assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(index));
     CliRun run = CliRun.of("match", "--index", index.toString(), "--hashes",
         lists.resolve("needles.txt").toString(), "--hashes-format", "pdq", "--format", "jsonl");
     assertThat(run.exitCode()).as(run.err()).isZero();
