@@ -179,9 +179,24 @@ final class HashCommand implements Callable<Integer> {
       out.println(columns.tsvHeader());
     }
     int[] failures = {0};
+    // One video: a bar over its frames (a long video would hold a bar over files still).
+    boolean oneVideo = wantVpdq && entries.size() == 1;
+    ProgressBar[] frames = {null};
     try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {
       BatchRunner.builder().threads(threads).progress((done, total) -> bar.step()).build()
-          .run(entries, e -> withVpdq(hashOne(hasher, e), video), r -> {
+          .run(entries, e -> withVpdq(hashOne(hasher, e), video, oneVideo ? (d, t) -> {
+            if (frames[0] == null && t > 1) {
+              frames[0] = ProgressBar.of(err, progress, (int) Math.min(Integer.MAX_VALUE, t),
+                  "frames");
+            }
+            if (frames[0] != null) {
+              frames[0].advanceTo((int) Math.min(Integer.MAX_VALUE, d));
+            }
+          } : (d, t) -> { }), r -> {
+            if (frames[0] != null) {
+              frames[0].close();
+              frames[0] = null;
+            }
             if (r.error != null) {
               failures[0]++;
               bar.beforeMessage();
@@ -230,13 +245,13 @@ final class HashCommand implements Callable<Integer> {
    * Adds the vPDQ hash of a file that is not an image (a video, by its content, whatever its
    * name); a file that is no video gets a note, a damaged video an error.
    */
-  private Result withVpdq(Result r, VideoHasher video) {
+  private Result withVpdq(Result r, VideoHasher video, VideoHasher.Progress frames) {
     if (video == null || r.error != null || r.hashes == null || r.hashes.pdq().isPresent()
         || r.hashes.dihedral().isPresent() || isImage(r)) {
       return r;
     }
     try {
-      VpdqHash h = video.hash(r.path);
+      VpdqHash h = video.hash(r.path, frames);
       String file = null;
       if (vpdqDir != null && format != Cli.OutputFormat.jsonl) {
         Path side = vpdqDir.resolve(sideFileName(r.path));

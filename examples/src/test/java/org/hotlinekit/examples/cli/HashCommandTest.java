@@ -257,6 +257,13 @@ class HashCommandTest {
     assertThat(image.has("vpdq")).isFalse();
     assertThat(image.get("note").asString()).startsWith("vPDQ does not apply: an image");
 
+    // One video with --progress: a bar over its frames, then the same output.
+    CliRun shown = CliRun.of("hash", "--progress", "--format", "jsonl", "--algorithms",
+        "md5,vpdq", video.toString());
+    assertThat(shown.exitCode()).as(shown.err()).isZero();
+    assertThat(shown.err()).contains("/150 frames");
+    assertThat(shown.outLines().get(0)).isEqualTo(json.outLines().get(0));
+
     CliRun noDir = CliRun.of("hash", "--no-progress", "--algorithms", "vpdq", video.toString());
     assertThat(noDir.exitCode()).isEqualTo(2);
     assertThat(noDir.err()).contains("--vpdq-dir");

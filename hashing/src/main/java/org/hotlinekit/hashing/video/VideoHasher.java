@@ -87,7 +87,32 @@ public final class VideoHasher {
    * @throws VideoToolMissingException if {@code ffmpeg} or {@code ffprobe} cannot be started
    */
   public VpdqHash hash(Path video) {
+    return hash(video, (done, total) -> { });
+  }
+
+  /** Told how far the decoding of a video has got. */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * Called after each hashed frame.
+     *
+     * @param decoded the frames decoded so far (hashed or skipped)
+     * @param total the frames the container lists, or 0 when it does not say
+     */
+    void frames(long decoded, long total);
+  }
+
+  /**
+   * Hashes a video file as {@link #hash(Path)}, telling {@code progress} after each hashed frame
+   * (for a progress bar on long videos; called on the calling thread).
+   *
+   * @param video the file
+   * @param progress told after each hashed frame
+   * @return its frames' hashes, in frame order
+   */
+  public VpdqHash hash(Path video, Progress progress) {
     Objects.requireNonNull(video, "video");
+    Objects.requireNonNull(progress, "progress");
     long size;
     try {
       size = Files.size(video);
@@ -145,6 +170,8 @@ public final class VideoHasher {
         PdqHashWithQuality h = pdq.hashFrame(Pixels.of(frame, width, height, PixelLayout.RGB));
         out.add(new VpdqFeature((int) number, h.hash(), h.quality(), number / probe.fps));
         n++;
+        progress.frames(Math.min(number + frameMod, Math.max(probe.frames, number + 1)),
+            probe.frames);
       }
       int exit = p.finish();
       if (exit != 0 || p.reportedErrors()) {
