@@ -14,6 +14,7 @@ import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.core.pdq.DihedralPdqHashes;
 import org.hotlinekit.core.pdq.PdqHashWithQuality;
 import org.hotlinekit.hashing.batch.BatchRunner;
+import org.hotlinekit.hashing.digest.Digester;
 import org.hotlinekit.hashing.media.MediaFiles;
 import org.hotlinekit.hashing.media.MediaHasher;
 import org.hotlinekit.hashing.media.MediaHashes;
@@ -159,6 +160,7 @@ final class HashCommand implements Callable<Integer> {
     }
     VideoHasher video = wantVpdq ? VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps)
         .frameSize(vpdqSize).build() : null;
+    Digester digester = Digester.of(digests);
     if (digests.isEmpty() && !wantPdq) {
       throw new CommandLine.ParameterException(spec.commandLine(), "choose at least one algorithm");
     }
@@ -184,7 +186,7 @@ final class HashCommand implements Callable<Integer> {
     ProgressBar[] frames = {null};
     try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {
       BatchRunner.builder().threads(threads).progress((done, total) -> bar.step()).build()
-          .run(entries, e -> withVpdq(hashOne(hasher, e), video, oneVideo ? (d, t) -> {
+          .run(entries, e -> hashEntry(hasher, e, video, digester, oneVideo ? (d, t) -> {
             if (frames[0] == null && t > 1) {
               frames[0] = ProgressBar.of(err, progress, (int) Math.min(Integer.MAX_VALUE, t),
                   "frames");
@@ -242,6 +244,49 @@ final class HashCommand implements Callable<Integer> {
   }
 
   /**
+   * One file. With vPDQ, a file whose first bytes are a video container's is hashed and digested
+   * in one read where the container allows ({@link VideoHasher#hashWithDigests}); any other file
+   * is hashed as always, and then tried as a video if it is not an image.
+   */
+  private Result hashEntry(MediaHasher hasher, MediaFiles.Entry e, VideoHasher video,
+      Digester digester, VideoHasher.Progress frames) {
+    if (video != null && e.problem().isEmpty() && VideoHasher.mayBeVideo(e.path())) {
+      try {
+        VideoHasher.VideoHashes vh = video.hashWithDigests(e.path(), digester, frames);
+        long size = sizeOf(e.path());
+        return vpdqResult(e.path(), MediaHashes.ofDigests(size, vh.digests()), vh.vpdq());
+      } catch (NotAVideoException notVideo) {
+        // Hashed below as any other file.
+      } catch (HotlinekitException damaged) {
+        Result r = hashOne(hasher, e); // its digests still, and the video's error
+        return new Result(r.path, r.hashes, null, Cli.describe(damaged), damaged, null, null);
+      }
+      return hashOne(hasher, e);
+    }
+    return withVpdq(hashOne(hasher, e), video, frames);
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return java.nio.file.Files.size(file);
+    } catch (java.io.IOException e) {
+      throw org.hotlinekit.core.InputReadException.of(file, e);
+    }
+  }
+
+  /** A video's result; with text/tsv output its frames go to a side file. */
+  private Result vpdqResult(Path path, MediaHashes hashes, VpdqHash h) {
+    String file = null;
+    if (vpdqDir != null && format != Cli.OutputFormat.jsonl) {
+      Path side = vpdqDir.resolve(sideFileName(path));
+      org.hotlinekit.core.io.AtomicFiles.write(side,
+          h.toReferenceText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      file = side.toString();
+    }
+    return new Result(path, hashes, null, null, null, h, file);
+  }
+
+  /**
    * Adds the vPDQ hash of a file that is not an image (a video, by its content, whatever its
    * name); a file that is no video gets a note, a damaged video an error.
    */
@@ -251,15 +296,7 @@ final class HashCommand implements Callable<Integer> {
       return r;
     }
     try {
-      VpdqHash h = video.hash(r.path, frames);
-      String file = null;
-      if (vpdqDir != null && format != Cli.OutputFormat.jsonl) {
-        Path side = vpdqDir.resolve(sideFileName(r.path));
-        org.hotlinekit.core.io.AtomicFiles.write(side,
-            h.toReferenceText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        file = side.toString();
-      }
-      return new Result(r.path, r.hashes, null, null, null, h, file);
+      return vpdqResult(r.path, r.hashes, video.hash(r.path, frames));
     } catch (NotAVideoException e) {
       String why = e.getMessage().startsWith(r.path + ": ")
           ? e.getMessage().substring(r.path.toString().length() + 2) : e.getMessage();

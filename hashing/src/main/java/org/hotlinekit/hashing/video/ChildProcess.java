@@ -48,9 +48,19 @@ final class ChildProcess implements AutoCloseable {
    * @throws VideoToolMissingException if the program cannot be started
    */
   static ChildProcess start(List<String> command, String name, long deadline) {
+    return start(command, name, deadline, false);
+  }
+
+  /**
+   * Starts a program, its standard input left open for the caller ({@link #stdin()}) when
+   * {@code input} is true, else closed at once.
+   */
+  static ChildProcess start(List<String> command, String name, long deadline, boolean input) {
     try {
       Process p = new ProcessBuilder(command).start();
-      p.getOutputStream().close(); // nothing to say to it: its input ends at once
+      if (!input) {
+        p.getOutputStream().close(); // nothing to say to it: its input ends at once
+      }
       return new ChildProcess(p, name, deadline);
     } catch (IOException e) {
       throw new VideoToolMissingException("cannot run " + name + " ('" + command.get(0) + "'): "
@@ -61,6 +71,10 @@ final class ChildProcess implements AutoCloseable {
 
   InputStream stdout() {
     return process.getInputStream();
+  }
+
+  java.io.OutputStream stdin() {
+    return process.getOutputStream();
   }
 
   private void drainErrors() {
@@ -176,6 +190,11 @@ final class ChildProcess implements AutoCloseable {
       process.getInputStream().close();
     } catch (IOException e) {
       // Nothing left to read.
+    }
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      // It has ended: nothing more to say to it.
     }
   }
 }

@@ -13,7 +13,9 @@ import java.util.Objects;
 import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.digest.DigestSet;
 import org.hotlinekit.core.pdq.PdqHashWithQuality;
+import org.hotlinekit.hashing.digest.Digester;
 import org.hotlinekit.hashing.pdq.PdqHasher;
 import org.hotlinekit.hashing.pdq.PixelLayout;
 import org.hotlinekit.hashing.pdq.Pixels;
@@ -111,8 +113,66 @@ public final class VideoHasher {
    * @return its frames' hashes, in frame order
    */
   public VpdqHash hash(Path video, Progress progress) {
-    Objects.requireNonNull(video, "video");
     Objects.requireNonNull(progress, "progress");
+    return decode(video, progress, null);
+  }
+
+  /**
+   * A video's vPDQ hash and the file's digests.
+   *
+   * @param digests the file's digests (MD5, SHA-1, SHA-256 as asked)
+   * @param vpdq the frames' hashes
+   * @param singleRead whether the file was read once for both: FFmpeg decoded the bytes the
+   *     digests were computed from, as they were read. False for a file FFmpeg must read out of
+   *     order (an MP4 or MOV whose index comes after the media data, or a container that is not
+   *     known to decode from a stream): FFmpeg then reads the file itself, a second time.
+   */
+  public record VideoHashes(DigestSet digests, VpdqHash vpdq, boolean singleRead) {
+    /**
+     * Validates.
+     *
+     * @param digests the digests
+     * @param vpdq the hash
+     * @param singleRead whether one read served both
+     */
+    public VideoHashes {
+      Objects.requireNonNull(digests, "digests");
+      Objects.requireNonNull(vpdq, "vpdq");
+    }
+  }
+
+  /**
+   * Hashes a video and digests its file, reading it once where the container allows: the bytes
+   * are read by this process, digested, and streamed to FFmpeg as they are read (MP4/MOV with
+   * the index first, Matroska/WebM, MPEG transport streams); otherwise the digests are computed
+   * first and FFmpeg reads the file itself ({@link VideoHashes#singleRead()} says which). The
+   * frames are the same either way.
+   *
+   * @param video the file
+   * @param digester the digests to compute
+   * @param progress told after each hashed frame
+   * @return the digests and the hash
+   * @throws NotAVideoException if it is not a video (the digests are not returned then: hash it
+   *     as any other file)
+   */
+  public VideoHashes hashWithDigests(Path video, Digester digester, Progress progress) {
+    Objects.requireNonNull(digester, "digester");
+    Objects.requireNonNull(progress, "progress");
+    if (Streams.decodableFromStream(video)) {
+      Digester.Session session = digester.newSession();
+      VpdqHash h = decode(video, progress, session);
+      return new VideoHashes(session.finish(), h, true);
+    }
+    DigestSet digests = digester.digest(video);
+    return new VideoHashes(digests, decode(video, progress, null), false);
+  }
+
+  /**
+   * Probes and decodes; with {@code session}, this process reads the file, digests it and feeds
+   * FFmpeg's standard input, else FFmpeg reads the file.
+   */
+  private VpdqHash decode(Path video, Progress progress, Digester.Session session) {
+    Objects.requireNonNull(video, "video");
     long size;
     try {
       size = Files.size(video);
@@ -128,8 +188,12 @@ public final class VideoHasher {
     long deadline = System.nanoTime() + timeout.toNanos();
     Probe probe = probe(video, deadline);
     int frameMod = secondsPerHash == 0 ? 1 : Math.max(1, (int) (secondsPerHash * probe.fps));
-    List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel",
-        "error", "-noautorotate", "-i", video.toString(), "-map", "0:v:0", "-an", "-sn", "-dn"));
+    List<String> cmd = new ArrayList<>(List.of(ffmpeg));
+    if (session == null) {
+      cmd.add("-nostdin");
+    }
+    cmd.addAll(List.of("-hide_banner", "-loglevel", "error", "-noautorotate", "-i",
+        session == null ? video.toString() : "pipe:0", "-map", "0:v:0", "-an", "-sn", "-dn"));
     List<String> filters = new ArrayList<>();
     if (frameMod > 1) {
       // Every frame is decoded, but only the selected ones are converted to RGB and piped.
@@ -147,7 +211,10 @@ public final class VideoHasher {
     cmd.addAll(List.of("-fps_mode", "passthrough", "-pix_fmt", "rgb24", "-f", "rawvideo",
         "pipe:1"));
     List<VpdqFeature> out = new ArrayList<>();
-    try (ChildProcess p = ChildProcess.start(cmd, "ffmpeg", deadline)) {
+    ChildProcess p = ChildProcess.start(cmd, "ffmpeg", deadline, session != null);
+    Feeder feeder = null;
+    try {
+      feeder = session == null ? null : Feeder.start(video, session, p.stdin());
       byte[] frame = new byte[Math.multiplyExact(Math.multiplyExact(width, height), 3)];
       InputStream in = p.stdout();
       int n = 0; // frames received; frame number n * frameMod
@@ -185,11 +252,54 @@ public final class VideoHasher {
       if (n == 0) {
         throw new MalformedInputException(video + ": no frame could be decoded" + p.reason(": "));
       }
+      if (feeder != null) {
+        feeder.finish(); // the whole file read and digested (FFmpeg may have stopped reading)
+      }
       return VpdqHash.of(out);
     } catch (IOException e) {
       throw new InputReadException(video + ": reading FFmpeg's frames failed: " + e.getMessage(),
           e);
+    } finally {
+      // FFmpeg first: a feeder blocked writing to it is released when it ends.
+      p.close();
+      if (feeder != null) {
+        feeder.close();
+      }
     }
+  }
+
+  /**
+   * Whether a file's first bytes are those of a video container (MP4/MOV other than HEIF/AVIF
+   * images, Matroska/WebM, MPEG transport stream, AVI, FLV): a cheap test before {@link
+   * #hashWithDigests}, which still says {@link NotAVideoException} when FFmpeg finds no video.
+   *
+   * @param file the file
+   * @return true if it may be a video; false if it is not one of those containers or cannot be
+   *     read
+   */
+  public static boolean mayBeVideo(Path file) {
+    byte[] h = new byte[376];
+    int n;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(h, 0, h.length);
+    } catch (IOException e) {
+      return false;
+    }
+    String ascii = new String(h, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (n >= 12 && ascii.startsWith("ftyp", 4)) {
+      String brand = ascii.substring(8, 12);
+      return !List.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif",
+          "avis").contains(brand);
+    }
+    if (n >= 4 && (h[0] & 0xff) == 0x1a && (h[1] & 0xff) == 0x45 && (h[2] & 0xff) == 0xdf
+        && (h[3] & 0xff) == 0xa3) {
+      return true;
+    }
+    if (n >= 376 && h[0] == 0x47 && h[188] == 0x47) {
+      return true;
+    }
+    return (n >= 12 && ascii.startsWith("RIFF") && ascii.startsWith("AVI ", 8))
+        || (n >= 3 && ascii.startsWith("FLV"));
   }
 
   /** What ffprobe says of the first video stream. */

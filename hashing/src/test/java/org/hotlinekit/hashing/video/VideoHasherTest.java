@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
+import org.hotlinekit.core.digest.DigestAlgorithm;
+import org.hotlinekit.hashing.digest.Digester;
 import org.hotlinekit.hashing.testing.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,63 @@ class VideoHasherTest {
         assertThat(ours.get(i).toReferenceLine()).isEqualTo(ref.get(i).toReferenceLine());
       }
     }
+  }
+
+  /**
+   * One read for digests and frames where the container allows: the same frames, the digests of
+   * the whole file. Two samples have their index first; test-padded-dimensions has it last.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"doorknob-hd-no-bar", "pattern-sd-grey-bar", "test-padded-dimensions"})
+  void oneReadGivesTheSameFramesAndTheFileDigests(String name) {
+    Digester digester = Digester.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA256);
+    VideoHasher.VideoHashes both = HASHER.hashWithDigests(video(name), digester, (d, t) -> { });
+    assertThat(both.singleRead()).isEqualTo(!name.equals("test-padded-dimensions"));
+    assertThat(both.vpdq()).isEqualTo(HASHER.hash(video(name)));
+    assertThat(both.digests()).isEqualTo(digester.digest(video(name)));
+  }
+
+  /**
+   * An MP4 with its index after the media data (what FFmpeg writes without +faststart) cannot be
+   * decoded from a stream: FFmpeg reads the file itself; the results are the same.
+   */
+  @Test
+  void anIndexAtTheEndIsReadTwiceWithTheSameResults(@TempDir Path dir) throws Exception {
+    Path late = dir.resolve("late.mp4");
+    Path early = dir.resolve("early.mp4");
+    run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i",
+        "testsrc2=size=320x240:rate=30:duration=2", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+        late.toString());
+    run("ffmpeg", "-nostdin", "-v", "error", "-i", late.toString(), "-c", "copy", "-movflags",
+        "+faststart", early.toString());
+    Digester digester = Digester.of(DigestAlgorithm.SHA256);
+    VideoHasher.VideoHashes twice = HASHER.hashWithDigests(late, digester, (d, t) -> { });
+    VideoHasher.VideoHashes once = HASHER.hashWithDigests(early, digester, (d, t) -> { });
+    assertThat(twice.singleRead()).isFalse();
+    assertThat(once.singleRead()).isTrue();
+    assertThat(twice.vpdq().features()).hasSize(60);
+    assertThat(once.vpdq()).isEqualTo(twice.vpdq()).isEqualTo(HASHER.hash(late));
+    assertThat(twice.digests()).isEqualTo(digester.digest(late));
+    assertThat(once.digests()).isEqualTo(digester.digest(early));
+  }
+
+  @Test
+  void oneReadRefusesWhatIsNoVideoOrDamaged(@TempDir Path dir) throws Exception {
+    Digester digester = Digester.of(DigestAlgorithm.MD5);
+    Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video at all\n");
+    assertThatThrownBy(() -> HASHER.hashWithDigests(text, digester, (d, t) -> { }))
+        .isInstanceOf(NotAVideoException.class);
+    byte[] all = Files.readAllBytes(video("pattern-sd-grey-bar"));
+    Path cut = Files.write(dir.resolve("cut.mp4"), java.util.Arrays.copyOf(all, 200_000));
+    assertThatThrownBy(() -> HASHER.hashWithDigests(cut, digester, (d, t) -> { }))
+        .isInstanceOf(MalformedInputException.class).isNotInstanceOf(NotAVideoException.class)
+        .hasMessageContaining("truncated or damaged");
+  }
+
+  private static void run(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
   }
 
   @Test
