@@ -160,7 +160,7 @@ final class HashCommand implements Callable<Integer> {
     }
     VideoHasher video = wantVpdq ? VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps)
         .frameSize(vpdqSize).build() : null;
-    Digester digester = Digester.of(digests);
+    Digester digester = wantVpdq ? Digester.of(digests) : null; // vpdq has digests always
     if (digests.isEmpty() && !wantPdq) {
       throw new CommandLine.ParameterException(spec.commandLine(), "choose at least one algorithm");
     }
