@@ -1,7 +1,6 @@
 package org.hotlinekit.categorisation.internal;
 
 import org.hotlinekit.categorisation.facts.AgeGroup;
-import org.hotlinekit.categorisation.facts.ContentOrigin;
 import org.hotlinekit.categorisation.facts.SexualContentLevel;
 import org.hotlinekit.categorisation.facts.Tri;
 import org.hotlinekit.categorisation.jurisdiction.Coverage;
