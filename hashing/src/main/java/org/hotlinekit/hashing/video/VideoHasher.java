@@ -278,28 +278,7 @@ public final class VideoHasher {
    *     read
    */
   public static boolean mayBeVideo(Path file) {
-    byte[] h = new byte[376];
-    int n;
-    try (java.io.InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(h, 0, h.length);
-    } catch (IOException e) {
-      return false;
-    }
-    String ascii = new String(h, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
-    if (n >= 12 && ascii.startsWith("ftyp", 4)) {
-      String brand = ascii.substring(8, 12);
-      return !List.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif",
-          "avis").contains(brand);
-    }
-    if (n >= 4 && (h[0] & 0xff) == 0x1a && (h[1] & 0xff) == 0x45 && (h[2] & 0xff) == 0xdf
-        && (h[3] & 0xff) == 0xa3) {
-      return true;
-    }
-    if (n >= 376 && h[0] == 0x47 && h[188] == 0x47) {
-      return true;
-    }
-    return (n >= 12 && ascii.startsWith("RIFF") && ascii.startsWith("AVI ", 8))
-        || (n >= 3 && ascii.startsWith("FLV"));
+    return Streams.mayBeVideo(Objects.requireNonNull(file, "file"));
   }
 
   /** What ffprobe says of the first video stream. */
