@@ -231,14 +231,20 @@ final class Reading {
   final class Someone {
     private final int index;
     private final Person person;
+    // The field names, made once: a mapper asks a person's questions many times.
+    private final String ageGroup;
+    private final String ageRange;
+    private final String status;
+    private final String age;
 
     private Someone(int index, Person person) {
       this.index = index;
       this.person = person;
-    }
-
-    private void note(String field) {
-      read.add("persons[" + index + "]." + field);
+      String at = "persons[" + index + "].";
+      this.ageGroup = at + "ageGroup";
+      this.ageRange = at + "ageRange";
+      this.status = at + (v2 ? "known.status" : "knownAdult");
+      this.age = at + "known.age";
     }
 
     int index() {
@@ -246,27 +252,27 @@ final class Reading {
     }
 
     AgeGroup group() {
-      note("ageGroup");
+      read.add(ageGroup);
       return person.group();
     }
 
     OptionalInt minYears() {
-      note("ageRange");
+      read.add(ageRange);
       return person.minYears();
     }
 
     OptionalInt maxYears() {
-      note("ageRange");
+      read.add(ageRange);
       return person.maxYears();
     }
 
     Tri knownAdult() {
-      note(v2 ? "known.status" : "knownAdult");
+      read.add(status);
       return person.knownAdult();
     }
 
     OptionalInt knownAge() {
-      note("known.age");
+      read.add(age);
       return person.knownAge();
     }
 
