@@ -1,9 +1,6 @@
 package org.hotlinekit.examples.cli;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,27 +59,24 @@ public final class HotlinekitCli implements Runnable {
   }
 
   /**
-   * The subcommands, by name and alias, in the order of the usage help. Each is a supplier so that
-   * a run builds the model (and loads the classes) of the one command it runs only.
+   * The subcommands, in the order of the usage help. Their names and aliases are read from their
+   * {@code @Command} annotations (no picocli model is built for that), so that a run builds the
+   * model of the one command it runs only.
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<Class<?>> COMMANDS = List.of(ScanCommand.class, HashCommand.class,
+      MatchCommand.class, TriageCommand.class, IndexCommand.class, CategoriseCommand.class,
+      RouteCommand.class, ReportCommand.class, PacketCommand.class);
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("scan", ScanCommand::new);
-    m.put("hash", HashCommand::new);
-    m.put("match", MatchCommand::new);
-    m.put("triage", TriageCommand::new);
-    m.put("index", IndexCommand::new);
-    m.put("categorise", CategoriseCommand::new);
-    m.put("route", RouteCommand::new);
-    m.put("report", ReportCommand::new);
-    m.put("packet", PacketCommand::new);
-    return Collections.unmodifiableMap(m);
+  /** The subcommand with this name or alias, or null. */
+  private static Class<?> named(String name) {
+    for (Class<?> c : COMMANDS) {
+      Command command = c.getAnnotation(Command.class);
+      if (command.name().equals(name) || List.of(command.aliases()).contains(name)) {
+        return c;
+      }
+    }
+    return null;
   }
-
-  /** Aliases of the subcommands (picocli still learns them from each command's annotation). */
-  private static final Map<String, String> ALIASES = Map.of("categorize", "categorise");
 
   /**
    * The command line a run needs: the root with only the subcommand named first among the
@@ -99,20 +93,17 @@ public final class HotlinekitCli implements Runnable {
         continue;
       }
       if (a.equals("-V") || a.equals("--version")) {
-        return configured(new HotlinekitCli(), Map.of());
+        return configured(new HotlinekitCli(), List.of());
       }
-      String name = ALIASES.getOrDefault(a, a);
-      Supplier<Object> one = COMMANDS.get(name);
-      return one == null ? newCommandLine()
-          : configured(new HotlinekitCli(), Map.of(name, one));
+      Class<?> one = named(a);
+      return one == null ? newCommandLine() : configured(new HotlinekitCli(), List.of(one));
     }
     return newCommandLine();
   }
 
-  private static CommandLine configured(HotlinekitCli root,
-      Map<String, Supplier<Object>> subcommands) {
+  private static CommandLine configured(HotlinekitCli root, List<Class<?>> subcommands) {
     CommandLine cli = new CommandLine(root);
-    subcommands.values().forEach(s -> cli.addSubcommand(s.get()));
+    subcommands.forEach(cli::addSubcommand);
     return cli
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setUsageHelpAutoWidth(true)
