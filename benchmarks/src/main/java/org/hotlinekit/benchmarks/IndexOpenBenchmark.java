@@ -36,13 +36,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * the first): a {@link PdqIndex} file alone, and a whole {@link IndexedList} file with its
  * entries, first match decoded; and a PDQ index opened in place ({@link PdqIndex#map}). The
  * setup prints the build time the acceptance compares it with.
+ * Forked with the launcher's memory options (G1, transparent huge pages where offered).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
 @Measurement(iterations = 20)
-@Fork(value = 1, jvmArgs = {"-Xmx12g"})
+@Fork(value = 1, jvmArgs = {"-Xmx12g", "-XX:+UseG1GC", "-XX:+UseTransparentHugePages"})
 public class IndexOpenBenchmark {
   @Param({"1000000", "10000000"})
   int size;

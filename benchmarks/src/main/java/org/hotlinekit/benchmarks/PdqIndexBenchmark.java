@@ -26,13 +26,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * on uniformly random lists and on a clustered list (entries near a few
  * thousand centres, as real lists are less uniform than random bits). Half the queries are
  * near-duplicates of an entry (distance 0..40), half random.
+ * Forked with the launcher's memory options (G1, transparent huge pages where offered).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 4, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx8g"})
+@Fork(value = 1, jvmArgs = {"-Xmx8g", "-XX:+UseG1GC", "-XX:+UseTransparentHugePages"})
 public class PdqIndexBenchmark {
   @Param({"1000000", "10000000"})
   int size;
