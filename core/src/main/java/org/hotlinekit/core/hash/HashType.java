@@ -27,7 +27,13 @@ public final class HashType {
     /** The number of differing bits, matched up to a distance. */
     HAMMING,
     /** Not compared: a carried type. */
-    NONE
+    NONE,
+    /**
+     * A video's sequence of PDQ frame hashes ({@link #VPDQ}): two videos match when enough frames
+     * of each have a frame within a Hamming distance in the other (see {@code VpdqMatcher} in
+     * hotlinekit-hashing).
+     */
+    FRAMES
   }
 
   /** MD5, 16 bytes, compared exactly. */
@@ -44,7 +50,20 @@ public final class HashType {
   /** Microsoft PhotoDNA, 144 bytes: licensed, carried as opaque bytes and matched exactly. */
   public static final HashType PHOTODNA = new HashType("photodna", 144, Comparison.EXACT, null);
 
-  private static final List<HashType> BUILT_IN = List.of(MD5, SHA1, SHA256, PDQ, PHOTODNA);
+  /**
+   * vPDQ, a video's PDQ hash per hashed frame with its quality and time: of variable length,
+   * {@link #VPDQ_FRAME_BYTES} per frame (frame number, 4 bytes big-endian; quality, 1; PDQ, 32;
+   * timestamp in seconds, an IEEE 754 double, 8), frames in increasing frame numbers; compared
+   * frame by frame ({@link Comparison#FRAMES}) with {@link #defaultMaxDistance()} 31 per frame.
+   */
+  public static final HashType VPDQ = new HashType("vpdq", -1, Comparison.FRAMES, null,
+      PdqHash.RECOMMENDED_MATCH_DISTANCE, false);
+
+  /** The bytes of one frame of a {@link #VPDQ} value. */
+  public static final int VPDQ_FRAME_BYTES = 45;
+
+  private static final List<HashType> BUILT_IN =
+      List.of(MD5, SHA1, SHA256, PDQ, PHOTODNA, VPDQ);
 
   /** Names of carried types: letters, digits, and {@code _ - . :}, at most 64 characters. */
   private static final Pattern CARRIED_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
@@ -81,7 +100,7 @@ public final class HashType {
   }
 
   /**
-   * The built-in types, in a fixed order: MD5, SHA-1, SHA-256, PDQ, PhotoDNA.
+   * The built-in types, in a fixed order: MD5, SHA-1, SHA-256, PDQ, PhotoDNA, vPDQ.
    *
    * @return the types
    */
@@ -157,7 +176,8 @@ public final class HashType {
   /**
    * The length of a value.
    *
-   * @return bytes; -1 for a carried type, whose values have no fixed length
+   * @return bytes; -1 for a carried type and for {@link #VPDQ}, whose values have no fixed
+   *     length
    */
   public int byteLength() {
     return byteLength;
@@ -166,7 +186,7 @@ public final class HashType {
   /**
    * How two values are compared.
    *
-   * @return exact, Hamming, or none (carried)
+   * @return exact, Hamming, frames (vPDQ), or none (carried)
    */
   public Comparison comparison() {
     return comparison;
@@ -183,7 +203,8 @@ public final class HashType {
 
   /**
    * The distance up to which two values match by default: 0 for exact types, {@link
-   * PdqHash#RECOMMENDED_MATCH_DISTANCE} (31) for PDQ, the plug-in's own for a plug-in type.
+   * PdqHash#RECOMMENDED_MATCH_DISTANCE} (31) for PDQ and for each frame of vPDQ, the plug-in's
+   * own for a plug-in type.
    *
    * @return the distance
    */

@@ -27,18 +27,56 @@ public final class HashValue {
    * Wraps bytes (copied).
    *
    * @param type the type
-   * @param bytes exactly {@code type.byteLength()} bytes
+   * @param bytes exactly {@code type.byteLength()} bytes (for {@link HashType#VPDQ}, whole
+   *     frames as the type describes, frame numbers increasing, qualities 0..100, timestamps
+   *     finite and not negative)
    * @return the value
    * @throws MalformedInputException if the length is wrong
    */
   public static HashValue of(HashType type, byte[] bytes) {
     Objects.requireNonNull(type, "type");
     requireBuiltIn(type);
+    if (type == HashType.VPDQ) {
+      return vpdq(bytes.clone());
+    }
     if (bytes.length != type.byteLength()) {
       throw new MalformedInputException(
           type.id() + " hash must be " + type.byteLength() + " bytes, got " + bytes.length);
     }
     return new HashValue(type, bytes.clone());
+  }
+
+  /** At most this many frames in one vPDQ value (about 11 hours at 25 frames per second). */
+  private static final int MAX_VPDQ_FRAMES = 1 << 20;
+
+  /** A vPDQ value, its frames checked (see {@link HashType#VPDQ}); takes the array. */
+  private static HashValue vpdq(byte[] bytes) {
+    int n = HashType.VPDQ_FRAME_BYTES;
+    if (bytes.length == 0 || bytes.length % n != 0 || bytes.length / n > MAX_VPDQ_FRAMES) {
+      throw new MalformedInputException("vpdq hash must be 1 to " + MAX_VPDQ_FRAMES + " frames of "
+          + n + " bytes, got " + bytes.length + " bytes");
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+    long last = -1;
+    for (int at = 0; at < bytes.length; at += n) {
+      int frame = b.getInt(at);
+      int quality = bytes[at + 4];
+      double timestamp = b.getDouble(at + 37);
+      if (frame <= last) {
+        throw new MalformedInputException("vpdq frame numbers must increase from 0: " + frame
+            + " after " + last);
+      }
+      if (quality < 0 || quality > 100) {
+        throw new MalformedInputException("vpdq frame " + frame + ": quality " + quality
+            + " is not 0..100");
+      }
+      if (!(timestamp >= 0) || Double.isInfinite(timestamp)) {
+        throw new MalformedInputException("vpdq frame " + frame + ": timestamp is not a finite"
+            + " number >= 0");
+      }
+      last = frame;
+    }
+    return new HashValue(HashType.VPDQ, bytes);
   }
 
   /**
@@ -66,13 +104,22 @@ public final class HashValue {
    * Parses the hex form of a hash of a declared type (either case, nothing else).
    *
    * @param type the type
-   * @param hex exactly {@code 2 * type.byteLength()} hex digits
+   * @param hex exactly {@code 2 * type.byteLength()} hex digits (for {@link HashType#VPDQ}, its
+   *     frames' bytes in hex)
    * @return the value
    * @throws MalformedInputException if the text is not such a hash
    */
   public static HashValue parse(HashType type, String hex) {
     Objects.requireNonNull(type, "type");
     requireBuiltIn(type);
+    if (type == HashType.VPDQ) {
+      if (hex.length() % 2 != 0 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0
+          && c <= 'f')) {
+        throw new MalformedInputException("vpdq hash must be hex digits (" + 2
+            * HashType.VPDQ_FRAME_BYTES + " per frame)");
+      }
+      return vpdq(HEX.parseHex(hex));
+    }
     if (hex.length() != 2 * type.byteLength()) {
       throw new MalformedInputException(
           type.id() + " hash must be " + 2 * type.byteLength() + " hex digits, got "

@@ -182,23 +182,11 @@ final class HashCommand implements Callable<Integer> {
     }
     int[] failures = {0};
     // One video: a bar over its frames (a long video would hold a bar over files still).
-    boolean oneVideo = wantVpdq && entries.size() == 1;
-    ProgressBar[] frames = {null};
+    FrameBar frames = new FrameBar(err, progress, wantVpdq && entries.size() == 1);
     try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {
       BatchRunner.builder().threads(threads).progress((done, total) -> bar.step()).build()
-          .run(entries, e -> hashEntry(hasher, e, video, digester, oneVideo ? (d, t) -> {
-            if (frames[0] == null && t > 1) {
-              frames[0] = ProgressBar.of(err, progress, (int) Math.min(Integer.MAX_VALUE, t),
-                  "frames");
-            }
-            if (frames[0] != null) {
-              frames[0].advanceTo((int) Math.min(Integer.MAX_VALUE, d));
-            }
-          } : (d, t) -> { }), r -> {
-            if (frames[0] != null) {
-              frames[0].close();
-              frames[0] = null;
-            }
+          .run(entries, e -> hashEntry(hasher, e, video, digester, frames::frames), r -> {
+            frames.close();
             if (r.error != null) {
               failures[0]++;
               bar.beforeMessage();

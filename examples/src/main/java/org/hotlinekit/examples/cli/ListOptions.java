@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotlinekit.hashing.batch.BatchRunner;
 import org.hotlinekit.hashing.match.Triage;
+import org.hotlinekit.hashing.video.VideoHasher;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -41,16 +42,40 @@ final class ListOptions {
   @Option(names = "--threads", paramLabel = "N", description = "Files in parallel (default: cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--video",
+      description = "Hash videos with vPDQ (a PDQ hash per frame, through the ffmpeg program;"
+          + " costly, hence opt-in) and match them against the lists' vPDQ entries (80%% of the"
+          + " video's frames within distance 31 of the listed video's, python-threatexchange's"
+          + " rule). Without it a video is checked by its digests only: unverified, never new.")
+  boolean video;
+
+  @Option(names = "--fps", paramLabel = "N",
+      description = "--video: hash N frames per second (0, the default, hashes every frame, as"
+          + " lists hashed with the reference tool's defaults were).")
+  double fps;
+
   /**
    * The triage for these options: the lists loaded (bad records reported on {@code err}), the
-   * distance if given; {@code dihedral} for rotated and mirrored copies.
+   * distance if given; {@code dihedral} for rotated and mirrored copies; with --video, videos
+   * hashed with vPDQ, their frames told to {@code frames}.
    */
-  Triage triage(CommandLine commandLine, PrintWriter err, boolean verbose, boolean dihedral) {
+  Triage triage(CommandLine commandLine, PrintWriter err, boolean verbose, boolean dihedral,
+      FrameBar frames) {
     if (lists.isEmpty() && indexes.isEmpty()) {
       throw new CommandLine.ParameterException(commandLine,
           "give at least one --list or --index");
     }
     Triage.Builder b = Triage.builder().dihedral(dihedral);
+    if (fps < 0 || Double.isNaN(fps) || Double.isInfinite(fps)) {
+      throw new CommandLine.ParameterException(commandLine, "--fps must be 0 or more");
+    }
+    if (fps > 0 && !video) {
+      throw new CommandLine.ParameterException(commandLine, "--fps needs --video");
+    }
+    if (video) {
+      b.video(VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps).build())
+          .videoProgress((file, decoded, total) -> frames.frames(decoded, total));
+    }
     try {
       if (maxDistance != null) {
         b.maxDistance(maxDistance);

@@ -4,11 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.hotlinekit.core.hash.HashType;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
-import org.hotlinekit.hashing.match.Matcher;
 import org.hotlinekit.hashing.match.Triage;
 import org.hotlinekit.hashing.media.MediaFiles;
 import picocli.CommandLine;
@@ -22,7 +21,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     header = "Match files or hashes against hash lists (MD5/SHA exactly, PDQ within a distance).",
     description = "Match media files (or the hashes in a file) against hash lists: MD5/SHA"
-        + " exactly, PDQ within a Hamming distance. Prints a row per query on stdout: its status"
+        + " exactly, PDQ within a Hamming distance, videos by vPDQ with --video (or vPDQ hashes"
+        + " in --hashes). Prints a row per query on stdout: its status"
         + " (known, new, unverified or failed, as triage), every matching list entry,"
         + " pdqBelowQuality, and the reason a file is unverified or failed.",
     exitCodeListHeading = "%nExit codes:%n",
@@ -70,9 +70,10 @@ final class MatchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Triage triage = listOptions.triage(spec.commandLine(), err, verbose, dihedral);
     // Walked before anything is printed: a folder without files is an error, not an empty table.
     List<MediaFiles.Entry> entries = hashes == null ? Cli.walk(paths) : List.of();
+    FrameBar frames = new FrameBar(err, progress, entries.size() == 1);
+    Triage triage = listOptions.triage(spec.commandLine(), err, verbose, dihedral, frames);
     if (format != Cli.OutputFormat.jsonl) {
       out.println(MatchOutput.header("query"));
     }
@@ -82,15 +83,17 @@ final class MatchCommand implements Callable<Integer> {
       HashList queries = Lists.load(hashes, hashesFormat, "--hashes-format", listOptions.strict,
           listOptions.allowEmpty, err, verbose);
       for (HashListEntry q : queries.entries()) {
-        // A hash given as such was computed by whoever made the file: known or new.
-        Matcher.Result r = triage.matcher().match(q.hash());
-        print(out, q.hash().toString(), new Triage.Outcome(Path.of(q.id()), r.known()
-            ? Triage.Status.KNOWN : Triage.Status.NEW, r.matches(), false, Optional.empty()));
+        // A hash given as such was computed by whoever made the file.
+        Triage.Outcome o = triage.decide(Path.of(q.id()), q.hash());
+        unverified[0] += o.status() == Triage.Status.UNVERIFIED ? 1 : 0;
+        // A vPDQ value is thousands of characters: its entry's id names it.
+        print(out, q.hash().type() == HashType.VPDQ ? q.id() : q.hash().toString(), o);
       }
     } else {
       try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {
         listOptions.runner(spec.commandLine(), bar).run(entries,
             triage::triage, o -> {
+              frames.close();
               if (o.status() == Triage.Status.FAILED) {
                 failed[0]++;
                 bar.beforeMessage();

@@ -52,14 +52,26 @@ final class MatchOutput {
       o.put("list", m.list());
       o.put("entry", m.entry().id());
       o.put("type", m.type().id());
-      o.put("hash", m.entry().hash().toString());
-      o.put("distance", m.distance());
+      if (m.video().isPresent()) {
+        // A listed video's frames are thousands of characters: the shares say how it matched.
+        o.put("distance", m.distance());
+        o.put("queryFramesMatched", percent(m.video().get().queryMatchPercent()));
+        o.put("listedFramesMatched", percent(m.video().get().targetMatchPercent()));
+      } else {
+        o.put("hash", m.entry().hash().toString());
+        o.put("distance", m.distance());
+      }
       if (m.variant() != Dihedral.ORIG) {
         o.put("variant", m.variant().referenceName());
       }
       m.entry().label().ifPresent(l -> o.put("label", l));
     }
     return a;
+  }
+
+  /** A share of frames in percent, to two decimals. */
+  private static double percent(double p) {
+    return Math.round(p * 100) / 100.0;
   }
 
   /** A TSV cell for the matches: {@code list:entry:distance[:label]}, comma-separated. */

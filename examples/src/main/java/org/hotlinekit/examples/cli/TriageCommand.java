@@ -52,8 +52,9 @@ final class TriageCommand implements Callable<Integer> {
     Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.tsv, Cli.OutputFormat.jsonl);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Triage triage = listOptions.triage(spec.commandLine(), err, Cli.verbose(spec), true);
     List<MediaFiles.Entry> entries = Cli.walk(paths);
+    FrameBar frames = new FrameBar(err, progress, entries.size() == 1);
+    Triage triage = listOptions.triage(spec.commandLine(), err, Cli.verbose(spec), true, frames);
     boolean table = format != Cli.OutputFormat.jsonl;
     if (table) {
       out.println(MatchOutput.header("path"));
@@ -65,6 +66,7 @@ final class TriageCommand implements Callable<Integer> {
     try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {
       listOptions.runner(spec.commandLine(), bar).run(entries, triage::triage,
           o -> {
+            frames.close();
             totals.merge(o.status(), 1, Integer::sum);
             out.println(table ? MatchOutput.row(o.file().toString(), o)
                 : MatchOutput.json("path", o.file().toString(), o));

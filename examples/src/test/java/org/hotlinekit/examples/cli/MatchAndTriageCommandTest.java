@@ -247,4 +247,67 @@ class MatchAndTriageCommandTest {
     }
     throw new AssertionError("the repository's testdata/pdq/hashlists was not found");
   }
+
+  /**
+   * A list made from what {@code hash --algorithms vpdq} prints: the hashed video is known by its
+   * frames (also renamed, also at one frame per second), another video is new with --video and
+   * unverified without it, and a list of video hashes goes through --hashes.
+   */
+  @Test
+  void videosMatchByTheirFramesWithVideo(@TempDir Path dir) throws IOException {
+    Path testdata = Path.of(System.getProperty("hotlinekit.testdata"));
+    Path listed = testdata.resolve("vpdq/videos/pattern-sd-grey-bar.mp4");
+    Path other = testdata.resolve("vpdq/videos/doorknob-hd-no-bar.mp4");
+    CliRun hashed = CliRun.of("hash", "--format", "jsonl", "--algorithms", "md5,vpdq",
+        "--no-progress", listed.toString());
+    assertThat(hashed.exitCode()).as(hashed.err()).isZero();
+    JsonNode h = JSON.readTree(hashed.outLines().get(0));
+    String entry = "{\"id\":\"grey-bar\",\"type\":\"vpdq\",\"hash\":"
+        + JSON.writeValueAsString(h.get("vpdq")) + ",\"label\":\"A1\"}";
+    Path list = Files.writeString(dir.resolve("videos.jsonl"), entry + "\n");
+    Path renamed = Files.copy(listed, dir.resolve("renamed.bin"));
+
+    CliRun run = CliRun.of("match", "--list", list.toString(), "--video", "--no-progress",
+        "--format", "jsonl", renamed.toString(), other.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, JsonNode> byFile = new HashMap<>();
+    for (String line : run.outLines()) {
+      JsonNode n = JSON.readTree(line);
+      byFile.put(Path.of(n.get("query").asString()).getFileName().toString(), n);
+    }
+    JsonNode known = byFile.get("renamed.bin");
+    assertThat(known.get("status").asString()).isEqualTo("known");
+    JsonNode m = known.get("matches").get(0);
+    assertThat(m.get("type").asString()).isEqualTo("vpdq");
+    assertThat(m.get("entry").asString()).isEqualTo("grey-bar");
+    assertThat(m.get("distance").asInt()).isZero();
+    assertThat(m.get("queryFramesMatched").asDouble()).isEqualTo(100.0);
+    assertThat(m.has("hash")).isFalse();
+    assertThat(byFile.get("doorknob-hd-no-bar.mp4").get("status").asString()).isEqualTo("new");
+
+    // One frame a second of the listed video still has 80 % of its frames in the list.
+    CliRun sampled = CliRun.of("triage", "--list", list.toString(), "--video", "--fps", "1",
+        "--no-progress", "--format", "jsonl", listed.toString());
+    assertThat(sampled.exitCode()).as(sampled.err()).isZero();
+    assertThat(JSON.readTree(sampled.outLines().get(0)).get("status").asString())
+        .isEqualTo("known");
+
+    CliRun without = CliRun.of("triage", "--list", list.toString(), "--no-progress",
+        "--format", "jsonl", other.toString());
+    assertThat(without.exitCode()).as(without.err()).isEqualTo(3);
+    assertThat(JSON.readTree(without.outLines().get(0)).get("status").asString())
+        .isEqualTo("unverified");
+
+    CliRun fpsAlone = CliRun.of("match", "--list", list.toString(), "--fps", "1",
+        other.toString());
+    assertThat(fpsAlone.exitCode()).isEqualTo(2);
+    assertThat(fpsAlone.err()).contains("--fps needs --video");
+
+    CliRun queries = CliRun.of("match", "--list", list.toString(), "--hashes", list.toString(),
+        "--format", "jsonl");
+    assertThat(queries.exitCode()).as(queries.err()).isZero();
+    JsonNode q = JSON.readTree(queries.outLines().get(0));
+    assertThat(q.get("query").asString()).isEqualTo("grey-bar");
+    assertThat(q.get("status").asString()).isEqualTo("known");
+  }
 }

@@ -91,7 +91,8 @@ public abstract class HashListFormat {
       case "stix":
         return stix();
       default:
-        return HashType.fromId(name.toLowerCase(Locale.ROOT)).map(HashListFormat::plainHex)
+        return HashType.fromId(name.toLowerCase(Locale.ROOT)).filter(t -> t.byteLength() > 0)
+            .map(HashListFormat::plainHex)
             .orElseThrow(() -> new IllegalArgumentException("unknown hash list format '" + name
                 + "' (known: " + String.join(", ", NAMES) + ")"));
     }
@@ -451,12 +452,12 @@ public abstract class HashListFormat {
       }
       String signal = line.substring(0, space);
       HashValue v = value(signal, line.substring(space + 1));
-      return HashListEntry.builder(v.toString(), v).build();
+      return HashListEntry.builder(defaultId(v), v).build();
     }
 
     @Override
     String format(HashListEntry entry) {
-      return signalOf(entry) + " " + entry.hash();
+      return signalOf(entry) + " " + textOf(entry);
     }
 
     /**
@@ -464,6 +465,9 @@ public abstract class HashListFormat {
      * as the signal type.
      */
     static HashValue value(String signal, String text) {
+      if (signal.equals("vpdq")) {
+        return org.hotlinekit.hashing.video.VpdqHash.parseSignal(text, "vpdq signal").toValue();
+      }
       HashType type = SIGNALS.get(signal);
       if (type == null) {
         try {
@@ -487,10 +491,17 @@ public abstract class HashListFormat {
       if (t == HashType.SHA256) {
         return "video_sha256";
       }
-      if (t.isCarried()) {
+      if (t.isCarried() || t == HashType.VPDQ) {
         return t.id();
       }
       throw new IllegalArgumentException("ThreatExchange has no signal type for " + t.id());
+    }
+
+    /** The text of an entry's value as ThreatExchange writes it (vPDQ: its signal form). */
+    static String textOf(HashListEntry entry) {
+      return entry.hash().type() == HashType.VPDQ
+          ? org.hotlinekit.hashing.video.VpdqHash.of(entry.hash()).toSignal()
+          : entry.hash().toString();
     }
   }
 
@@ -519,7 +530,7 @@ public abstract class HashListFormat {
         throw new MalformedInputException("expected 5 comma-separated fields, got " + f.size());
       }
       HashValue v = ThreatExchange.value(f.get(0), f.get(1));
-      HashListEntry.Builder b = HashListEntry.builder(v.toString(), v);
+      HashListEntry.Builder b = HashListEntry.builder(defaultId(v), v);
       if (!f.get(2).isEmpty()) {
         b.source(f.get(2));
       }
@@ -541,8 +552,25 @@ public abstract class HashListFormat {
           throw new IllegalArgumentException("python-threatexchange tags cannot contain spaces");
         }
       }
-      return String.join(",", signal, e.hash().toString(), Csv.quote(e.source().orElse("")),
+      return String.join(",", signal, Csv.quote(ThreatExchange.textOf(e)),
+          Csv.quote(e.source().orElse("")),
           Csv.quote(e.label().orElse("")), Csv.quote(String.join(" ", e.tags())));
+    }
+  }
+
+  /**
+   * The id of an entry whose format gives none: its hash's text, or for a vPDQ value (thousands
+   * of characters) {@code vpdq-sha256:} and the SHA-256 of its bytes.
+   */
+  static String defaultId(HashValue v) {
+    if (v.type() != HashType.VPDQ) {
+      return v.toString();
+    }
+    try {
+      return "vpdq-sha256:" + java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(v.toByteArray()));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 
@@ -647,12 +675,16 @@ public abstract class HashListFormat {
                 + printable(typeName) + "' (no installed plug-in has it; a kind that is"
                 + " carried, not matched, says \"carried\": true)"));
       }
-      String hex = requiredString(node, "hash");
       HashValue hash;
-      try {
-        hash = carried ? HashValue.carried(type, hex) : HashValue.parse(type, hex);
-      } catch (MalformedInputException e) {
-        throw new MalformedInputException("field 'hash': " + e.getMessage());
+      if (type == HashType.VPDQ) {
+        hash = frames(node.get("hash"));
+      } else {
+        String hex = requiredString(node, "hash");
+        try {
+          hash = carried ? HashValue.carried(type, hex) : HashValue.parse(type, hex);
+        } catch (MalformedInputException e) {
+          throw new MalformedInputException("field 'hash': " + e.getMessage());
+        }
       }
       if (id.isEmpty()) {
         throw new MalformedInputException("field 'id' is empty");
@@ -693,6 +725,53 @@ public abstract class HashListFormat {
       return b.build();
     }
 
+    private static final List<String> FRAME_KEYS = List.of("frame", "quality", "pdq",
+        "timestamp");
+
+    /**
+     * A vPDQ value from its frames: {@code [{"frame": 0, "quality": 100, "pdq": "<64 hex>",
+     * "timestamp": 0.0}, ...]}, as {@code hotlinekit hash --algorithms vpdq} writes them.
+     */
+    private static HashValue frames(JsonNode a) {
+      if (a == null) {
+        throw new MalformedInputException("missing field 'hash'");
+      }
+      if (!a.isArray() || a.isEmpty()) {
+        throw new MalformedInputException("field 'hash' of a vpdq entry must be a non-empty array"
+            + " of frames {\"frame\", \"quality\", \"pdq\", \"timestamp\"}");
+      }
+      List<org.hotlinekit.hashing.video.VpdqFeature> out = new ArrayList<>(a.size());
+      for (int i = 0; i < a.size(); i++) {
+        JsonNode f = a.get(i);
+        String at = "field 'hash', frame " + i + ": ";
+        if (!f.isObject() || f.size() != FRAME_KEYS.size()
+            || !FRAME_KEYS.stream().allMatch(f::has)) {
+          throw new MalformedInputException(at + "must be an object with exactly frame, quality,"
+              + " pdq and timestamp");
+        }
+        JsonNode frame = f.get("frame");
+        JsonNode quality = f.get("quality");
+        JsonNode pdq = f.get("pdq");
+        JsonNode timestamp = f.get("timestamp");
+        if (!frame.isInt() || !quality.isInt() || !pdq.isString() || !timestamp.isNumber()) {
+          throw new MalformedInputException(at + "frame and quality are integers, pdq a string,"
+              + " timestamp a number");
+        }
+        try {
+          out.add(new org.hotlinekit.hashing.video.VpdqFeature(frame.asInt(),
+              org.hotlinekit.core.pdq.PdqHash.parse(pdq.asString()), quality.asInt(),
+              timestamp.asDouble()));
+        } catch (IllegalArgumentException | MalformedInputException e) {
+          throw new MalformedInputException(at + e.getMessage());
+        }
+      }
+      try {
+        return org.hotlinekit.hashing.video.VpdqHash.of(out).toValue();
+      } catch (IllegalArgumentException | MalformedInputException e) {
+        throw new MalformedInputException("field 'hash': " + e.getMessage());
+      }
+    }
+
     private static String requiredString(JsonNode node, String key) {
       JsonNode v = node.get(key);
       if (v == null) {
@@ -723,7 +802,16 @@ public abstract class HashListFormat {
       if (e.hash().type().isCarried()) {
         n.put("carried", true);
       }
-      n.put("hash", e.hash().toString());
+      if (e.hash().type() == HashType.VPDQ) {
+        ArrayNode frames = n.putArray("hash");
+        for (org.hotlinekit.hashing.video.VpdqFeature f
+            : org.hotlinekit.hashing.video.VpdqHash.of(e.hash()).features()) {
+          frames.addObject().put("frame", f.frame()).put("quality", f.quality())
+              .put("pdq", f.hash().toString()).put("timestamp", f.timestamp());
+        }
+      } else {
+        n.put("hash", e.hash().toString());
+      }
       e.quality().ifPresent(q -> n.put("quality", q));
       e.label().ifPresent(l -> n.put("label", l));
       if (!e.tags().isEmpty()) {

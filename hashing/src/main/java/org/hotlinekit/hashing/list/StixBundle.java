@@ -237,6 +237,9 @@ final class StixBundle extends HashListFormat {
     if (t == HashType.PHOTODNA) {
       return "PhotoDNA";
     }
+    if (!t.isCarried()) {
+      throw new IllegalArgumentException("STIX file hashes have no key for " + t.id());
+    }
     // A carried key is written as it was read (quoted unless a plain STIX identifier).
     return t.id().matches("[A-Za-z0-9_]+") ? t.id() : "'" + t.id() + "'";
   }

@@ -45,8 +45,9 @@ import org.hotlinekit.core.hash.HashType;
  * name and the file name of its source (never a path), the entry count, the hash types and labels
  * present with the number of labelled entries; the entries' records ({@link
  * org.hotlinekit.hashing.internal.EntryCodec}) and their offsets; per digest algorithm its index
- * and the entry of each position; the PDQ index and the entry of each position; the plug-in
- * signal entries. Opening checks the directory and every region's checksum table, loads the
+ * and the entry of each position; the PDQ index and the entry of each position; the positions
+ * of the plug-in signal and vPDQ entries, whose indexes are built again on opening (a vPDQ list
+ * costs the decoding of its entries and a PDQ index over all their frames). Opening checks the directory and every region's checksum table, loads the
  * indexes into memory (each block checked as it is copied: random reads of a mapped index were
  * measured 2-4 times slower than of arrays), and leaves the records, their offsets and the
  * position tables mapped, each block checked the first time it is read, so a corrupt entry
@@ -86,6 +87,9 @@ public final class IndexedList {
   /** Entries of plug-in signal types, by type, each with its type's index. */
   final Map<HashType, List<HashListEntry>> signalEntries;
   final Map<HashType, org.hotlinekit.hashing.spi.SignalIndex> signalIndexes;
+  /** The vPDQ entries, in list order, and their index (null without vPDQ entries). */
+  final List<HashListEntry> videoEntries;
+  final org.hotlinekit.hashing.video.VideoIndex videos;
   private volatile HashList all;
   /** For an opened file: its path (for error messages) and its checked regions. */
   private final String where;
@@ -136,9 +140,19 @@ public final class IndexedList {
     this.pdq = pdq;
     this.pdqEntries = pdqEntries;
     Map<HashType, List<HashListEntry>> bySignal = new java.util.HashMap<>();
+    List<HashListEntry> videoList = new ArrayList<>();
     for (HashListEntry e : signalList) {
-      bySignal.computeIfAbsent(e.hash().type(), k -> new ArrayList<>()).add(e);
+      if (e.hash().type() == HashType.VPDQ) {
+        videoList.add(e);
+      } else {
+        bySignal.computeIfAbsent(e.hash().type(), k -> new ArrayList<>()).add(e);
+      }
     }
+    // vPDQ entries: every frame of every listed video in one PDQ index (built here, also for an
+    // opened file: its records hold the frames).
+    this.videoEntries = List.copyOf(videoList);
+    this.videos = videoList.isEmpty() ? null : org.hotlinekit.hashing.video.VideoIndex.of(
+        videoList.stream().map(e -> org.hotlinekit.hashing.video.VpdqHash.of(e.hash())).toList());
     bySignal.replaceAll((k, v) -> List.copyOf(v));
     this.signalEntries = Map.copyOf(bySignal);
     Map<HashType, org.hotlinekit.hashing.spi.SignalIndex> indexes = new java.util.HashMap<>();
@@ -185,7 +199,7 @@ public final class IndexedList {
       } else if (e.hash().type() == HashType.PDQ) {
         pdqs.add(e.hash().asPdq().orElseThrow());
         ppos.add(i);
-      } else if (e.hash().type().isPlugin()) {
+      } else if (e.hash().type().isPlugin() || e.hash().type() == HashType.VPDQ) {
         signals.add(e);
       }
     }
@@ -354,8 +368,9 @@ public final class IndexedList {
       sections.add(new Section(PDQ_ENTRIES, out -> out.writeInts(toArray(pdqEntries))));
     }
     List<Integer> signalPositions = new ArrayList<>();
-    for (int i = 0; i < n && !signalEntries.isEmpty(); i++) {
-      if (entries.get(i).hash().type().isPlugin()) {
+    for (int i = 0; i < n && (!signalEntries.isEmpty() || videos != null); i++) {
+      HashType t = entries.get(i).hash().type();
+      if (t.isPlugin() || t == HashType.VPDQ) {
         signalPositions.add(i);
       }
     }
@@ -587,6 +602,12 @@ public final class IndexedList {
       for (int i = 0; i < typeCount; i++) {
         boolean carried = meta.get() != 0;
         String id = string(meta);
+        if (carried && HashType.fromId(id).filter(t -> t.id().equals(id)).isPresent()) {
+          // vPDQ was carried, unmatched, before hotlinekit matched it.
+          throw new UnsupportedInputException(file + ": the list was indexed when '" + id
+              + "' entries were carried without being matched; rebuild it: hotlinekit index"
+              + " build");
+        }
         try {
           types.add(carried ? HashType.carried(id) : HashType.fromId(id)
               .filter(t -> t.id().equals(id))
@@ -675,7 +696,7 @@ public final class IndexedList {
       pdq = PdqIndex.load(ch, at[0], at[1]);
       pdqEntries = positions(ch, dir.get(PDQ_ENTRIES), pdq.size(), "PDQ entries");
     }
-    Positions sig = positions(ch, dir.get(SIGNAL_ENTRIES), -1, "plug-in entries");
+    Positions sig = positions(ch, dir.get(SIGNAL_ENTRIES), -1, "plug-in and vPDQ entries");
     if (sig.size() > n) {
       throw new MalformedInputException("bad plug-in entry section");
     }
@@ -686,8 +707,8 @@ public final class IndexedList {
         throw new MalformedInputException("an index position points outside the entries");
       }
       HashListEntry e = encoded.get(i);
-      if (!e.hash().type().isPlugin()) {
-        throw new MalformedInputException("a plug-in entry is not of a plug-in type");
+      if (!e.hash().type().isPlugin() && e.hash().type() != HashType.VPDQ) {
+        throw new MalformedInputException("a plug-in or vPDQ entry is of another type");
       }
       signals.add(e);
     }

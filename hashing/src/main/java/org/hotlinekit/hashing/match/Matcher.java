@@ -1,5 +1,9 @@
 package org.hotlinekit.hashing.match;
 
+import org.hotlinekit.hashing.video.VideoIndex;
+import org.hotlinekit.hashing.video.VpdqHash;
+import org.hotlinekit.hashing.video.VpdqMatcher;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +25,8 @@ import org.hotlinekit.hashing.media.MediaHashes;
 
 /**
  * Looks media hashes up in hash lists: digests exactly, PDQ within a Hamming distance (default
- * 31), optionally through all eight rotations and mirror images. Immutable and thread-safe.
+ * 31), optionally through all eight rotations and mirror images, and videos' vPDQ hashes by the
+ * shares of their frames that match ({@link Builder#videoRules}). Immutable and thread-safe.
  *
  * <pre>{@code
  * Matcher matcher = Matcher.builder().list(iwf).list(ownList).maxDistance(31).build();
@@ -44,17 +49,21 @@ import org.hotlinekit.hashing.media.MediaHashes;
 public final class Matcher {
   private final int maxDistance;
   private final int minQuality;
+  private final VpdqMatcher videoRules;
   private final List<IndexedList> lists;
 
   private Matcher(Builder b) {
     this.maxDistance = b.maxDistance;
     this.minQuality = b.minQuality;
+    this.videoRules = b.videoRules;
     this.lists = List.copyOf(b.lists);
   }
 
-  private Matcher(int maxDistance, int minQuality, List<IndexedList> lists) {
+  private Matcher(int maxDistance, int minQuality, VpdqMatcher videoRules,
+      List<IndexedList> lists) {
     this.maxDistance = maxDistance;
     this.minQuality = minQuality;
+    this.videoRules = videoRules;
     this.lists = List.copyOf(lists);
   }
 
@@ -91,7 +100,7 @@ public final class Matcher {
     if (!replaced) {
       next.add(fresh);
     }
-    return new Matcher(maxDistance, minQuality, next);
+    return new Matcher(maxDistance, minQuality, videoRules, next);
   }
 
   /**
@@ -107,7 +116,7 @@ public final class Matcher {
         next.add(l);
       }
     }
-    return new Matcher(maxDistance, minQuality, next);
+    return new Matcher(maxDistance, minQuality, videoRules, next);
   }
 
   /**
@@ -166,6 +175,9 @@ public final class Matcher {
       matchSignal(v, out);
     }
     boolean belowQuality = false;
+    if (hashes.vpdq().isPresent()) {
+      belowQuality = !matchVideo(hashes.vpdq().get(), out);
+    }
     Optional<PdqHashWithQuality> pdq = hashes.pdq();
     if (pdq.isPresent()) {
       if (pdq.get().quality() < minQuality) {
@@ -191,7 +203,30 @@ public final class Matcher {
     if (hash.type().isPlugin()) {
       matchSignal(hash, out);
     }
-    return result(out, false);
+    boolean belowQuality = false;
+    if (hash.type() == HashType.VPDQ) {
+      belowQuality = !matchVideo(VpdqHash.of(hash), out);
+    }
+    return result(out, belowQuality);
+  }
+
+  /**
+   * A video's vPDQ hash against every list's vPDQ entries, under the video rules.
+   *
+   * @return false if no frame of the query reaches the rules' quality (nothing could match)
+   */
+  private boolean matchVideo(VpdqHash video, List<Match> out) {
+    boolean comparable = video.features().stream()
+        .anyMatch(f -> f.quality() >= videoRules.minQuality());
+    for (IndexedList l : lists) {
+      if (l.videos == null || !comparable) {
+        continue;
+      }
+      for (VideoIndex.Match m : l.videos.search(video, videoRules)) {
+        out.add(Match.ofVideo(l.name(), l.videoEntries.get(m.video()), m.result()));
+      }
+    }
+    return comparable;
   }
 
   /** A plug-in signal: exact, or within its type's default distance, through its index. */
@@ -287,9 +322,29 @@ public final class Matcher {
     private final List<IndexedList> lists = new ArrayList<>();
     private int maxDistance = PdqHash.RECOMMENDED_MATCH_DISTANCE;
     private int minQuality = PdqHashWithQuality.RECOMMENDED_MIN_QUALITY;
+    private VpdqMatcher videoRules = VpdqMatcher.create();
     private boolean allowEmptyLists;
 
     private Builder() {}
+
+    /**
+     * The rules that decide whether two videos' vPDQ hashes match (default {@link
+     * VpdqMatcher#create()}: python-threatexchange's, frames within distance 31 of quality 50 or
+     * more, de-duplicated, 80 % of the query's frames matched).
+     *
+     * @param rules the rules; at least one of their thresholds above 0
+     * @return this builder
+     * @throws IllegalArgumentException if both thresholds are 0 (every video would match)
+     */
+    public Builder videoRules(VpdqMatcher rules) {
+      Objects.requireNonNull(rules, "rules");
+      if (rules.matchesWithoutSharedFrames()) {
+        throw new IllegalArgumentException("video rules with both match thresholds at 0 match"
+            + " every video");
+      }
+      this.videoRules = rules;
+      return this;
+    }
 
     /**
      * Adds a list, indexing it now.
@@ -376,7 +431,8 @@ public final class Matcher {
           if (l.types().stream().noneMatch(Builder::matchable)) {
             throw new MalformedInputException("the list '" + l.name() + "' ("
                 + l.source() + ") has " + l.size() + " entries but"
-                + " none of a kind hotlinekit matches (MD5, SHA-1, SHA-256, PDQ), so nothing"
+                + " none of a kind hotlinekit matches (MD5, SHA-1, SHA-256, PDQ, vPDQ), so"
+                + " nothing"
                 + " could match it; allow empty lists explicitly to use it anyway");
           }
         }
@@ -386,7 +442,8 @@ public final class Matcher {
 
     /** Whether entries of a type are indexed and matched. */
     private static boolean matchable(HashType t) {
-      return t.digestAlgorithm().isPresent() || t == HashType.PDQ || t.isPlugin();
+      return t.digestAlgorithm().isPresent() || t == HashType.PDQ || t == HashType.VPDQ
+          || t.isPlugin();
     }
 
     /**

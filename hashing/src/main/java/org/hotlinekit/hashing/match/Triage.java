@@ -24,7 +24,8 @@ import org.hotlinekit.hashing.media.MediaHashes;
  *       lists".
  *   <li>{@link Status#UNVERIFIED}: nothing matched, but a hash that the answer "new" depends on
  *       could not be computed or matched (PDQ of an unsupported, corrupt, truncated or oversized
- *       image, of a file that is no image, or a PDQ hash too weak to match). {@link
+ *       image, of a file that is no image, or a PDQ hash too weak to match; vPDQ of a video when
+ *       video hashing is off ({@link Builder#video}), or of a damaged one). {@link
  *       Outcome#reason()} says which. It needs a person, like "new", but it must never be let
  *       through as "not known".
  *   <li>{@link Status#FAILED}: the file could not be read at all; {@link Outcome#reason()} says
@@ -206,6 +207,30 @@ public final class Triage {
   }
 
   /**
+   * Matches a hash computed elsewhere (an entry of a list of queries) and decides: known if it
+   * matches; unverified if it is a video's vPDQ hash of which no frame reaches the quality
+   * threshold (nothing of it could match); else new. A PDQ hash given this way has no quality to
+   * gate on and is always matched.
+   *
+   * @param name what the outcome names, e.g. the query's id
+   * @param hash the hash
+   * @return the outcome (without hashes of a file)
+   */
+  public Outcome decide(Path name, org.hotlinekit.core.hash.HashValue hash) {
+    Matcher.Result r = matcher.match(hash);
+    if (r.known()) {
+      return new Outcome(name, Status.KNOWN, r.matches(), false, Optional.empty());
+    }
+    if (r.pdqBelowQuality()) {
+      return new Outcome(name, Status.UNVERIFIED, List.of(), true, Optional.of(VIDEO_TOO_WEAK));
+    }
+    return new Outcome(name, Status.NEW, List.of(), false, Optional.empty());
+  }
+
+  private static final String VIDEO_TOO_WEAK =
+      "vPDQ: no frame of the video reaches the quality threshold: too weak to match";
+
+  /**
    * Triages an entry of {@link org.hotlinekit.hashing.media.MediaFiles#walk(List)}: a path the
    * walk could not use (unreadable folder, FIFO, ...) is a failed outcome with its problem.
    *
@@ -234,8 +259,10 @@ public final class Triage {
     Optional<String> missing = hashes.pdqNotComputed()
         .map(why -> "PDQ not computed: " + why.message());
     if (missing.isEmpty() && r.pdqBelowQuality()) {
-      missing = Optional.of("PDQ quality " + hashes.pdq().orElseThrow().quality()
-          + " is below the matching threshold: too weak to match");
+      missing = Optional.of(hashes.pdq().isPresent()
+          ? "PDQ quality " + hashes.pdq().get().quality()
+              + " is below the matching threshold: too weak to match"
+          : VIDEO_TOO_WEAK);
     }
     if (missing.isPresent()) {
       return new Outcome(file, Status.UNVERIFIED, List.of(), r.pdqBelowQuality(), missing,
@@ -409,6 +436,41 @@ public final class Triage {
      */
     public Builder pdqHasher(org.hotlinekit.hashing.pdq.PdqHasher pdqHasher) {
       hasher.pdqHasher(pdqHasher);
+      return this;
+    }
+
+    /**
+     * Hashes videos with vPDQ through this hasher and matches them against the lists' vPDQ
+     * entries ({@link org.hotlinekit.hashing.media.MediaHasher.Builder#video}); without it a
+     * video is checked by its digests only and comes out unverified, never new.
+     *
+     * @param videoHasher the video hasher
+     * @return this builder
+     */
+    public Builder video(org.hotlinekit.hashing.video.VideoHasher videoHasher) {
+      hasher.video(videoHasher);
+      return this;
+    }
+
+    /**
+     * Where to tell how far the hashing of each video has got.
+     *
+     * @param progress told after each hashed frame
+     * @return this builder
+     */
+    public Builder videoProgress(org.hotlinekit.hashing.media.MediaHasher.VideoProgress progress) {
+      hasher.videoProgress(progress);
+      return this;
+    }
+
+    /**
+     * The rules that decide a video match ({@link Matcher.Builder#videoRules}).
+     *
+     * @param rules the rules
+     * @return this builder
+     */
+    public Builder videoRules(org.hotlinekit.hashing.video.VpdqMatcher rules) {
+      matcher.videoRules(rules);
       return this;
     }
 

@@ -1,5 +1,8 @@
 package org.hotlinekit.hashing.media;
 
+import org.hotlinekit.hashing.video.NotAVideoException;
+import org.hotlinekit.hashing.video.VideoHasher;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,8 +52,25 @@ public final class MediaHasher {
   private final PdqHasher pdqHasher;
   private final long maxImageFileBytes;
   private final List<org.hotlinekit.hashing.spi.SignalHasher> signals;
+  private final VideoHasher video;
+  private final VideoProgress videoProgress;
+
+  /** Told how far the vPDQ hashing of one video has got (for a progress bar on long files). */
+  @FunctionalInterface
+  public interface VideoProgress {
+    /**
+     * Called after each hashed frame, on the hashing thread.
+     *
+     * @param video the file
+     * @param decoded the frames decoded so far
+     * @param total the frames the container lists, or 0 when it does not say
+     */
+    void frames(Path video, long decoded, long total);
+  }
 
   private MediaHasher(Builder b) {
+    this.video = b.video;
+    this.videoProgress = b.videoProgress;
     this.digester = b.digests.isEmpty() ? null : Digester.of(b.digests);
     this.pdq = b.pdq || b.dihedral;
     this.dihedral = b.dihedral;
@@ -125,6 +145,12 @@ public final class MediaHasher {
       return hash(file);
     }
     refuseSpecialFiles(file);
+    if (video != null && VideoHasher.mayBeVideo(file)) {
+      Optional<MediaHashes> v = videoBestEffort(file);
+      if (v.isPresent()) {
+        return v.get();
+      }
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return bestEffort(in);
     } catch (IOException e) {
@@ -153,11 +179,43 @@ public final class MediaHasher {
     }
   }
 
+  /**
+   * A file that may be a video: its digests and vPDQ hash; its digests and the reason when it is
+   * a video that cannot be hashed; empty when it is no video after all (then hash it as any file).
+   */
+  private Optional<MediaHashes> videoBestEffort(Path file) {
+    Digester d = digester != null ? digester : Digester.of(DigestAlgorithm.SHA256);
+    try {
+      VideoHasher.VideoHashes h = video.hashWithDigests(file, d,
+          (decoded, total) -> videoProgress.frames(file, decoded, total));
+      DigestSet digests = digester != null ? h.digests() : DigestSet.empty();
+      return Optional.of(MediaHashes.ofVideo(Files.size(file), digests, h.vpdq()));
+    } catch (NotAVideoException notAVideo) {
+      return Optional.empty();
+    } catch (MalformedInputException | UnsupportedInputException | LimitExceededException e) {
+      // A damaged or truncated video: its digests still match exactly.
+      try {
+        return Optional.of(new MediaHashes(Files.size(file),
+            digester != null ? digester.digest(file) : DigestSet.empty(), null, null,
+            new PdqNotComputed(PdqNotComputed.Kind.VIDEO_NOT_HASHED, "vPDQ not computed: "
+                + e.getMessage())));
+      } catch (IOException io) {
+        throw ReadErrors.of(io);
+      }
+    } catch (IOException e) {
+      throw ReadErrors.of(e);
+    }
+  }
+
   private MediaHashes bestEffort(InputStream in) throws IOException {
     byte[] head = in.readNBytes(12);
     try {
       ImageDecoder.recognise(head, head.length);
     } catch (UnsupportedInputException notAnImage) {
+      if (video != null && VideoHasher.mayBeVideo(head, head.length)) {
+        return digestsOnly(head, in, new PdqNotComputed(PdqNotComputed.Kind.VIDEO_NOT_HASHED,
+            "a video read as a stream (an archive entry): vPDQ needs a file"));
+      }
       return digestsOnly(head, in, new PdqNotComputed(PdqNotComputed.Kind.NOT_AN_IMAGE,
           notAnImage.getMessage()));
     } catch (MalformedInputException empty) {
@@ -297,8 +355,38 @@ public final class MediaHasher {
     private long maxImageFileBytes = DEFAULT_MAX_IMAGE_FILE_BYTES;
     private final List<org.hotlinekit.hashing.spi.SignalHasher> signals =
         new java.util.ArrayList<>();
+    private VideoHasher video;
+    private VideoProgress videoProgress = (file, decoded, total) -> { };
 
     private Builder() {}
+
+    /**
+     * Hashes videos too: a file whose content is a video (MP4/MOV, Matroska/WebM, MPEG-TS, AVI,
+     * ...) gets its vPDQ hash through this hasher, in the same read as its digests where the
+     * container allows, when PDQ is requested ({@link #pdq(boolean)}); its PDQ is then not
+     * missing, since vPDQ is a video's perceptual hash. Costly (every frame decoded, unless the
+     * video hasher samples), hence opt-in. A video given as a stream, or one that cannot be
+     * decoded, keeps its digests and says why vPDQ is missing ({@link
+     * PdqNotComputed.Kind#VIDEO_NOT_HASHED}).
+     *
+     * @param hasher the video hasher (its frame rate, size and limits)
+     * @return this builder
+     */
+    public Builder video(VideoHasher hasher) {
+      this.video = Objects.requireNonNull(hasher, "hasher");
+      return this;
+    }
+
+    /**
+     * Where to tell how far the hashing of each video has got.
+     *
+     * @param progress told after each hashed frame
+     * @return this builder
+     */
+    public Builder videoProgress(VideoProgress progress) {
+      this.videoProgress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
 
     /**
      * Plug-in signals computed from each image's pixels (decoded once for all), e.g. {@link

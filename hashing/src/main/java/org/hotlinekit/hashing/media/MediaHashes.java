@@ -1,5 +1,7 @@
 package org.hotlinekit.hashing.media;
 
+import org.hotlinekit.hashing.video.VpdqHash;
+
 import java.util.Objects;
 import java.util.Optional;
 import org.hotlinekit.core.digest.DigestSet;
@@ -18,6 +20,7 @@ public final class MediaHashes {
   private final java.util.List<org.hotlinekit.core.hash.HashValue> signals;
   private final int width;
   private final int height;
+  private final VpdqHash vpdq;
 
   MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral) {
     this(size, digests, pdq, dihedral, null, java.util.List.of());
@@ -36,6 +39,13 @@ public final class MediaHashes {
   MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral,
       PdqNotComputed pdqNotComputed, java.util.List<org.hotlinekit.core.hash.HashValue> signals,
       int width, int height) {
+    this(size, digests, pdq, dihedral, pdqNotComputed, signals, width, height, null);
+  }
+
+  MediaHashes(long size, DigestSet digests, PdqHashWithQuality pdq, DihedralPdqHashes dihedral,
+      PdqNotComputed pdqNotComputed, java.util.List<org.hotlinekit.core.hash.HashValue> signals,
+      int width, int height, VpdqHash vpdq) {
+    this.vpdq = vpdq;
     this.width = width;
     this.height = height;
     this.size = size;
@@ -125,6 +135,29 @@ public final class MediaHashes {
   }
 
   /**
+   * A video's vPDQ hash (a PDQ hash per hashed frame).
+   *
+   * @return the hash, present when the file is a video and its hasher was given a {@link
+   *     org.hotlinekit.hashing.video.VideoHasher}
+   */
+  public Optional<VpdqHash> vpdq() {
+    return Optional.ofNullable(vpdq);
+  }
+
+  /**
+   * A video's digests and vPDQ hash.
+   *
+   * @param size the file's size in bytes
+   * @param digests its digests
+   * @param vpdq its vPDQ hash
+   * @return the hashes (no PDQ: a video has none, and none is missing)
+   */
+  public static MediaHashes ofVideo(long size, DigestSet digests, VpdqHash vpdq) {
+    return new MediaHashes(size, digests, null, null, null, java.util.List.of(), 0, 0,
+        Objects.requireNonNull(vpdq, "vpdq"));
+  }
+
+  /**
    * The eight dihedral PDQ hashes.
    *
    * @return the hashes, present when they were requested
@@ -135,7 +168,7 @@ public final class MediaHashes {
 
   /**
    * Every hash computed, in the one vocabulary of lists, matches and report fingerprints: the
-   * digests (MD5, SHA-1, SHA-256 order), then PDQ, then the plug-in signals.
+   * digests (MD5, SHA-1, SHA-256 order), then PDQ, then the plug-in signals, then vPDQ.
    *
    * @return the values
    */
@@ -149,6 +182,9 @@ public final class MediaHashes {
       out.add(org.hotlinekit.core.hash.HashValue.of(pdq.hash()));
     }
     out.addAll(signals);
+    if (vpdq != null) {
+      out.add(vpdq.toValue());
+    }
     return java.util.List.copyOf(out);
   }
 
@@ -156,6 +192,7 @@ public final class MediaHashes {
   public String toString() {
     return "MediaHashes[size=" + size + ", digests=" + digests.algorithms() + ", pdq="
         + (pdq != null) + ", dihedral=" + (dihedral != null)
-        + (pdqNotComputed != null ? ", pdqNotComputed" : "") + "]";
+        + (pdqNotComputed != null ? ", pdqNotComputed" : "")
+        + (vpdq != null ? ", vpdq=" + vpdq.features().size() + " frames" : "") + "]";
   }
 }

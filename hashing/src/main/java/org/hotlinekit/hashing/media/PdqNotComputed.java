@@ -22,7 +22,12 @@ public record PdqNotComputed(Kind kind, String message, Optional<String> setting
     /** An image that is corrupt, truncated or empty. */
     CORRUPT_IMAGE,
     /** An image larger than a configured limit (pixels or file size). */
-    OVER_LIMIT
+    OVER_LIMIT,
+    /**
+     * A video whose vPDQ hash could not be computed: truncated, damaged, an unsupported codec,
+     * over a limit, or read from a stream (vPDQ needs a file).
+     */
+    VIDEO_NOT_HASHED
   }
 
   /**

@@ -281,6 +281,20 @@ public final class VideoHasher {
     return Streams.mayBeVideo(Objects.requireNonNull(file, "file"));
   }
 
+  /**
+   * Whether content that starts with these bytes looks like a video container, as {@link
+   * #mayBeVideo(Path)} tells for a file (an MPEG transport stream needs 376 bytes to be told).
+   *
+   * @param head the first bytes of the content
+   * @param length how many of them are valid
+   * @return true if it may be a video
+   */
+  public static boolean mayBeVideo(byte[] head, int length) {
+    Objects.checkFromIndexSize(0, length, head.length);
+    Streams.Container c = Streams.container(head, length);
+    return c != Streams.Container.OTHER && c != Streams.Container.ISO_IMAGE;
+  }
+
   /** What ffprobe says of the first video stream. */
   private static final class Probe {
     int width;

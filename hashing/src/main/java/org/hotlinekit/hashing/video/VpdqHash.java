@@ -1,5 +1,9 @@
 package org.hotlinekit.hashing.video;
 
+import java.nio.ByteBuffer;
+import org.hotlinekit.core.hash.HashType;
+import org.hotlinekit.core.hash.HashValue;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -157,6 +161,47 @@ public final class VpdqHash {
     } catch (IllegalArgumentException | MalformedInputException e) {
       throw new MalformedInputException(at + e.getMessage(), e);
     }
+  }
+
+  /**
+   * This hash as a value of {@link HashType#VPDQ}, the form hash lists, matches and index files
+   * hold it in.
+   *
+   * @return the value
+   * @throws MalformedInputException if the hash has no frames (a value has at least one)
+   */
+  public HashValue toValue() {
+    int n = HashType.VPDQ_FRAME_BYTES;
+    ByteBuffer b = ByteBuffer.allocate(n * features.size());
+    for (VpdqFeature f : features) {
+      b.putInt(f.frame()).put((byte) f.quality()).put(f.hash().toByteArray())
+          .putDouble(f.timestamp());
+    }
+    return HashValue.of(HashType.VPDQ, b.array());
+  }
+
+  /**
+   * The hash a {@link HashType#VPDQ} value holds.
+   *
+   * @param value a vPDQ value
+   * @return the hash
+   * @throws IllegalArgumentException if the value is of another type
+   */
+  public static VpdqHash of(HashValue value) {
+    if (value.type() != HashType.VPDQ) {
+      throw new IllegalArgumentException("not a vpdq value: " + value.type());
+    }
+    ByteBuffer b = ByteBuffer.wrap(value.toByteArray());
+    int n = HashType.VPDQ_FRAME_BYTES;
+    List<VpdqFeature> out = new ArrayList<>(b.capacity() / n);
+    byte[] pdq = new byte[32];
+    while (b.hasRemaining()) {
+      int frame = b.getInt();
+      int quality = b.get();
+      b.get(pdq);
+      out.add(new VpdqFeature(frame, PdqHash.fromByteArray(pdq), quality, b.getDouble()));
+    }
+    return new VpdqHash(Collections.unmodifiableList(out));
   }
 
   @Override

@@ -48,13 +48,21 @@ public final class VpdqMatcher {
     return maxDistance;
   }
 
-  /** The lowest frame quality that counts. */
-  int minQuality() {
+  /**
+   * The lowest frame quality that counts.
+   *
+   * @return 0..100
+   */
+  public int minQuality() {
     return minQuality;
   }
 
-  /** Whether a video that shares no close frame with the query could match (thresholds of 0). */
-  boolean matchesWithoutSharedFrames() {
+  /**
+   * Whether a video that shares no close frame with the query could match: both thresholds 0.
+   *
+   * @return true if every video matches
+   */
+  public boolean matchesWithoutSharedFrames() {
     return queryPercent == 0 && targetPercent == 0;
   }
 

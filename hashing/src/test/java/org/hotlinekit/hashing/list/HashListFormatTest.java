@@ -216,6 +216,16 @@ class HashListFormatTest {
   }
 
   static HashValue random(HashType type, Random r) {
+    if (type == HashType.VPDQ) {
+      java.nio.ByteBuffer v = java.nio.ByteBuffer.allocate(HashType.VPDQ_FRAME_BYTES
+          * (1 + r.nextInt(5)));
+      for (int frame = r.nextInt(3); v.hasRemaining(); frame += 1 + r.nextInt(3)) {
+        byte[] pdq = new byte[32];
+        r.nextBytes(pdq);
+        v.putInt(frame).put((byte) r.nextInt(101)).put(pdq).putDouble(frame / 29.97);
+      }
+      return HashValue.of(type, v.array());
+    }
     byte[] b = new byte[type.byteLength()];
     r.nextBytes(b);
     return HashValue.of(type, b);

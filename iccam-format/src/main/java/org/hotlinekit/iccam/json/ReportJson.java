@@ -485,9 +485,10 @@ public final class ReportJson {
         }
         signal = Optional.of(HashType.fromId((String) s.value)
             .filter(t -> t.id().equals(s.value))
-            .orElseThrow(() -> problem(s, "\"signal\" must be one of: " + java.util.Arrays
-                .stream(HashType.builtIn().toArray(HashType[]::new)).map(HashType::id)
-                .collect(java.util.stream.Collectors.joining(", ")))));
+            .filter(org.hotlinekit.iccam.model.Fingerprint::exchangeable)
+            .orElseThrow(() -> problem(s, "\"signal\" must be one of: "
+                + org.hotlinekit.iccam.model.Fingerprint.exchangeableTypes().stream()
+                .map(HashType::id).collect(java.util.stream.Collectors.joining(", ")))));
       }
       java.util.OptionalInt distance = java.util.OptionalInt.empty();
       Node d = m.get("distance");

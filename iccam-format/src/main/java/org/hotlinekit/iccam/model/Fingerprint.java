@@ -35,7 +35,20 @@ public record Fingerprint(HashValue hash) {
    * @return true if a fingerprint of it can be exchanged
    */
   public static boolean exchangeable(HashType type) {
-    return HashType.builtIn().contains(type);
+    return EXCHANGEABLE.contains(type);
+  }
+
+  /** The exchange format's fingerprint types (version 1): not every built-in type (no vPDQ). */
+  private static final java.util.List<HashType> EXCHANGEABLE = java.util.List.of(HashType.MD5,
+      HashType.SHA1, HashType.SHA256, HashType.PDQ, HashType.PHOTODNA);
+
+  /**
+   * The exchange format's fingerprint and signal types, in a fixed order.
+   *
+   * @return md5, sha1, sha256, pdq, photodna
+   */
+  public static java.util.List<HashType> exchangeableTypes() {
+    return EXCHANGEABLE;
   }
 
   /**
@@ -60,7 +73,8 @@ public record Fingerprint(HashValue hash) {
   public static Fingerprint parse(String type, String value) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
-    HashType t = HashType.fromId(type).filter(x -> x.id().equals(type)).orElseThrow(
+    HashType t = HashType.fromId(type).filter(x -> x.id().equals(type))
+        .filter(Fingerprint::exchangeable).orElseThrow(
         () -> new IllegalArgumentException("unknown fingerprint type '" + type + "'"));
     if (!value.matches("[0-9a-f]*") || value.length() != 2 * t.byteLength()) {
       throw new IllegalArgumentException(type + " fingerprint must be " + 2 * t.byteLength()
