@@ -370,8 +370,11 @@ final class Flow {
       boolean needs = Schemes.find(scheme.id()).map(s -> s.needsJurisdiction()).orElse(false);
       String label = m.entry().label().get();
       out.add(new LabelAssertion(scheme, label, needs ? jurisdiction : Optional.empty(),
-          Assessor.HOTLINEKIT, at, new Basis.HashMatch(m.list(), m.entry().id(), m.type(),
-              m.distance()),
+          Assessor.HOTLINEKIT, at,
+          // The exchange format names the signal only for the types it has (no vPDQ).
+          org.hotlinekit.iccam.model.Fingerprint.exchangeable(m.type())
+              ? new Basis.HashMatch(m.list(), m.entry().id(), m.type(), m.distance())
+              : new Basis.HashMatch(m.list(), m.entry().id()),
           "label of " + m.list() + " entry " + m.entry().id() + " (" + m.type().id()
               + " match at distance " + m.distance() + ")"));
     }
