@@ -26,6 +26,7 @@ import org.hotlinekit.hashing.internal.CheckedRegion;
 import org.hotlinekit.hashing.internal.EntryCodec;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
+import org.hotlinekit.hashing.list.ListChange;
 import org.hotlinekit.core.hash.HashType;
 
 /**
@@ -94,6 +95,20 @@ public final class IndexedList {
   /** For an opened file: its path (for error messages) and its checked regions. */
   private final String where;
   private final List<CheckedRegion> regions;
+  /**
+   * Changes applied since the list was built or opened ({@link #apply}): the withdrawals that
+   * remove entries of the indexes above (empty for a list without changes), and the entries added
+   * since, with their own small indexes (null if none).
+   */
+  private final List<ListChange.Withdrawn> removed;
+  /** The same withdrawals by the id they name, for the check on every match. */
+  private final Map<String, List<ListChange.Withdrawn>> removedById;
+  final IndexedList added;
+  /** For a list with changes: its size, labels and labelled count, counted on first use. */
+  private volatile Counts counted;
+
+  /** What a list with changes counts by decoding its entries. */
+  private record Counts(int size, Set<String> labels, int labelled) {}
 
   /** The entries, as objects or as records. */
   private interface Entries {
@@ -129,6 +144,9 @@ public final class IndexedList {
       List<HashListEntry> signalList, String where, List<CheckedRegion> regions) {
     this.where = where;
     this.regions = regions;
+    this.removed = List.of();
+    this.removedById = Map.of();
+    this.added = null;
     this.name = name;
     this.source = source;
     this.entries = entries;
@@ -168,6 +186,83 @@ public final class IndexedList {
           .orElseGet(() -> org.hotlinekit.hashing.spi.SignalIndex.scan(values)));
     });
     this.signalIndexes = Map.copyOf(indexes);
+  }
+
+  /** A list with changes: the base's indexes, shared, with withdrawals and additions. */
+  private IndexedList(IndexedList base, List<ListChange.Withdrawn> removed, IndexedList added) {
+    this.name = base.name;
+    this.source = base.source;
+    this.entries = base.entries;
+    this.types = base.types;
+    this.labels = base.labels;
+    this.labelled = base.labelled;
+    this.digests = base.digests;
+    this.digestEntries = base.digestEntries;
+    this.pdq = base.pdq;
+    this.pdqEntries = base.pdqEntries;
+    this.signalEntries = base.signalEntries;
+    this.signalIndexes = base.signalIndexes;
+    this.videoEntries = base.videoEntries;
+    this.videos = base.videos;
+    this.where = base.where;
+    this.regions = base.regions;
+    this.removed = List.copyOf(removed);
+    Map<String, List<ListChange.Withdrawn>> byId = new java.util.HashMap<>();
+    for (ListChange.Withdrawn w : this.removed) {
+      byId.computeIfAbsent(w.withdrawal().id(), k -> new ArrayList<>()).add(w);
+    }
+    this.removedById = byId;
+    this.added = added;
+  }
+
+  /**
+   * The list with changes applied, in order, without re-indexing it: the indexes of this list
+   * are shared; withdrawn entries are left out of every match from now on, and the added entries
+   * get small indexes of their own (rebuilt from the additions on each call, so it costs the
+   * additions since the list was built or opened, not the list). Matches are always those of
+   * the list re-indexed from its changed entries (an {@link #of(HashList)} of {@link #list()});
+   * {@link #writeTo(Path)} writes that list, compacted. This list is unchanged: hand the new one
+   * to {@link Matcher#withList(IndexedList)}, whose queries in flight finish on the old one.
+   *
+   * @param changes additions and withdrawals, in the order the feed gives them
+   * @return the changed list
+   */
+  public IndexedList apply(List<? extends ListChange> changes) {
+    IndexedList base = this;
+    List<ListChange.Withdrawn> gone = new ArrayList<>(removed);
+    List<HashListEntry> adds = added == null ? new ArrayList<>()
+        : new ArrayList<>(added.list().entries());
+    for (ListChange c : changes) {
+      if (c instanceof ListChange.Added a) {
+        adds.add(a.entry());
+      } else {
+        ListChange.Withdrawn w = (ListChange.Withdrawn) c;
+        gone.add(w);
+        adds.removeIf(w::removes);
+      }
+    }
+    IndexedList delta = adds.isEmpty() ? null : of(new HashList(name, source, adds));
+    return new IndexedList(base, gone, delta);
+  }
+
+  /** Whether an entry of this list's own indexes was withdrawn by a change applied since. */
+  boolean withdrawn(HashListEntry e) {
+    for (ListChange.Withdrawn w : removedById.getOrDefault(e.id(), List.of())) {
+      if (w.removes(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The indexed parts to search: this list's indexes, then those of the entries added since. */
+  List<IndexedList> parts() {
+    return added == null ? List.of(this) : List.of(this, added);
+  }
+
+  /** Whether changes were applied ({@link #apply}). */
+  private boolean changed() {
+    return added != null || !removed.isEmpty();
   }
 
   /**
@@ -242,12 +337,37 @@ public final class IndexedList {
     if (l == null) {
       List<HashListEntry> out = new ArrayList<>(entries.size());
       for (int i = 0; i < entries.size(); i++) {
-        out.add(entries.get(i));
+        HashListEntry e = entries.get(i);
+        if (!withdrawn(e)) {
+          out.add(e);
+        }
+      }
+      if (added != null) {
+        out.addAll(added.list().entries());
       }
       l = new HashList(name, source, out);
       all = l;
     }
     return l;
+  }
+
+  /** Size, labels and labelled count of a list with changes: its entries decoded once. */
+  private Counts counted() {
+    Counts c = counted;
+    if (c == null) {
+      HashList l = list();
+      java.util.SortedSet<String> ls = new java.util.TreeSet<>();
+      int n = 0;
+      for (HashListEntry e : l.entries()) {
+        if (e.label().isPresent()) {
+          ls.add(e.label().get());
+          n++;
+        }
+      }
+      c = new Counts(l.entries().size(), java.util.Collections.unmodifiableSortedSet(ls), n);
+      counted = c;
+    }
+    return c;
   }
 
   /**
@@ -269,39 +389,48 @@ public final class IndexedList {
   }
 
   /**
-   * How many entries the list has.
+   * How many entries the list has (for a list with changes, counted by decoding its entries on
+   * the first call).
    *
    * @return the count
    */
   public int size() {
-    return entries.size();
+    return changed() ? counted().size() : entries.size();
   }
 
   /**
    * The hash types of the entries.
    *
-   * @return the types present
+   * @return the types present (for a list with changes, those of its indexed and its added
+   *     entries: a type whose every entry was withdrawn may remain)
    */
   public Set<HashType> types() {
-    return types;
+    if (added == null) {
+      return types;
+    }
+    Set<HashType> all = new java.util.HashSet<>(types);
+    all.addAll(added.types);
+    return Set.copyOf(all);
   }
 
   /**
-   * The distinct labels of the entries, without decoding them.
+   * The distinct labels of the entries, without decoding them (a list with changes decodes its
+   * entries on the first call).
    *
    * @return the labels, sorted
    */
   public Set<String> labels() {
-    return labels;
+    return changed() ? counted().labels() : labels;
   }
 
   /**
-   * How many entries carry a label, without decoding them.
+   * How many entries carry a label, without decoding them (a list with changes decodes its
+   * entries on the first call).
    *
    * @return the count
    */
   public int labelled() {
-    return labelled;
+    return changed() ? counted().labelled() : labelled;
   }
 
   /** The entry at a digest index position. */
@@ -335,13 +464,19 @@ public final class IndexedList {
 
   /**
    * Saves the list and its indexes, atomically (a temporary file, forced to disk, then moved over
-   * the target).
+   * the target). A list with changes ({@link #apply}) is saved compacted: its changed entries,
+   * indexed as one list (which costs an index build).
    *
    * @param file the target (replaced if it exists)
    * @throws org.hotlinekit.core.OutputWriteException if writing fails
    * @throws IllegalArgumentException if the entries' records exceed 2 GiB
    */
   public void writeTo(Path file) {
+    if (changed()) {
+      // Compacted: the changed list, indexed as one.
+      of(list()).writeTo(file);
+      return;
+    }
     List<Section> sections = new ArrayList<>();
     int n = entries.size();
     long[] offsets = new long[n + 1];
@@ -754,6 +889,9 @@ public final class IndexedList {
    * @throws MalformedInputException if anything is corrupt
    */
   public void checkAll() {
+    if (added != null) {
+      added.checkAll();
+    }
     try {
       for (CheckedRegion r : regions) {
         r.checkAll();

@@ -44,7 +44,10 @@ import org.hotlinekit.hashing.media.MediaHashes;
  * entries in about 10 s, 10 million MD5 in about 2 s on one core) while the other lists' indexes
  * are shared. Swap the new matcher in atomically (e.g. an {@code AtomicReference}); queries on the
  * old one finish undisturbed. Rebuilding one list keeps the indexes compact and exact, with no
- * tombstones to sweep.
+ * tombstones to sweep. A delta (today's additions and withdrawals) needs no re-indexing at all:
+ * {@link IndexedList#apply} gives the list with the changes (its indexes shared, the additions
+ * indexed on their own, withdrawn entries left out of every match), and {@link
+ * #withList(IndexedList)} swaps it in.
  */
 public final class Matcher {
   private final int maxDistance;
@@ -219,11 +222,14 @@ public final class Matcher {
     boolean comparable = video.features().stream()
         .anyMatch(f -> f.quality() >= videoRules.minQuality());
     for (IndexedList l : lists) {
-      if (l.videos == null || !comparable) {
-        continue;
-      }
-      for (VideoIndex.Match m : l.videos.search(video, videoRules)) {
-        out.add(Match.ofVideo(l.name(), l.videoEntries.get(m.video()), m.result()));
+      for (IndexedList part : l.parts()) {
+        if (part.videos == null || !comparable) {
+          continue;
+        }
+        for (VideoIndex.Match m : part.videos.search(video, videoRules)) {
+          add(out, l, part, Match.ofVideo(l.name(), part.videoEntries.get(m.video()),
+              m.result()));
+        }
       }
     }
     return comparable;
@@ -234,14 +240,16 @@ public final class Matcher {
     HashType type = v.type();
     int max = type.comparison() == HashType.Comparison.EXACT ? 0 : type.defaultMaxDistance();
     for (IndexedList l : lists) {
-      org.hotlinekit.hashing.spi.SignalIndex index = l.signalIndexes.get(type);
-      if (index == null) {
-        continue;
-      }
-      List<HashListEntry> entries = l.signalEntries.get(type);
-      for (org.hotlinekit.hashing.spi.SignalIndex.Hit hit : index.search(v, max)) {
-        out.add(new Match(l.name(), entries.get(hit.position()), type, hit.distance(),
-            Dihedral.ORIG));
+      for (IndexedList part : l.parts()) {
+        org.hotlinekit.hashing.spi.SignalIndex index = part.signalIndexes.get(type);
+        if (index == null) {
+          continue;
+        }
+        List<HashListEntry> entries = part.signalEntries.get(type);
+        for (org.hotlinekit.hashing.spi.SignalIndex.Hit hit : index.search(v, max)) {
+          add(out, l, part, new Match(l.name(), entries.get(hit.position()), type,
+              hit.distance(), Dihedral.ORIG));
+        }
       }
     }
   }
@@ -250,15 +258,17 @@ public final class Matcher {
   private void matchDigest(Digest d, List<Match> out) {
     HashType type = HashType.of(d.algorithm());
     for (IndexedList l : lists) {
-      DigestIndex index = l.digests.get(d.algorithm());
-      if (index != null) {
-        try {
-          for (int i : index.find(d)) {
-            out.add(new Match(l.name(), l.digestEntry(d.algorithm(), i), type, 0,
-                Dihedral.ORIG));
+      for (IndexedList part : l.parts()) {
+        DigestIndex index = part.digests.get(d.algorithm());
+        if (index != null) {
+          try {
+            for (int i : index.find(d)) {
+              add(out, l, part, new Match(l.name(), part.digestEntry(d.algorithm(), i), type, 0,
+                  Dihedral.ORIG));
+            }
+          } catch (org.hotlinekit.core.MalformedInputException e) {
+            throw part.corrupt(e);
           }
-        } catch (org.hotlinekit.core.MalformedInputException e) {
-          throw l.corrupt(e);
         }
       }
     }
@@ -266,20 +276,32 @@ public final class Matcher {
 
   private void matchPdq(PdqHash hash, DihedralPdqHashes all, List<Match> out) {
     for (IndexedList l : lists) {
-      if (l.pdq == null) {
-        continue;
-      }
-      try {
-        List<PdqMatch> found = all != null
-            ? l.pdq.searchDihedral(all, maxDistance)
-            : l.pdq.search(hash, maxDistance);
-        for (PdqMatch m : found) {
-          out.add(new Match(l.name(), l.pdqEntry(m.entry()), HashType.PDQ, m.distance(),
-              m.variant()));
+      for (IndexedList part : l.parts()) {
+        if (part.pdq == null) {
+          continue;
         }
-      } catch (org.hotlinekit.core.MalformedInputException e) {
-        throw l.corrupt(e);
+        try {
+          List<PdqMatch> found = all != null
+              ? part.pdq.searchDihedral(all, maxDistance)
+              : part.pdq.search(hash, maxDistance);
+          for (PdqMatch m : found) {
+            add(out, l, part, new Match(l.name(), part.pdqEntry(m.entry()), HashType.PDQ,
+                m.distance(), m.variant()));
+          }
+        } catch (org.hotlinekit.core.MalformedInputException e) {
+          throw part.corrupt(e);
+        }
       }
+    }
+  }
+
+  /**
+   * Adds a match found in a part of a list, unless it is an entry of the list's own indexes that
+   * a change applied since withdrew.
+   */
+  private static void add(List<Match> out, IndexedList list, IndexedList part, Match m) {
+    if (part != list || !list.withdrawn(m.entry())) {
+      out.add(m);
     }
   }
 

@@ -64,11 +64,15 @@ final class Streams {
   /** See {@link VideoHasher#mayBeVideo}. */
   static boolean mayBeVideo(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      Container c = container(ch);
-      return c != Container.OTHER && c != Container.ISO_IMAGE;
+      return isVideo(container(ch));
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** Whether a container holds video (not an image in an ISO box file, not unknown content). */
+  static boolean isVideo(Container c) {
+    return c != Container.OTHER && c != Container.ISO_IMAGE;
   }
 
   static boolean decodableFromStream(Path file) {

@@ -291,8 +291,7 @@ public final class VideoHasher {
    */
   public static boolean mayBeVideo(byte[] head, int length) {
     Objects.checkFromIndexSize(0, length, head.length);
-    Streams.Container c = Streams.container(head, length);
-    return c != Streams.Container.OTHER && c != Streams.Container.ISO_IMAGE;
+    return Streams.isVideo(Streams.container(head, length));
   }
 
   /** What ffprobe says of the first video stream. */

@@ -253,5 +253,14 @@ class VideoMatchTest {
     assertThat(truncated.hashes().orElseThrow().pdqNotComputed().orElseThrow().kind())
         .isEqualTo(PdqNotComputed.Kind.VIDEO_NOT_HASHED);
     assertThat(truncated.hashes().orElseThrow().digests().get(DigestAlgorithm.MD5)).isPresent();
+    // A video read as a stream (an archive entry): its digests, and why vPDQ is missing.
+    try (var in = Files.newInputStream(listed)) {
+      Triage.Outcome streamed = withVideo.triage(Path.of("case.zip!/clip.mp4"), in);
+      assertThat(streamed.status()).isEqualTo(Triage.Status.UNVERIFIED);
+      assertThat(streamed.hashes().orElseThrow().pdqNotComputed().orElseThrow().kind())
+          .isEqualTo(PdqNotComputed.Kind.VIDEO_NOT_HASHED);
+      assertThat(streamed.hashes().orElseThrow().digests().get(DigestAlgorithm.MD5))
+          .isEqualTo(known.hashes().orElseThrow().digests().get(DigestAlgorithm.MD5));
+    }
   }
 }
