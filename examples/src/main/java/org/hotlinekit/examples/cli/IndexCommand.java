@@ -15,14 +15,134 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
-    header = "Build an index file from a hash list, for --index, or check one.",
-    subcommands = {IndexCommand.Build.class, IndexCommand.Verify.class})
+    header = "Build an index file from a hash list, for --index; apply a delta to one; check one.",
+    subcommands = {IndexCommand.Build.class, IndexCommand.Update.class,
+      IndexCommand.Compact.class, IndexCommand.Verify.class})
 final class IndexCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: build, verify");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "name a subcommand: build, update, compact, verify");
+  }
+
+  /** {@code hotlinekit index update INDEX --list DELTA}. */
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      header = "Apply a delta (additions and withdrawals) to an index file without re-indexing.",
+      description = "Read a delta in any list format: its entries are added, its withdrawn"
+          + " records (NCMEC deletions, StopNCII Withdrawn or Deleted, jsonl {\"id\": ...,"
+          + " \"withdrawn\": true}) remove entries, in the order they come. The changes are"
+          + " saved beside INDEX in INDEX.delta (written atomically), which every command that"
+          + " opens INDEX applies; INDEX itself is not rewritten. A delta whose content was"
+          + " applied before (the same SHA-256) is not applied again. 'index compact' folds the"
+          + " changes into the file.")
+  static final class Update implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "INDEX", description = "The index file.")
+    Path index;
+
+    @Option(names = "--list", required = true, paramLabel = "DELTA", description = "The delta.")
+    Path delta;
+
+    @Option(names = "--list-format", paramLabel = "FORMAT",
+        description = "As for match (default auto).")
+    Lists.Format listFormat = Lists.Format.auto;
+
+    @Option(names = "--strict", description = "Refuse a delta with any bad record.")
+    boolean strict;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "text (default) or json: the summary on stdout.")
+    Cli.OutputFormat format = Cli.OutputFormat.text;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.json);
+      long t0 = System.nanoTime();
+      IndexedList list = IndexedList.read(index);
+      String sha = org.hotlinekit.hashing.digest.Digester.of(
+              org.hotlinekit.core.digest.DigestAlgorithm.SHA256).digest(delta)
+          .get(org.hotlinekit.core.digest.DigestAlgorithm.SHA256).orElseThrow().toString();
+      PrintWriter stdout = spec.commandLine().getOut();
+      for (IndexedList.AppliedDelta d : list.appliedDeltas()) {
+        if (d.sha256().equals(sha)) {
+          summary(stdout, "already", 0, 0, list.changes(), d.appliedAt().toString(), t0);
+          return 0;
+        }
+      }
+      java.util.List<org.hotlinekit.hashing.list.ListChange> changes = Lists.loadChanges(delta,
+          listFormat, "--list-format", strict, spec.commandLine().getErr(), Cli.verbose(spec));
+      long added = changes.stream()
+          .filter(c -> c instanceof org.hotlinekit.hashing.list.ListChange.Added).count();
+      IndexedList changed = list.apply(new IndexedList.AppliedDelta(
+          delta.getFileName().toString(), sha, java.time.Instant.now()), changes);
+      changed.saveChanges();
+      summary(stdout, "applied", added, changes.size() - added, changed.changes(), null, t0);
+      return 0;
+    }
+
+    private void summary(PrintWriter stdout, String what, long added, long withdrawn,
+        int pending, String appliedAt, long t0) {
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (format == Cli.OutputFormat.json) {
+        ObjectNode n = Cli.json().createObjectNode();
+        n.put("index", index.toString());
+        n.put("delta", delta.toString());
+        n.put("status", what);
+        n.put("added", added);
+        n.put("withdrawn", withdrawn);
+        n.put("changesSinceBuilt", pending);
+        if (appliedAt != null) {
+          n.put("appliedAt", appliedAt);
+        }
+        n.put("seconds", Math.round(seconds * 100) / 100.0);
+        stdout.println(Cli.json().writeValueAsString(n));
+      } else if (appliedAt != null) {
+        stdout.println("already applied: " + delta + " (at " + appliedAt + "); nothing changed");
+      } else {
+        stdout.println(String.format(Locale.ROOT, "applied %s to %s: %d added, %d withdrawn"
+            + " records, in %.2f s (%d changes beside the file; 'index compact' folds them in)",
+            delta, index, added, withdrawn, seconds, pending));
+      }
+      stdout.flush();
+    }
+  }
+
+  /** {@code hotlinekit index compact INDEX}. */
+  @Command(
+      name = "compact",
+      mixinStandardHelpOptions = true,
+      header = "Fold the changes saved beside an index file into it (an index build).",
+      description = "Rewrite INDEX with the changes of INDEX.delta applied, indexed as one list"
+          + " (written atomically, keeping the record of the deltas applied), and remove"
+          + " INDEX.delta.")
+  static final class Compact implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "INDEX", description = "The index file.")
+    Path index;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      long t0 = System.nanoTime();
+      IndexedList list = IndexedList.read(index);
+      PrintWriter stdout = spec.commandLine().getOut();
+      if (list.changes() == 0) {
+        stdout.println("nothing to compact: " + index + " has no changes beside it");
+        stdout.flush();
+        return 0;
+      }
+      int changes = list.changes();
+      list.writeTo(index);
+      stdout.println(String.format(Locale.ROOT, "compacted %d changes into %s (%d entries) in"
+          + " %.1f s", changes, index, list.size(), (System.nanoTime() - t0) / 1e9));
+      stdout.flush();
+      return 0;
+    }
   }
 
   /** {@code hotlinekit index build --list FILE --out FILE}. */

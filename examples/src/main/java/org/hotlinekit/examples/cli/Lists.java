@@ -16,6 +16,7 @@ import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.hashing.list.HashList;
 import org.hotlinekit.hashing.list.HashListEntry;
 import org.hotlinekit.hashing.list.HashListFormat;
+import org.hotlinekit.hashing.list.ListChange;
 import org.hotlinekit.hashing.list.ReadReport;
 
 /** Loads hash lists for the CLI, the format named by an option or told by the library. */
@@ -68,6 +69,34 @@ final class Lists {
           + formatOption + (allowEmpty == null ? ""
               : ", or pass --allow-empty if the list is meant to be empty"));
     }
+    report(file, f, r, formatOption, err, verbose);
+    if (r.withdrawn() > 0) {
+      err.println("hotlinekit: " + file + ": " + r.withdrawn()
+          + " withdrawn records left out (delete them from any copy you keep)");
+    }
+    return new HashList(file.getFileName().toString(), file.toString(), entries);
+  }
+
+  /**
+   * Reads a delta: its entries as additions and its withdrawn records as withdrawals, in order,
+   * bad records reported as for a list. A delta without changes is an error.
+   */
+  static List<ListChange> loadChanges(Path file, Format format, String formatOption,
+      boolean strict, PrintWriter err, boolean verbose) {
+    HashListFormat f = format(file, format, formatOption);
+    List<ListChange> changes = new ArrayList<>();
+    ReadReport r = f.readChanges(file, strict, changes::add);
+    if (changes.isEmpty()) {
+      throw new MalformedInputException(file + ": no additions or withdrawals read as "
+          + f.name() + " (" + r.rejected() + " records rejected); check " + formatOption);
+    }
+    report(file, f, r, formatOption, err, verbose);
+    return changes;
+  }
+
+  /** Says on stderr what a read rejected and carried. */
+  private static void report(Path file, HashListFormat f, ReadReport r, String formatOption,
+      PrintWriter err, boolean verbose) {
     if (r.rejected() > 0 && r.rejected() >= r.entries()) {
       err.println("hotlinekit: " + file + ": most records were rejected (" + r.rejected()
           + " of " + (r.rejected() + r.entries()) + " read as " + f.name() + "); is "
@@ -88,11 +117,6 @@ final class Lists {
       err.println("hotlinekit: " + file + ": " + r.carried() + " entries of kinds hotlinekit"
           + " carries but does not match (" + String.join(", ", r.carriedKinds()) + ")");
     }
-    if (r.withdrawn() > 0) {
-      err.println("hotlinekit: " + file + ": " + r.withdrawn()
-          + " withdrawn records left out (delete them from any copy you keep)");
-    }
-    return new HashList(file.getFileName().toString(), file.toString(), entries);
   }
 
   /** The named format, or the one the library tells from the content (with a hint if it can't). */

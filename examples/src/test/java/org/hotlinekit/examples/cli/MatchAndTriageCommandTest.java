@@ -181,7 +181,7 @@ class MatchAndTriageCommandTest {
   }
 
   /**
-   * Where entry {@code i}'s hash sits in an indexed-list file (format 4, as its Javadoc and
+   * Where entry {@code i}'s hash sits in an indexed-list file (format 5, as its Javadoc and
    * PdqIndex's describe it): the directory (kind, offset, length; big-endian) gives the PDQ
    * section (kind 30); in its data (little-endian) the chunk count at 16, and the hashes after the
    * header padded to 32 bytes.
@@ -309,5 +309,67 @@ class MatchAndTriageCommandTest {
     JsonNode q = JSON.readTree(queries.outLines().get(0));
     assertThat(q.get("query").asString()).isEqualTo("grey-bar");
     assertThat(q.get("status").asString()).isEqualTo("known");
+  }
+
+  /**
+   * A daily delta through the command line: update saves it beside the index (an added entry
+   * matches, a withdrawn one no longer does), the same delta again changes nothing, compact
+   * folds it in and removes the segment, and every step matches the same.
+   */
+  @Test
+  void indexUpdateAppliesADeltaOnceAndCompactFoldsItIn(@TempDir Path dir) throws IOException {
+    String a = "a".repeat(32);
+    String b = "b".repeat(32);
+    String c = "c".repeat(32);
+    Path list = Files.writeString(dir.resolve("own.jsonl"),
+        "{\"id\":\"one\",\"type\":\"md5\",\"hash\":\"" + a + "\",\"label\":\"A1\"}\n"
+        + "{\"id\":\"two\",\"type\":\"md5\",\"hash\":\"" + b + "\"}\n");
+    Path index = dir.resolve("own.hlx");
+    assertThat(CliRun.of("index", "build", "--list", list.toString(), "--out", index.toString())
+        .exitCode()).isZero();
+    Path delta = Files.writeString(dir.resolve("day-1.jsonl"),
+        "{\"id\":\"three\",\"type\":\"md5\",\"hash\":\"" + c + "\",\"label\":\"B1\"}\n"
+        + "{\"id\":\"one\",\"withdrawn\":true}\n");
+    Path queries = Files.writeString(dir.resolve("q.txt"), a + "\n" + b + "\n" + c + "\n");
+
+    CliRun update = CliRun.of("index", "update", index.toString(), "--list", delta.toString(),
+        "--format", "json");
+    assertThat(update.exitCode()).as(update.err()).isZero();
+    JsonNode u = JSON.readTree(update.outLines().get(0));
+    assertThat(u.get("status").asString()).isEqualTo("applied");
+    assertThat(u.get("added").asInt()).isEqualTo(1);
+    assertThat(u.get("withdrawn").asInt()).isEqualTo(1);
+    assertThat(dir.resolve("own.hlx.delta")).exists();
+    List<String> expected = List.of("new", "known", "known");
+    assertThat(statuses(index, queries)).isEqualTo(expected);
+
+    CliRun again = CliRun.of("index", "update", index.toString(), "--list", delta.toString());
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).startsWith("already applied: " + delta);
+    assertThat(statuses(index, queries)).isEqualTo(expected);
+
+    CliRun compact = CliRun.of("index", "compact", index.toString());
+    assertThat(compact.exitCode()).as(compact.err()).isZero();
+    assertThat(dir.resolve("own.hlx.delta")).doesNotExist();
+    assertThat(statuses(index, queries)).isEqualTo(expected);
+    // The record of the delta is kept in the compacted file.
+    assertThat(CliRun.of("index", "update", index.toString(), "--list", delta.toString()).out())
+        .startsWith("already applied");
+    assertThat(CliRun.of("index", "verify", index.toString()).exitCode()).isZero();
+    // A delta with no changes in it is refused.
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n");
+    assertThat(CliRun.of("index", "update", index.toString(), "--list", empty.toString(),
+        "--list-format", "jsonl").exitCode()).isEqualTo(1);
+  }
+
+  private static List<String> statuses(Path index, Path queries) throws IOException {
+    CliRun run = CliRun.of("match", "--index", index.toString(), "--hashes", queries.toString(),
+        "--hashes-format", "md5", "--format", "jsonl");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> out = new ArrayList<>();
+    for (String line : run.outLines()) {
+      out.add(JSON.readTree(line).get("status").asString());
+    }
+    return out;
   }
 }

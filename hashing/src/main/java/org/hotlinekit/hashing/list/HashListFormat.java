@@ -248,6 +248,24 @@ public abstract class HashListFormat {
   }
 
   /**
+   * Reads a delta feed as the changes it makes, in its order: each entry as an addition, each
+   * withdrawn record (NCMEC deletions, StopNCII {@code Withdrawn}/{@code Deleted}, jsonl
+   * {@code "withdrawn": true}) as a withdrawal, for {@code IndexedList.apply}.
+   *
+   * @param file the file (UTF-8)
+   * @param strict whether the first bad record fails the read
+   * @param changes receives every change, in order
+   * @return what was read, rejected and withdrawn
+   * @throws org.hotlinekit.core.InputReadException if the file cannot be read
+   * @throws MalformedInputException in strict mode, at the first bad record
+   */
+  public ReadReport readChanges(Path file, boolean strict, Consumer<ListChange> changes) {
+    Objects.requireNonNull(changes, "changes");
+    return read(file, strict, e -> changes.accept(ListChange.add(e)),
+        w -> changes.accept(ListChange.withdraw(w)));
+  }
+
+  /**
    * Reads from a reader.
    *
    * @param in the text
@@ -362,13 +380,18 @@ public abstract class HashListFormat {
         if (skip(line, lines)) {
           continue;
         }
-        HashListEntry entry;
+        Object record;
         try {
-          entry = parse(line, lines);
+          record = parseRecord(line, lines);
         } catch (HotlinekitException e) {
           problems.reject(lines, e.getMessage(), e);
           continue;
         }
+        if (record instanceof Withdrawal w) {
+          problems.withdrawn(w);
+          continue;
+        }
+        HashListEntry entry = (HashListEntry) record;
         sink.accept(entry);
         problems.delivered(entry);
       }
@@ -399,6 +422,11 @@ public abstract class HashListFormat {
     }
 
     abstract HashListEntry parse(String line, long number);
+
+    /** A line's record: an entry, or for formats with withdrawn records a {@link Withdrawal}. */
+    Object parseRecord(String line, long number) {
+      return parse(line, number);
+    }
 
     abstract String format(HashListEntry entry);
   }
@@ -630,7 +658,7 @@ public abstract class HashListFormat {
     private static final JsonMapper JSON =
         JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final List<String> KEYS = List.of("id", "type", "hash", "quality", "label",
-        "tags", "added", "source", "carried");
+        "tags", "added", "source", "carried", "withdrawn");
 
     @Override
     boolean skip(String line, long number) {
@@ -639,6 +667,15 @@ public abstract class HashListFormat {
 
     @Override
     HashListEntry parse(String line, long number) {
+      Object record = parseRecord(line, number);
+      if (record instanceof Withdrawal) {
+        throw new MalformedInputException("a withdrawn record where an entry is expected");
+      }
+      return (HashListEntry) record;
+    }
+
+    @Override
+    Object parseRecord(String line, long number) {
       JsonNode node;
       try {
         node = JSON.readTree(line);
@@ -653,6 +690,48 @@ public abstract class HashListFormat {
           throw new MalformedInputException("unknown field '" + printable(key) + "'");
         }
       }
+      JsonNode withdrawn = node.get("withdrawn");
+      if (withdrawn != null) {
+        if (!withdrawn.isBoolean() || !withdrawn.asBoolean()) {
+          throw new MalformedInputException("field 'withdrawn' is true or absent");
+        }
+        return withdrawal(node, number);
+      }
+      return entry(node);
+    }
+
+    /**
+     * A withdrawn record of a delta: {@code {"id": ..., "withdrawn": true}}, every entry with
+     * the id; with {@code type} and {@code hash} too, only the id's entries with that hash.
+     */
+    private static Withdrawal withdrawal(JsonNode node, long number) {
+      for (String key : node.propertyNames()) {
+        if (!List.of("id", "withdrawn", "type", "hash").contains(key)) {
+          throw new MalformedInputException("a withdrawn record has only id, type and hash,"
+              + " not '" + printable(key) + "'");
+        }
+      }
+      String id = requiredString(node, "id");
+      if (id.isEmpty()) {
+        throw new MalformedInputException("field 'id' is empty");
+      }
+      if (node.has("type") != node.has("hash")) {
+        throw new MalformedInputException("a withdrawn record names type and hash together");
+      }
+      if (!node.has("type")) {
+        return new Withdrawal(id, Optional.empty(), number);
+      }
+      String typeName = requiredString(node, "type");
+      HashType type = HashType.fromId(typeName).filter(t -> t.id().equals(typeName))
+          .or(() -> PluginTypes.named(typeName))
+          .orElseThrow(() -> new MalformedInputException("field 'type': unknown hash type '"
+              + printable(typeName) + "'"));
+      HashValue hash = type == HashType.VPDQ ? frames(node.get("hash"))
+          : HashValue.parse(type, requiredString(node, "hash"));
+      return new Withdrawal(id, Optional.of(hash), number);
+    }
+
+    private static HashListEntry entry(JsonNode node) {
       String id = requiredString(node, "id");
       String typeName = requiredString(node, "type");
       JsonNode carriedFlag = node.get("carried");

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,26 +41,32 @@ import org.hotlinekit.core.hash.HashType;
  * only when it matches (or when {@link #list()} asks for all of them), so opening costs the index
  * tables, not a Java object per entry.
  *
- * <p>File format (version 4): magic {@code HLKLIST4}, version, a section count and a directory
+ * <p>File format (version 5): magic {@code HLKLIST4}, version, a section count and a directory
  * of sections (kind, offset, length; big-endian), the directory's CRC32C, then the sections, each
  * a checked region (data, a CRC32C per block, a trailer; see {@code CheckedRegion}): the list's
  * name and the file name of its source (never a path), the entry count, the hash types and labels
- * present with the number of labelled entries; the entries' records ({@link
+ * present with the number of labelled entries, the deltas compacted into it (name, SHA-256, time
+ * applied; version 5 only); the entries' records ({@link
  * org.hotlinekit.hashing.internal.EntryCodec}) and their offsets; per digest algorithm its index
  * and the entry of each position; the PDQ index and the entry of each position; the positions
  * of the plug-in signal and vPDQ entries, whose indexes are built again on opening (a vPDQ list
- * costs the decoding of its entries and a PDQ index over all their frames). Opening checks the directory and every region's checksum table, loads the
+ * costs the decoding of its entries and a PDQ index over all their frames). Opening checks the
+ * directory and every region's checksum table, loads the
  * indexes into memory (each block checked as it is copied: random reads of a mapped index were
  * measured 2-4 times slower than of arrays), and leaves the records, their offsets and the
  * position tables mapped, each block checked the first time it is read, so a corrupt entry
  * throws {@link MalformedInputException} from the match that reads it, never a wrong result;
  * {@link #checkAll()} checks everything at once. Each decoded PDQ or digest entry is checked
- * against the hash its index holds for it. Files of versions 1 to 3 are refused with "rebuild
- * it: hotlinekit index build".
+ * against the hash its index holds for it. Version 4 files (no record of deltas) are read;
+ * files of versions 1 to 3 are refused with "rebuild it: hotlinekit index build". Changes
+ * applied since the file was written and saved with {@link #saveChanges()} sit beside it in a
+ * delta segment ({@code FILE.delta}), which {@link #read(Path)} applies.
  */
 public final class IndexedList {
   private static final long MAGIC = 0x484c4b4c49535434L; // "HLKLIST4"
-  private static final int FORMAT_VERSION = 4;
+  private static final int FORMAT_VERSION = 5;
+  /** Version 4: no record of applied deltas; still read. */
+  private static final int OLDEST_READ = 4;
   private static final int MAX_NAME_BYTES = 1 << 16;
   private static final int MAX_SECTIONS = 64;
   private static final int MAX_META_BYTES = 1 << 26;
@@ -101,6 +108,14 @@ public final class IndexedList {
    * since, with their own small indexes (null if none).
    */
   private final List<ListChange.Withdrawn> removed;
+  /** Every change applied since the base, in order (what a saved delta segment holds). */
+  private final List<ListChange> history;
+  /** The deltas applied: those compacted into the base file, then those applied since. */
+  private final List<AppliedDelta> deltas;
+  /** For a list read from a file: the SHA-256 identity of that file, for its delta segment. */
+  private final byte[] identity;
+  /** How many of {@link #deltas} are compacted into the base file (the others are since). */
+  private final int baseDeltas;
   /** The same withdrawals by the id they name, for the check on every match. */
   private final Map<String, List<ListChange.Withdrawn>> removedById;
   final IndexedList added;
@@ -147,6 +162,10 @@ public final class IndexedList {
     this.removed = List.of();
     this.removedById = Map.of();
     this.added = null;
+    this.history = List.of();
+    this.deltas = List.of();
+    this.identity = null;
+    this.baseDeltas = 0;
     this.name = name;
     this.source = source;
     this.entries = entries;
@@ -188,8 +207,12 @@ public final class IndexedList {
     this.signalIndexes = Map.copyOf(indexes);
   }
 
-  /** A list with changes: the base's indexes, shared, with withdrawals and additions. */
-  private IndexedList(IndexedList base, List<ListChange.Withdrawn> removed, IndexedList added) {
+  /**
+   * A list with changes: the base's indexes, shared, with the withdrawals and the additions of
+   * its change history; or a base read from a file, with its applied deltas and identity.
+   */
+  private IndexedList(IndexedList base, List<ListChange> history, List<AppliedDelta> deltas,
+      int baseDeltas, byte[] identity) {
     this.name = base.name;
     this.source = base.source;
     this.entries = base.entries;
@@ -206,13 +229,62 @@ public final class IndexedList {
     this.videos = base.videos;
     this.where = base.where;
     this.regions = base.regions;
+    this.history = List.copyOf(history);
+    this.deltas = List.copyOf(deltas);
+    this.identity = identity;
+    this.baseDeltas = baseDeltas;
+    List<ListChange.Withdrawn> removed = new ArrayList<>();
+    List<HashListEntry> adds = new ArrayList<>();
+    for (ListChange c : this.history) {
+      if (c instanceof ListChange.Added a) {
+        adds.add(a.entry());
+      } else {
+        ListChange.Withdrawn w = (ListChange.Withdrawn) c;
+        removed.add(w);
+        adds.removeIf(w::removes);
+      }
+    }
     this.removed = List.copyOf(removed);
     Map<String, List<ListChange.Withdrawn>> byId = new java.util.HashMap<>();
     for (ListChange.Withdrawn w : this.removed) {
       byId.computeIfAbsent(w.withdrawal().id(), k -> new ArrayList<>()).add(w);
     }
     this.removedById = byId;
-    this.added = added;
+    this.added = adds.isEmpty() ? null : of(new HashList(name, source, adds));
+  }
+
+  /**
+   * A delta applied to a list: the feed file it came from, so that it is never applied twice.
+   *
+   * @param name the delta file's name (no folders)
+   * @param sha256 the SHA-256 of its bytes, 64 lowercase hex digits
+   * @param appliedAt when it was applied
+   */
+  public record AppliedDelta(String name, String sha256, Instant appliedAt) {
+    /**
+     * Validates.
+     *
+     * @param name the name
+     * @param sha256 the digest
+     * @param appliedAt the time
+     */
+    public AppliedDelta {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(appliedAt, "appliedAt");
+      if (!sha256.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException("sha256 must be 64 lowercase hex digits");
+      }
+    }
+  }
+
+  /**
+   * The deltas applied to this list: those compacted into its file, then those applied since
+   * (saved in its delta segment or not).
+   *
+   * @return the deltas, in the order they were applied
+   */
+  public List<AppliedDelta> appliedDeltas() {
+    return deltas;
   }
 
   /**
@@ -228,21 +300,57 @@ public final class IndexedList {
    * @return the changed list
    */
   public IndexedList apply(List<? extends ListChange> changes) {
-    IndexedList base = this;
-    List<ListChange.Withdrawn> gone = new ArrayList<>(removed);
-    List<HashListEntry> adds = added == null ? new ArrayList<>()
-        : new ArrayList<>(added.list().entries());
-    for (ListChange c : changes) {
-      if (c instanceof ListChange.Added a) {
-        adds.add(a.entry());
-      } else {
-        ListChange.Withdrawn w = (ListChange.Withdrawn) c;
-        gone.add(w);
-        adds.removeIf(w::removes);
+    List<ListChange> all = new ArrayList<>(history);
+    changes.forEach(c -> all.add(Objects.requireNonNull(c, "change")));
+    return new IndexedList(this, all, deltas, baseDeltas, identity);
+  }
+
+  /**
+   * The list with a delta feed's changes applied ({@link #apply(List)}), recorded as applied.
+   *
+   * @param delta which delta this is
+   * @param changes its changes, in order
+   * @return the changed list
+   * @throws IllegalArgumentException if a delta with the same SHA-256 was applied already
+   */
+  public IndexedList apply(AppliedDelta delta, List<? extends ListChange> changes) {
+    Objects.requireNonNull(delta, "delta");
+    for (AppliedDelta d : deltas) {
+      if (d.sha256().equals(delta.sha256())) {
+        throw new IllegalArgumentException("the delta " + delta.name() + " was applied already"
+            + " (as " + d.name() + ", at " + d.appliedAt() + ")");
       }
     }
-    IndexedList delta = adds.isEmpty() ? null : of(new HashList(name, source, adds));
-    return new IndexedList(base, gone, delta);
+    List<AppliedDelta> ds = new ArrayList<>(deltas);
+    ds.add(delta);
+    List<ListChange> all = new ArrayList<>(history);
+    changes.forEach(c -> all.add(Objects.requireNonNull(c, "change")));
+    return new IndexedList(this, all, ds, baseDeltas, identity);
+  }
+
+  /**
+   * Saves the changes applied since this list was read from its index file as that file's delta
+   * segment ({@code FILE.delta}, written atomically), which {@link #read(Path)} applies again:
+   * the base file is not rewritten, so saving costs the changes, not the list. A list without
+   * changes since its file removes the segment. The segment is tied to the file as it was read:
+   * once that file is rebuilt or replaced, the segment is refused, never applied to another list.
+   *
+   * @throws IllegalStateException for a list that was not read from a file (save it with
+   *     {@link #writeTo(Path)})
+   * @throws org.hotlinekit.core.OutputWriteException if writing fails
+   */
+  public void saveChanges() {
+    if (identity == null || where == null) {
+      throw new IllegalStateException("this list was not read from an index file; save it with"
+          + " writeTo");
+    }
+    Path segment = DeltaFile.of(Path.of(where));
+    List<AppliedDelta> since = deltas.subList(baseDeltas, deltas.size());
+    if (history.isEmpty() && since.isEmpty()) {
+      DeltaFile.delete(segment);
+    } else {
+      DeltaFile.write(segment, identity, since, history);
+    }
   }
 
   /** Whether an entry of this list's own indexes was withdrawn by a change applied since. */
@@ -263,6 +371,16 @@ public final class IndexedList {
   /** Whether changes were applied ({@link #apply}). */
   private boolean changed() {
     return added != null || !removed.isEmpty();
+  }
+
+  /**
+   * How many changes were applied since this list was built or written to its file (those of
+   * its delta segment included); {@link #writeTo(Path)} compacts them into a file.
+   *
+   * @return the number of additions and withdrawals, 0 for none
+   */
+  public int changes() {
+    return history.size();
   }
 
   /**
@@ -465,7 +583,9 @@ public final class IndexedList {
   /**
    * Saves the list and its indexes, atomically (a temporary file, forced to disk, then moved over
    * the target). A list with changes ({@link #apply}) is saved compacted: its changed entries,
-   * indexed as one list (which costs an index build).
+   * indexed as one list (which costs an index build), with the record of the deltas applied
+   * ({@link #appliedDeltas()}). A delta segment beside the target ({@link #saveChanges()}) is
+   * removed: it belonged to the file replaced.
    *
    * @param file the target (replaced if it exists)
    * @throws org.hotlinekit.core.OutputWriteException if writing fails
@@ -473,8 +593,8 @@ public final class IndexedList {
    */
   public void writeTo(Path file) {
     if (changed()) {
-      // Compacted: the changed list, indexed as one.
-      of(list()).writeTo(file);
+      // Compacted: the changed list, indexed as one, with the record of the deltas applied.
+      new IndexedList(of(list()), List.of(), deltas, deltas.size(), null).writeTo(file);
       return;
     }
     List<Section> sections = new ArrayList<>();
@@ -540,6 +660,8 @@ public final class IndexedList {
       ch.position(0);
       BinaryIo.writeAll(ch, head, null);
     });
+    // A delta segment beside the target belonged to the file just replaced.
+    DeltaFile.delete(DeltaFile.of(file));
   }
 
   private static int[] toArray(Positions p) {
@@ -583,6 +705,19 @@ public final class IndexedList {
         out.write(lb);
       }
       out.writeInt(labelled);
+      out.writeInt(deltas.size());
+      for (AppliedDelta d : deltas) {
+        byte[] n = d.name().getBytes(StandardCharsets.UTF_8);
+        if (n.length > MAX_NAME_BYTES) {
+          throw new IllegalArgumentException("delta name longer than 64 KiB");
+        }
+        out.writeInt(n.length);
+        out.write(n);
+        out.writeInt(64);
+        out.write(d.sha256().getBytes(StandardCharsets.US_ASCII));
+        out.writeLong(d.appliedAt().getEpochSecond());
+        out.writeInt(d.appliedAt().getNano());
+      }
       out.flush();
       return b.toByteArray();
     } catch (IOException e) {
@@ -630,13 +765,15 @@ public final class IndexedList {
   /**
    * Opens a file written by {@link #writeTo(Path)}: the directory and every section are checked
    * against their CRC32C, every index against its own checks and against the entries it covers.
-   * The entries stay encoded until they match.
+   * The entries stay encoded until they match. The file's delta segment ({@code FILE.delta},
+   * {@link #saveChanges()}), if there is one, is checked and applied.
    *
    * @param file the file
    * @return the list with its indexes
    * @throws org.hotlinekit.core.InputReadException if the file cannot be read
    * @throws UnsupportedInputException if it is another format version
-   * @throws MalformedInputException if it is not an indexed list, truncated or corrupt
+   * @throws MalformedInputException if it is not an indexed list, truncated or corrupt, or its
+   *     delta segment is corrupt or belongs to another version of the file
    */
   public static IndexedList read(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -661,10 +798,10 @@ public final class IndexedList {
           file + ": not a hotlinekit indexed list (wrong magic number)");
     }
     int version = start.getInt();
-    if (magic != MAGIC || version != FORMAT_VERSION) {
+    if (magic != MAGIC || version < OLDEST_READ || version > FORMAT_VERSION) {
       throw new UnsupportedInputException(file + ": indexed list format version " + version
           + " is not supported (this is version " + FORMAT_VERSION
-          + (version < FORMAT_VERSION ? "; rebuild it: hotlinekit index build" : "") + ")");
+          + (version < OLDEST_READ ? "; rebuild it: hotlinekit index build" : "") + ")");
     }
     int count = start.getInt();
     if (count < 4 || count > MAX_SECTIONS) {
@@ -703,16 +840,53 @@ public final class IndexedList {
       throw corrupt(file, "a required section is missing");
     }
     String where = file.toString();
+    IndexedList base;
+    List<AppliedDelta> compacted = new ArrayList<>();
     try {
-      return read(ch, dir, where);
+      base = read(ch, dir, where, version, compacted);
     } catch (MalformedInputException e) {
       throw e.getMessage().startsWith(where) ? e : corrupt(file, e.getMessage());
     }
+    byte[] identity = identity(ch, head.array(), dir.values(), file);
+    // The changes saved beside the file since it was built.
+    Path segment = DeltaFile.of(file);
+    if (!java.nio.file.Files.exists(segment)) {
+      return new IndexedList(base, List.of(), compacted, compacted.size(), identity);
+    }
+    DeltaFile.Contents c = DeltaFile.read(segment, identity);
+    List<AppliedDelta> all = new ArrayList<>(compacted);
+    all.addAll(c.deltas());
+    return new IndexedList(base, c.changes(), all, compacted.size(), identity);
+  }
+
+  /**
+   * A file's identity for its delta segment: the SHA-256 of its header and of every section's
+   * trailer (whose checksum covers the section's block checksums), so any change of content
+   * changes it; read in O(sections).
+   */
+  private static byte[] identity(FileChannel ch, byte[] header,
+      java.util.Collection<long[]> sections, Path file) throws IOException {
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    sha.update(header);
+    for (long[] at : sections) {
+      if (at[1] < 24) {
+        throw corrupt(file, "a section is too short");
+      }
+      ByteBuffer trailer = ByteBuffer.allocate(24);
+      readFully(ch, trailer, at[0] + at[1] - 24, file);
+      sha.update(trailer.array());
+    }
+    return sha.digest();
   }
 
   /** Opens the sections; every section is a checked region, read in place. */
-  private static IndexedList read(FileChannel ch, Map<Integer, long[]> dir, String file)
-      throws IOException {
+  private static IndexedList read(FileChannel ch, Map<Integer, long[]> dir, String file,
+      int version, List<AppliedDelta> deltas) throws IOException {
     CheckedRegion metaRegion = region(ch, dir.get(META), "the list's description");
     if (metaRegion.length() > MAX_META_BYTES) {
       throw new MalformedInputException("the list's description is too long");
@@ -763,6 +937,22 @@ public final class IndexedList {
       labelled = meta.getInt();
       if (labelled < labels.size() || labelled > n) {
         throw new MalformedInputException("bad labelled count");
+      }
+      if (version >= 5) {
+        int count = meta.getInt();
+        if (count < 0 || count > meta.remaining() / 84) {
+          throw new MalformedInputException("bad delta count");
+        }
+        for (int i = 0; i < count; i++) {
+          String deltaName = string(meta);
+          String sha = string(meta);
+          try {
+            deltas.add(new AppliedDelta(deltaName, sha,
+                java.time.Instant.ofEpochSecond(meta.getLong(), meta.getInt())));
+          } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new MalformedInputException("bad applied delta: " + e.getMessage());
+          }
+        }
       }
       if (meta.hasRemaining()) {
         throw new MalformedInputException("bytes after the list's description");

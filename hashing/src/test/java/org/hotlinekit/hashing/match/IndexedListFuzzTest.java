@@ -21,4 +21,35 @@ class IndexedListFuzzTest {
       m.match(HashValue.parse(HashType.MD5, "d41d8cd98f00b204e9800998ecf8427e"));
     });
   }
+
+  /**
+   * Untrusted delta segments ({@code FILE.delta}): the fuzzed bytes follow a valid header for a
+   * base, inside a region with valid block checksums (else every input would stop at the
+   * checksum), so the parser of the changes is what is fuzzed; the changes it gives are applied
+   * to a list and matched.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void readDeltaSegment(byte[] data) throws Exception {
+    byte[] identity = new byte[32];
+    java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(12 + 32 + data.length);
+    head.putLong(DeltaFile.MAGIC).putInt(DeltaFile.VERSION).put(identity).put(data);
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("fuzz", ".delta");
+    try {
+      org.hotlinekit.hashing.internal.BinaryIo.writeFile(file, ch -> {
+        org.hotlinekit.hashing.internal.CheckedRegion.Writer w =
+            new org.hotlinekit.hashing.internal.CheckedRegion.Writer(ch);
+        w.write(head.flip());
+        w.finish();
+      });
+      DeltaFile.Contents c = DeltaFile.read(file, identity);
+      IndexedList l = IndexedList.of(new org.hotlinekit.hashing.list.HashList("l", "fuzz",
+          java.util.List.of())).apply(c.changes());
+      Matcher.builder().list(l).allowEmptyLists().build().match(HashValue.of(PdqHash.zero()));
+      l.list();
+    } catch (org.hotlinekit.core.HotlinekitException expected) {
+      // A clear refusal is the correct outcome for a bad segment.
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package org.hotlinekit.hashing.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -245,5 +246,116 @@ class ListChangesTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  static IndexedList.AppliedDelta delta(String name, int n) {
+    return new IndexedList.AppliedDelta(name, String.format("%064x", n),
+        java.time.Instant.parse("2026-12-07T08:00:00Z").plusSeconds(n));
+  }
+
+  /**
+   * Changes saved beside the index file are applied again on opening (same matches, same record
+   * of deltas), a delta is never applied twice, compaction keeps the record and removes the
+   * segment, and a segment is refused for a rebuilt file or when corrupt.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {21, 22})
+  void savedChangesComeBackWithTheirFile(long seed, @TempDir Path dir) throws Exception {
+    Random r = new Random(seed);
+    List<PdqHash> seen = new ArrayList<>();
+    List<HashValue> md5s = new ArrayList<>();
+    List<HashListEntry> model = new ArrayList<>();
+    int[] nextId = {0};
+    for (int i = 0; i < 300; i++) {
+      model.add(entry(r, nextId[0]++, seen, md5s));
+    }
+    Path file = dir.resolve("live.hlx");
+    IndexedList.of(new HashList("live", "test", model)).writeTo(file);
+    IndexedList live = IndexedList.read(file);
+    assertThat(live.appliedDeltas()).isEmpty();
+    model = new ArrayList<>(model);
+    for (int d = 1; d <= 3; d++) {
+      live = live.apply(delta("day-" + d + ".jsonl", d), batch(r, model, nextId, seen, md5s));
+      live.saveChanges();
+    }
+    IndexedList finalLive = live;
+    assertThatThrownBy(() -> finalLive.apply(delta("again.jsonl", 2), List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("applied already");
+    Path segment = dir.resolve("live.hlx.delta");
+    assertThat(segment).exists();
+    IndexedList reopened = IndexedList.read(file);
+    assertThat(reopened.appliedDeltas()).isEqualTo(live.appliedDeltas()).hasSize(3);
+    assertThat(reopened.list().entries()).isEqualTo(model);
+    Matcher a = Matcher.builder().list(reopened).allowEmptyLists().build();
+    Matcher b = Matcher.builder().list(new HashList("live", "test", model)).allowEmptyLists()
+        .build();
+    for (HashValue q : queries(r, seen, md5s)) {
+      assertThat(sorted(a.match(q).matches())).isEqualTo(sorted(b.match(q).matches()));
+    }
+    // A corrupt segment is refused, naming it.
+    byte[] good = java.nio.file.Files.readAllBytes(segment);
+    byte[] bad = good.clone();
+    bad[bad.length / 3] ^= 0x10;
+    java.nio.file.Files.write(segment, bad);
+    assertThatThrownBy(() -> IndexedList.read(file))
+        .isInstanceOf(org.hotlinekit.core.MalformedInputException.class)
+        .hasMessageContaining("live.hlx.delta");
+    java.nio.file.Files.write(segment, good);
+    // Compacted: the record of deltas stays in the file, the segment goes.
+    reopened.writeTo(file);
+    assertThat(segment).doesNotExist();
+    IndexedList compacted = IndexedList.read(file);
+    assertThat(compacted.appliedDeltas()).isEqualTo(live.appliedDeltas());
+    assertThat(compacted.list().entries()).isEqualTo(model);
+    assertThatThrownBy(() -> compacted.apply(delta("day-1.jsonl", 1), List.of()))
+        .hasMessageContaining("applied already");
+    // A segment saved for the file before it was rebuilt is refused, not applied.
+    java.nio.file.Files.write(segment, good);
+    assertThatThrownBy(() -> IndexedList.read(file))
+        .hasMessageContaining("another version of the index file");
+  }
+
+  /** A version 4 file (before the record of deltas) is still read. */
+  @org.junit.jupiter.api.Test
+  void versionFourFilesAreRead(@TempDir Path dir) throws Exception {
+    Path v4 = dir.resolve("v4.hlx");
+    try (var in = ListChangesTest.class.getResourceAsStream("IndexedListFuzzTestInputs/read/vpdq.hlx")) {
+      java.nio.file.Files.copy(in, v4);
+    }
+    IndexedList l = IndexedList.read(v4);
+    l.checkAll();
+    assertThat(l.size()).isEqualTo(1);
+    assertThat(l.appliedDeltas()).isEmpty();
+    IndexedList changed = l.apply(delta("d", 1), List.of(ListChange.withdraw("v1")));
+    changed.saveChanges();
+    assertThat(IndexedList.read(v4).size()).isZero();
+  }
+
+  /** A jsonl delta: entries are additions, withdrawn records withdrawals, in file order. */
+  @org.junit.jupiter.api.Test
+  void aJsonLinesDeltaReadsAsItsChangesInOrder(@TempDir Path dir) throws Exception {
+    String md5 = "0123456789abcdef0123456789abcdef";
+    Path delta = java.nio.file.Files.writeString(dir.resolve("d.jsonl"), String.join("\n",
+        "{\"id\":\"a\",\"type\":\"md5\",\"hash\":\"" + md5 + "\"}",
+        "{\"id\":\"b\",\"withdrawn\":true}",
+        "{\"id\":\"a\",\"withdrawn\":true,\"type\":\"md5\",\"hash\":\"" + md5 + "\"}",
+        "{\"id\":\"c\",\"withdrawn\":false}",
+        "{\"id\":\"c\",\"withdrawn\":true,\"label\":\"A1\"}",
+        "{\"id\":\"c\",\"withdrawn\":true,\"type\":\"md5\"}") + "\n");
+    List<ListChange> changes = new ArrayList<>();
+    var report = org.hotlinekit.hashing.list.HashListFormat.jsonLines()
+        .readChanges(delta, false, changes::add);
+    assertThat(report.rejected()).isEqualTo(3);
+    assertThat(report.withdrawn()).isEqualTo(2);
+    assertThat(changes).hasSize(3);
+    assertThat(changes.get(0)).isInstanceOf(ListChange.Added.class);
+    Withdrawal byId = ((ListChange.Withdrawn) changes.get(1)).withdrawal();
+    assertThat(byId.id()).isEqualTo("b");
+    assertThat(byId.hash()).isEmpty();
+    Withdrawal byHash = ((ListChange.Withdrawn) changes.get(2)).withdrawal();
+    assertThat(byHash.hash()).contains(HashValue.parse(HashType.MD5, md5));
+    // Applied in order, the entry added then withdrawn is gone.
+    IndexedList l = IndexedList.of(new HashList("l", "t", List.of())).apply(changes);
+    assertThat(l.list().entries()).isEmpty();
   }
 }
