@@ -49,6 +49,35 @@ final class ListOptions {
           + " rule). Without it a video is checked by its digests only: unverified, never new.")
   boolean video;
 
+  @Option(names = "--disputed", paramLabel = "FILE",
+      description = "Entries this team found to be false positives (JSON lines: {\"list\","
+          + " \"entry\", \"reason\"}): their matches never make a file known and are listed"
+          + " as suppressed, with the reason.")
+  Path disputed;
+
+  @Option(names = "--quarantine", paramLabel = "FILE",
+      description = "Flood protection: an entry that matches more than --flood-share of the last"
+          + " --flood-window files (once --flood-min were seen) is quarantined: its matches no"
+          + " longer make a file known and are listed as suppressed. FILE keeps the quarantined"
+          + " entries across runs (read if present, written at the end); set an entry's state to"
+          + " \"confirmed\" to release it for good.")
+  Path quarantine;
+
+  @Option(names = "--flood-share", paramLabel = "F",
+      description = "--quarantine: the share, above 0 and at most 1 (default 0.05).")
+  double floodShare = 0.05;
+
+  @Option(names = "--flood-window", paramLabel = "N",
+      description = "--quarantine: how many of the last files are counted (default 10000).")
+  int floodWindow = 10_000;
+
+  @Option(names = "--flood-min", paramLabel = "N",
+      description = "--quarantine: files seen before anything is quarantined (default 1000).")
+  int floodMin = 1_000;
+
+  /** The flood guard of --quarantine, once built. */
+  org.hotlinekit.hashing.match.FloodGuard guard;
+
   @Option(names = "--fps", paramLabel = "N",
       description = "--video: hash N frames per second (0, the default, hashes every frame, as"
           + " lists hashed with the reference tool's defaults were).")
@@ -76,6 +105,19 @@ final class ListOptions {
       b.video(VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps).build())
           .videoProgress((file, decoded, total) -> frames.frames(decoded, total));
     }
+    if (disputed != null) {
+      b.disputes(org.hotlinekit.hashing.match.Disputes.read(disputed));
+    }
+    if (quarantine != null) {
+      try {
+        guard = org.hotlinekit.hashing.match.FloodGuard.read(quarantine,
+            org.hotlinekit.hashing.match.FloodGuard.builder().share(floodShare)
+                .window(floodWindow).minQueries(floodMin));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(commandLine, "--flood-*: " + e.getMessage());
+      }
+      b.floodGuard(guard);
+    }
     try {
       if (maxDistance != null) {
         b.maxDistance(maxDistance);
@@ -99,6 +141,21 @@ final class ListOptions {
           + " (lists are named after their files; rename one)");
     }
     return b.build();
+  }
+
+  /**
+   * After a run with --quarantine: says on stderr which entries were quarantined in it, and
+   * saves the state file.
+   */
+  void saveQuarantine(PrintWriter err) {
+    if (guard == null) {
+      return;
+    }
+    for (org.hotlinekit.hashing.match.FloodGuard.Quarantine q : guard.newlyQuarantined()) {
+      err.println("hotlinekit: quarantined " + q.list() + ":" + q.entry() + ": " + q.reason()
+          + "; its matches no longer count (confirm it in " + quarantine + " to release it)");
+    }
+    guard.write(quarantine);
   }
 
   /** The batch runner for these options, drawing progress on {@code bar}. */

@@ -106,6 +106,7 @@ final class MatchCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    listOptions.saveQuarantine(err);
     return MatchOutput.exitCode(failed[0], unverified[0]);
   }
 

@@ -3,6 +3,7 @@ package org.hotlinekit.examples.cli;
 import java.util.List;
 import org.hotlinekit.core.pdq.Dihedral;
 import org.hotlinekit.hashing.match.Match;
+import org.hotlinekit.hashing.match.Matcher;
 import org.hotlinekit.hashing.match.Triage;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,9 +23,16 @@ final class MatchOutput {
 
   /** One outcome as a TSV row. */
   static String row(String first, Triage.Outcome o) {
+    // Suppressed matches (disputed or quarantined entries) are said in the reason column.
+    List<String> why = new java.util.ArrayList<>();
+    o.reason().ifPresent(why::add);
+    for (Matcher.Suppressed x : o.suppressed()) {
+      why.add("suppressed " + x.match().list() + ":" + x.match().entry().id() + " ("
+          + x.reason() + ")");
+    }
     return HashCommand.Columns.escape(first) + "\t" + Cli.lower(o.status()) + "\t"
         + cell(o.matches()) + "\t" + (o.pdqBelowQuality() ? "true" : "") + "\t"
-        + o.reason().map(HashCommand.Columns::escape).orElse("");
+        + HashCommand.Columns.escape(String.join("; ", why));
   }
 
   /** One outcome as a JSON line. */
@@ -37,6 +45,14 @@ final class MatchOutput {
       n.put("pdqBelowQuality", true);
     }
     o.reason().ifPresent(r -> n.put("reason", r));
+    if (!o.suppressed().isEmpty()) {
+      ArrayNode a = n.putArray("suppressed");
+      for (Matcher.Suppressed x : o.suppressed()) {
+        a.addObject().put("list", x.match().list()).put("entry", x.match().entry().id())
+            .put("type", x.match().type().id()).put("distance", x.match().distance())
+            .put("reason", x.reason());
+      }
+    }
     return Cli.json().writeValueAsString(n);
   }
 

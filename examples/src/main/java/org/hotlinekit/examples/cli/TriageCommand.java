@@ -77,6 +77,7 @@ final class TriageCommand implements Callable<Integer> {
           });
     }
     out.flush();
+    listOptions.saveQuarantine(err);
     err.printf("%-10s %8s%n", "status", "files");
     for (Triage.Status s : Triage.Status.values()) {
       err.printf("%-10s %8d%n", Cli.lower(s), totals.get(s));

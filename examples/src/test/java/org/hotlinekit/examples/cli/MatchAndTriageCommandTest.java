@@ -372,4 +372,68 @@ class MatchAndTriageCommandTest {
     }
     return out;
   }
+
+  /**
+   * Flood protection and disputed entries on the command line: an entry matched by most queries
+   * is quarantined, reported on stderr and in the state file, and its later matches are listed
+   * as suppressed, not known; a disputed entry never makes a query known; a second run starts
+   * from the state file.
+   */
+  @Test
+  void aFloodingEntryIsQuarantinedAndADisputedOneSuppressed(@TempDir Path dir)
+      throws IOException {
+    String logo = "1".repeat(32);
+    String other = "2".repeat(32);
+    Path list = Files.writeString(dir.resolve("own.jsonl"),
+        "{\"id\":\"logo\",\"type\":\"md5\",\"hash\":\"" + logo + "\"}\n"
+        + "{\"id\":\"other\",\"type\":\"md5\",\"hash\":\"" + other + "\"}\n");
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      q.append(i % 4 == 3 ? other : i % 4 == 2 ? String.format("%032x", i) : logo).append('\n');
+    }
+    Path queries = Files.writeString(dir.resolve("q.txt"), q.toString());
+    Path state = dir.resolve("flood.jsonl");
+    String[] flood = {"--quarantine", state.toString(), "--flood-share", "0.3",
+        "--flood-window", "20", "--flood-min", "10"};
+    List<String> args = new ArrayList<>(List.of("match", "--list", list.toString(), "--hashes",
+        queries.toString(), "--hashes-format", "md5", "--format", "jsonl"));
+    args.addAll(List.of(flood));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("quarantined own.jsonl:logo: matched");
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : run.outLines()) {
+      lines.add(JSON.readTree(line));
+    }
+    // Queries 0..9 are counted before anything is held back; query 10 is decided, then trips it.
+    assertThat(lines.get(0).get("status").asString()).isEqualTo("known");
+    JsonNode held = lines.get(12);
+    assertThat(held.get("status").asString()).isEqualTo("new");
+    assertThat(held.get("suppressed").get(0).get("entry").asString()).isEqualTo("logo");
+    assertThat(held.get("suppressed").get(0).get("reason").asString())
+        .startsWith("quarantined since");
+    assertThat(lines.get(15).get("status").asString()).isEqualTo("known"); // "other"
+    assertThat(Files.readString(state)).contains("\"entry\":\"logo\"")
+        .contains("\"state\":\"quarantined\"");
+
+    // A second run holds it back from the first query; a disputed entry is suppressed too.
+    Path disputed = Files.writeString(dir.resolve("disputed.jsonl"),
+        "{\"list\":\"own.jsonl\",\"entry\":\"other\",\"reason\":\"not what it says\"}\n");
+    args.addAll(List.of("--disputed", disputed.toString()));
+    CliRun second = CliRun.of(args.toArray(String[]::new));
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    JsonNode first = JSON.readTree(second.outLines().get(0));
+    assertThat(first.get("status").asString()).isEqualTo("new");
+    assertThat(first.get("suppressed").get(0).get("entry").asString()).isEqualTo("logo");
+    JsonNode d = JSON.readTree(second.outLines().get(3));
+    assertThat(d.get("status").asString()).isEqualTo("new");
+    assertThat(d.get("suppressed").get(0).get("reason").asString())
+        .isEqualTo("disputed: not what it says");
+    // Text output says it in the reason column.
+    List<String> text = new ArrayList<>(List.of("match", "--list", list.toString(), "--hashes",
+        queries.toString(), "--hashes-format", "md5", "--disputed", disputed.toString()));
+    CliRun tsv = CliRun.of(text.toArray(String[]::new));
+    assertThat(tsv.outLines().get(4)).endsWith(
+        "suppressed own.jsonl:other (disputed: not what it says)");
+  }
 }

@@ -54,20 +54,21 @@ public final class Matcher {
   private final int minQuality;
   private final VpdqMatcher videoRules;
   private final List<IndexedList> lists;
+  private final Disputes disputes;
+  private final FloodGuard guard;
 
   private Matcher(Builder b) {
-    this.maxDistance = b.maxDistance;
-    this.minQuality = b.minQuality;
-    this.videoRules = b.videoRules;
-    this.lists = List.copyOf(b.lists);
+    this(b.maxDistance, b.minQuality, b.videoRules, b.lists, b.disputes, b.guard);
   }
 
   private Matcher(int maxDistance, int minQuality, VpdqMatcher videoRules,
-      List<IndexedList> lists) {
+      List<IndexedList> lists, Disputes disputes, FloodGuard guard) {
     this.maxDistance = maxDistance;
     this.minQuality = minQuality;
     this.videoRules = videoRules;
     this.lists = List.copyOf(lists);
+    this.disputes = disputes;
+    this.guard = guard;
   }
 
   /**
@@ -103,7 +104,7 @@ public final class Matcher {
     if (!replaced) {
       next.add(fresh);
     }
-    return new Matcher(maxDistance, minQuality, videoRules, next);
+    return new Matcher(maxDistance, minQuality, videoRules, next, disputes, guard);
   }
 
   /**
@@ -119,7 +120,7 @@ public final class Matcher {
         next.add(l);
       }
     }
-    return new Matcher(maxDistance, minQuality, videoRules, next);
+    return new Matcher(maxDistance, minQuality, videoRules, next, disputes, guard);
   }
 
   /**
@@ -305,28 +306,85 @@ public final class Matcher {
     }
   }
 
-  private static Result result(List<Match> out, boolean belowQuality) {
+  /**
+   * The result: the matches sorted, then those of disputed and quarantined entries moved aside,
+   * and the query counted by the flood guard (on every match, suppressed or not).
+   */
+  private Result result(List<Match> out, boolean belowQuality) {
     out.sort(Comparator.comparing(Match::list).thenComparingInt(Match::distance)
         .thenComparing(m -> m.entry().id()));
-    return new Result(out, belowQuality);
+    List<Match> kept = new ArrayList<>();
+    List<Suppressed> suppressed = new ArrayList<>();
+    for (Match m : out) {
+      Optional<String> disputed = disputes.reason(m.list(), m.entry().id());
+      Optional<FloodGuard.Quarantine> held = guard == null ? Optional.empty()
+          : guard.quarantine(m.list(), m.entry().id());
+      if (disputed.isPresent()) {
+        suppressed.add(new Suppressed(m, "disputed: " + disputed.get()));
+      } else if (held.isPresent()) {
+        suppressed.add(new Suppressed(m, "quarantined since " + held.get().since() + ": "
+            + held.get().reason()));
+      } else {
+        kept.add(m);
+      }
+    }
+    if (guard != null) {
+      guard.observe(out);
+    }
+    return new Result(kept, belowQuality, suppressed);
+  }
+
+  /**
+   * A match left out of the decision: its entry is disputed (a false positive for this team,
+   * {@link Builder#disputes}) or quarantined (it matched far too much, {@link
+   * Builder#floodGuard}).
+   *
+   * @param match the match
+   * @param reason why it was left out
+   */
+  public record Suppressed(Match match, String reason) {
+    /**
+     * Validates.
+     *
+     * @param match the match
+     * @param reason the reason
+     */
+    public Suppressed {
+      Objects.requireNonNull(match, "match");
+      Objects.requireNonNull(reason, "reason");
+    }
   }
 
   /**
    * The matches of one file.
    *
-   * @param matches every match, possibly none
-   * @param pdqBelowQuality whether a PDQ hash was computed but not matched because its quality
-   *     is below the gate
+   * @param matches every match that counts, possibly none
+   * @param pdqBelowQuality whether a PDQ hash (or every frame of a video's vPDQ hash) was
+   *     computed but not matched because its quality is below the gate
+   * @param suppressed matches of disputed or quarantined entries, which do not count
    */
-  public record Result(List<Match> matches, boolean pdqBelowQuality) {
+  public record Result(List<Match> matches, boolean pdqBelowQuality,
+      List<Suppressed> suppressed) {
     /**
      * Copies the matches.
      *
      * @param matches the matches
      * @param pdqBelowQuality the quality flag
+     * @param suppressed the matches left out of the decision
      */
     public Result {
       matches = List.copyOf(matches);
+      suppressed = List.copyOf(suppressed);
+    }
+
+    /**
+     * A result without suppressed matches.
+     *
+     * @param matches the matches
+     * @param pdqBelowQuality the quality flag
+     */
+    public Result(List<Match> matches, boolean pdqBelowQuality) {
+      this(matches, pdqBelowQuality, List.of());
     }
 
     /**
@@ -346,8 +404,35 @@ public final class Matcher {
     private int minQuality = PdqHashWithQuality.RECOMMENDED_MIN_QUALITY;
     private VpdqMatcher videoRules = VpdqMatcher.create();
     private boolean allowEmptyLists;
+    private Disputes disputes = Disputes.none();
+    private FloodGuard guard;
 
     private Builder() {}
+
+    /**
+     * This team's disputed entries: their matches never make a file known and are reported as
+     * suppressed, with the reason ({@link Result#suppressed()}).
+     *
+     * @param verdicts the disputed entries
+     * @return this builder
+     */
+    public Builder disputes(Disputes verdicts) {
+      this.disputes = Objects.requireNonNull(verdicts, "verdicts");
+      return this;
+    }
+
+    /**
+     * Counts every query's matches in this guard and leaves the matches of the entries it
+     * quarantines out of the decision (reported as suppressed). The guard is shared by the
+     * matchers made from this one ({@link #withList}).
+     *
+     * @param floodGuard the guard
+     * @return this builder
+     */
+    public Builder floodGuard(FloodGuard floodGuard) {
+      this.guard = Objects.requireNonNull(floodGuard, "floodGuard");
+      return this;
+    }
 
     /**
      * The rules that decide whether two videos' vPDQ hashes match (default {@link

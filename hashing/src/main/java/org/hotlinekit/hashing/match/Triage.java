@@ -104,9 +104,11 @@ public final class Triage {
    * @param reason why the file is unverified or failed; empty when known or new
    * @param hashes what was computed for the file (for its report item's fingerprints); empty
    *     when it failed
+   * @param suppressed matches of entries this team disputes or that a flood guard quarantined:
+   *     reported, never deciding the status
    */
   public record Outcome(Path file, Status status, List<Match> matches, boolean pdqBelowQuality,
-      Optional<String> reason, Optional<MediaHashes> hashes) {
+      Optional<String> reason, Optional<MediaHashes> hashes, List<Matcher.Suppressed> suppressed) {
     /**
      * Checks and copies.
      *
@@ -116,8 +118,10 @@ public final class Triage {
      * @param pdqBelowQuality the quality flag
      * @param reason the reason
      * @param hashes the hashes
+     * @param suppressed matches of disputed or quarantined entries, which did not count
      */
     public Outcome {
+      suppressed = List.copyOf(suppressed);
       Objects.requireNonNull(hashes, "hashes");
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(status, "status");
@@ -131,6 +135,21 @@ public final class Triage {
         throw new IllegalArgumentException(status + " outcome " + (needsReason ? "needs"
             : "has no") + " reason");
       }
+    }
+
+    /**
+     * An outcome without suppressed matches.
+     *
+     * @param file the file
+     * @param status the status
+     * @param matches the matches
+     * @param pdqBelowQuality the quality flag
+     * @param reason the reason
+     * @param hashes the hashes
+     */
+    public Outcome(Path file, Status status, List<Match> matches, boolean pdqBelowQuality,
+        Optional<String> reason, Optional<MediaHashes> hashes) {
+      this(file, status, matches, pdqBelowQuality, reason, hashes, List.of());
     }
 
     /**
@@ -219,12 +238,15 @@ public final class Triage {
   public Outcome decide(Path name, org.hotlinekit.core.hash.HashValue hash) {
     Matcher.Result r = matcher.match(hash);
     if (r.known()) {
-      return new Outcome(name, Status.KNOWN, r.matches(), false, Optional.empty());
+      return new Outcome(name, Status.KNOWN, r.matches(), false, Optional.empty(),
+          Optional.empty(), r.suppressed());
     }
     if (r.pdqBelowQuality()) {
-      return new Outcome(name, Status.UNVERIFIED, List.of(), true, Optional.of(VIDEO_TOO_WEAK));
+      return new Outcome(name, Status.UNVERIFIED, List.of(), true, Optional.of(VIDEO_TOO_WEAK),
+          Optional.empty(), r.suppressed());
     }
-    return new Outcome(name, Status.NEW, List.of(), false, Optional.empty());
+    return new Outcome(name, Status.NEW, List.of(), false, Optional.empty(), Optional.empty(),
+        r.suppressed());
   }
 
   private static final String VIDEO_TOO_WEAK =
@@ -254,7 +276,7 @@ public final class Triage {
   static Outcome decide(Path file, MediaHashes hashes, Matcher.Result r) {
     if (r.known()) {
       return new Outcome(file, Status.KNOWN, r.matches(), r.pdqBelowQuality(), Optional.empty(),
-          Optional.of(hashes));
+          Optional.of(hashes), r.suppressed());
     }
     Optional<String> missing = hashes.pdqNotComputed()
         .map(why -> "PDQ not computed: " + why.message());
@@ -266,10 +288,10 @@ public final class Triage {
     }
     if (missing.isPresent()) {
       return new Outcome(file, Status.UNVERIFIED, List.of(), r.pdqBelowQuality(), missing,
-          Optional.of(hashes));
+          Optional.of(hashes), r.suppressed());
     }
     return new Outcome(file, Status.NEW, List.of(), false, Optional.empty(),
-        Optional.of(hashes));
+        Optional.of(hashes), r.suppressed());
   }
 
   /** Configures a {@link Triage}. */
@@ -460,6 +482,29 @@ public final class Triage {
      */
     public Builder videoProgress(org.hotlinekit.hashing.media.MediaHasher.VideoProgress progress) {
       hasher.videoProgress(progress);
+      return this;
+    }
+
+    /**
+     * This team's disputed entries ({@link Matcher.Builder#disputes}).
+     *
+     * @param verdicts the disputed entries
+     * @return this builder
+     */
+    public Builder disputes(Disputes verdicts) {
+      matcher.disputes(verdicts);
+      return this;
+    }
+
+    /**
+     * A flood guard that quarantines entries that match far too much ({@link
+     * Matcher.Builder#floodGuard}).
+     *
+     * @param guard the guard
+     * @return this builder
+     */
+    public Builder floodGuard(FloodGuard guard) {
+      matcher.floodGuard(guard);
       return this;
     }
 
