@@ -234,15 +234,33 @@ public final class IndexedList {
     this.identity = identity;
     this.baseDeltas = baseDeltas;
     List<ListChange.Withdrawn> removed = new ArrayList<>();
+    // The additions still in the list: a withdrawal removes the earlier additions it names,
+    // found by id (a linear pass per withdrawal made 100 deltas of 1,100 changes quadratic).
     List<HashListEntry> adds = new ArrayList<>();
+    Map<String, List<Integer>> addedById = new java.util.HashMap<>();
+    java.util.BitSet gone = new java.util.BitSet();
     for (ListChange c : this.history) {
       if (c instanceof ListChange.Added a) {
+        addedById.computeIfAbsent(a.entry().id(), k -> new ArrayList<>()).add(adds.size());
         adds.add(a.entry());
       } else {
         ListChange.Withdrawn w = (ListChange.Withdrawn) c;
         removed.add(w);
-        adds.removeIf(w::removes);
+        for (int i : addedById.getOrDefault(w.withdrawal().id(), List.of())) {
+          if (w.removes(adds.get(i))) {
+            gone.set(i);
+          }
+        }
       }
+    }
+    if (!gone.isEmpty()) {
+      List<HashListEntry> kept = new ArrayList<>(adds.size() - gone.cardinality());
+      for (int i = 0; i < adds.size(); i++) {
+        if (!gone.get(i)) {
+          kept.add(adds.get(i));
+        }
+      }
+      adds = kept;
     }
     this.removed = List.copyOf(removed);
     Map<String, List<ListChange.Withdrawn>> byId = new java.util.HashMap<>();
