@@ -53,6 +53,11 @@ final class IndexCommand implements Runnable {
     @Option(names = "--strict", description = "Refuse a delta with any bad record.")
     boolean strict;
 
+    @Option(names = "--list-version", paramLabel = "VERSION",
+        description = "The list's own version or date after this delta, as its publisher names"
+            + " it; recorded with the changes.")
+    String listVersion;
+
     @Option(names = "--format", paramLabel = "FORMAT",
         description = "text (default) or json: the summary on stdout.")
     Cli.OutputFormat format = Cli.OutputFormat.text;
@@ -64,6 +69,7 @@ final class IndexCommand implements Runnable {
       Cli.format(spec, format, Cli.OutputFormat.text, Cli.OutputFormat.json);
       long t0 = System.nanoTime();
       IndexedList list = IndexedList.read(index);
+      version = list.listVersion().orElse(null);
       String sha = org.hotlinekit.hashing.digest.Digester.of(
               org.hotlinekit.core.digest.DigestAlgorithm.SHA256).digest(delta)
           .get(org.hotlinekit.core.digest.DigestAlgorithm.SHA256).orElseThrow().toString();
@@ -80,10 +86,22 @@ final class IndexCommand implements Runnable {
           .filter(c -> c instanceof org.hotlinekit.hashing.list.ListChange.Added).count();
       IndexedList changed = list.apply(new IndexedList.AppliedDelta(
           delta.getFileName().toString(), sha, java.time.Instant.now()), changes);
+      if (listVersion != null) {
+        try {
+          changed = changed.withListVersion(listVersion);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "--list-version: " + e.getMessage());
+        }
+      }
       changed.saveChanges();
+      version = changed.listVersion().orElse(null);
       summary(stdout, "applied", added, changes.size() - added, changed.changes(), null, t0);
       return 0;
     }
+
+    /** The list's version after the run, for the summary. */
+    private String version;
 
     private void summary(PrintWriter stdout, String what, long added, long withdrawn,
         int pending, String appliedAt, long t0) {
@@ -96,6 +114,9 @@ final class IndexCommand implements Runnable {
         n.put("added", added);
         n.put("withdrawn", withdrawn);
         n.put("changesSinceBuilt", pending);
+        if (version != null) {
+          n.put("listVersion", version);
+        }
         if (appliedAt != null) {
           n.put("appliedAt", appliedAt);
         }
@@ -170,6 +191,11 @@ final class IndexCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The index file.")
     Path out;
 
+    @Option(names = "--list-version", paramLabel = "VERSION",
+        description = "The list's own version or date, as its publisher names it; recorded in"
+            + " the index file.")
+    String listVersion;
+
     @Option(names = "--format", paramLabel = "FORMAT",
         description = "text (default) or json: the summary on stdout.")
     Cli.OutputFormat format = Cli.OutputFormat.text;
@@ -212,6 +238,14 @@ final class IndexCommand implements Runnable {
             loaded.entries().size(), (t1 - t0) / 1e9);
       }
       IndexedList indexed = IndexedList.of(loaded);
+      if (listVersion != null) {
+        try {
+          indexed = indexed.withListVersion(listVersion);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "--list-version: " + e.getMessage());
+        }
+      }
       long t2 = System.nanoTime();
       if (say) {
         err.printf(Locale.ROOT, "hotlinekit: indexed in %.1f s; writing %s ...%n",
@@ -231,6 +265,7 @@ final class IndexCommand implements Runnable {
         n.put("name", loaded.name());
         n.put("entries", loaded.entries().size());
         n.put("index", out.toString());
+        indexed.listVersion().ifPresent(v -> n.put("listVersion", v));
         n.put("seconds", Math.round(seconds * 10) / 10.0);
         stdout.println(Cli.json().writeValueAsString(n));
       } else {

@@ -333,12 +333,13 @@ class MatchAndTriageCommandTest {
     Path queries = Files.writeString(dir.resolve("q.txt"), a + "\n" + b + "\n" + c + "\n");
 
     CliRun update = CliRun.of("index", "update", index.toString(), "--list", delta.toString(),
-        "--format", "json");
+        "--list-version", "2026-12-07", "--format", "json");
     assertThat(update.exitCode()).as(update.err()).isZero();
     JsonNode u = JSON.readTree(update.outLines().get(0));
     assertThat(u.get("status").asString()).isEqualTo("applied");
     assertThat(u.get("added").asInt()).isEqualTo(1);
     assertThat(u.get("withdrawn").asInt()).isEqualTo(1);
+    assertThat(u.get("listVersion").asString()).isEqualTo("2026-12-07");
     assertThat(dir.resolve("own.hlx.delta")).exists();
     List<String> expected = List.of("new", "known", "known");
     assertThat(statuses(index, queries)).isEqualTo(expected);

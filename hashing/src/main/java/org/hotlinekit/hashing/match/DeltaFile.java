@@ -30,7 +30,8 @@ import org.hotlinekit.hashing.list.Withdrawal;
  * The delta segment saved beside an index file ({@code list.hlx.delta} beside {@code list.hlx}):
  * the changes applied since the index was built, in order, and the deltas they came from. A
  * {@link CheckedRegion} (a CRC32C per 4 KiB block) whose data is, big-endian: the magic {@code
- * HLKDLTA1}, version 1, the SHA-256 identity of the base file it belongs to, the applied deltas
+ * HLKDLTA1}, version 1, the SHA-256 identity of the base file it belongs to, the list's version
+ * (empty for none), the applied deltas
  * (name, SHA-256, time applied), then the changes: 1 and an entry record ({@link EntryCodec}), or
  * 2 and a withdrawal (id, and whether a hash follows, its type and text). Strings are an int
  * length and UTF-8. A segment whose base identity is not the file's is refused: it was made for
@@ -52,11 +53,12 @@ final class DeltaFile {
   }
 
   /** What a segment holds. */
-  record Contents(List<IndexedList.AppliedDelta> deltas, List<ListChange> changes) {}
+  record Contents(List<IndexedList.AppliedDelta> deltas, List<ListChange> changes,
+      Optional<String> listVersion) {}
 
   /** Writes a segment atomically. */
   static void write(Path file, byte[] base, List<IndexedList.AppliedDelta> deltas,
-      List<ListChange> changes) {
+      List<ListChange> changes, Optional<String> listVersion) {
     byte[] data;
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -64,6 +66,7 @@ final class DeltaFile {
       out.writeLong(MAGIC);
       out.writeInt(VERSION);
       out.write(base);
+      string(out, listVersion.orElse(""));
       out.writeInt(deltas.size());
       for (IndexedList.AppliedDelta d : deltas) {
         string(out, d.name());
@@ -139,6 +142,7 @@ final class DeltaFile {
         throw new MalformedInputException("it belongs to another version of the index file"
             + " (rebuilt or replaced since): apply the deltas to this one again");
       }
+      String listVersion = string(in);
       int n = count(in);
       List<IndexedList.AppliedDelta> deltas = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -176,7 +180,8 @@ final class DeltaFile {
       if (in.hasRemaining()) {
         throw new MalformedInputException("bytes after the last change");
       }
-      return new Contents(List.copyOf(deltas), List.copyOf(changes));
+      return new Contents(List.copyOf(deltas), List.copyOf(changes),
+          listVersion.isEmpty() ? Optional.empty() : Optional.of(listVersion));
     } catch (BufferUnderflowException | IllegalArgumentException | DateTimeException e) {
       throw new MalformedInputException(file + ": corrupt delta segment: " + e.getMessage(), e);
     } catch (MalformedInputException e) {

@@ -112,10 +112,16 @@ public final class IndexedList {
   private final List<ListChange> history;
   /** The deltas applied: those compacted into the base file, then those applied since. */
   private final List<AppliedDelta> deltas;
-  /** For a list read from a file: the SHA-256 identity of that file, for its delta segment. */
-  private final byte[] identity;
-  /** How many of {@link #deltas} are compacted into the base file (the others are since). */
-  private final int baseDeltas;
+  /** For a list read from a file: that file's state (null for a list built in memory). */
+  private final FileState file;
+
+  /**
+   * What a list read from a file knows of it: its SHA-256 identity (for its delta segment), how
+   * many of the applied deltas are compacted into it, and the list version it records.
+   */
+  private record FileState(byte[] identity, int deltas, String listVersion) {}
+  /** The list's own version or date, as its publisher names it (null if not given). */
+  private final String listVersion;
   /** The same withdrawals by the id they name, for the check on every match. */
   private final Map<String, List<ListChange.Withdrawn>> removedById;
   final IndexedList added;
@@ -164,8 +170,8 @@ public final class IndexedList {
     this.added = null;
     this.history = List.of();
     this.deltas = List.of();
-    this.identity = null;
-    this.baseDeltas = 0;
+    this.file = null;
+    this.listVersion = null;
     this.name = name;
     this.source = source;
     this.entries = entries;
@@ -212,7 +218,7 @@ public final class IndexedList {
    * its change history; or a base read from a file, with its applied deltas and identity.
    */
   private IndexedList(IndexedList base, List<ListChange> history, List<AppliedDelta> deltas,
-      int baseDeltas, byte[] identity) {
+      FileState file, String listVersion) {
     this.name = base.name;
     this.source = base.source;
     this.entries = base.entries;
@@ -231,8 +237,8 @@ public final class IndexedList {
     this.regions = base.regions;
     this.history = List.copyOf(history);
     this.deltas = List.copyOf(deltas);
-    this.identity = identity;
-    this.baseDeltas = baseDeltas;
+    this.file = file;
+    this.listVersion = listVersion;
     List<ListChange.Withdrawn> removed = new ArrayList<>();
     // The additions still in the list: a withdrawal removes the earlier additions it names,
     // found by id (a linear pass per withdrawal made 100 deltas of 1,100 changes quadratic).
@@ -296,6 +302,32 @@ public final class IndexedList {
   }
 
   /**
+   * The list's own version or date, as its publisher names it (e.g. {@code 2026-12-07} or a
+   * feed's sequence number), recorded with the index ({@link #withListVersion}).
+   *
+   * @return the version, or empty if none was given
+   */
+  public Optional<String> listVersion() {
+    return Optional.ofNullable(listVersion);
+  }
+
+  /**
+   * This list, recording the list's own version or date; saved with it ({@link #writeTo},
+   * {@link #saveChanges()}).
+   *
+   * @param version the version, 1 to 256 printable characters
+   * @return the list with the version
+   * @throws IllegalArgumentException if the version is empty, too long or not printable
+   */
+  public IndexedList withListVersion(String version) {
+    if (version.isEmpty() || version.length() > 256
+        || !version.codePoints().allMatch(c -> c >= 0x20 && c != 0x7f)) {
+      throw new IllegalArgumentException("a list version is 1 to 256 printable characters");
+    }
+    return new IndexedList(this, history, deltas, file, version);
+  }
+
+  /**
    * The deltas applied to this list: those compacted into its file, then those applied since
    * (saved in its delta segment or not).
    *
@@ -320,7 +352,7 @@ public final class IndexedList {
   public IndexedList apply(List<? extends ListChange> changes) {
     List<ListChange> all = new ArrayList<>(history);
     changes.forEach(c -> all.add(Objects.requireNonNull(c, "change")));
-    return new IndexedList(this, all, deltas, baseDeltas, identity);
+    return new IndexedList(this, all, deltas, file, listVersion);
   }
 
   /**
@@ -343,7 +375,7 @@ public final class IndexedList {
     ds.add(delta);
     List<ListChange> all = new ArrayList<>(history);
     changes.forEach(c -> all.add(Objects.requireNonNull(c, "change")));
-    return new IndexedList(this, all, ds, baseDeltas, identity);
+    return new IndexedList(this, all, ds, file, listVersion);
   }
 
   /**
@@ -358,16 +390,18 @@ public final class IndexedList {
    * @throws org.hotlinekit.core.OutputWriteException if writing fails
    */
   public void saveChanges() {
-    if (identity == null || where == null) {
+    if (file == null || where == null) {
       throw new IllegalStateException("this list was not read from an index file; save it with"
           + " writeTo");
     }
     Path segment = DeltaFile.of(Path.of(where));
-    List<AppliedDelta> since = deltas.subList(baseDeltas, deltas.size());
-    if (history.isEmpty() && since.isEmpty()) {
+    List<AppliedDelta> since = deltas.subList(file.deltas(), deltas.size());
+    if (history.isEmpty() && since.isEmpty()
+        && Objects.equals(listVersion, file.listVersion())) {
       DeltaFile.delete(segment);
     } else {
-      DeltaFile.write(segment, identity, since, history);
+      DeltaFile.write(segment, file.identity(), since, history,
+          Optional.ofNullable(listVersion));
     }
   }
 
@@ -612,7 +646,8 @@ public final class IndexedList {
   public void writeTo(Path file) {
     if (changed()) {
       // Compacted: the changed list, indexed as one, with the record of the deltas applied.
-      new IndexedList(of(list()), List.of(), deltas, deltas.size(), null).writeTo(file);
+      new IndexedList(of(list()), List.of(), deltas, null, listVersion)
+          .writeTo(file);
       return;
     }
     List<Section> sections = new ArrayList<>();
@@ -736,6 +771,9 @@ public final class IndexedList {
         out.writeLong(d.appliedAt().getEpochSecond());
         out.writeInt(d.appliedAt().getNano());
       }
+      byte[] v = listVersion == null ? new byte[0] : listVersion.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(v.length);
+      out.write(v);
       out.flush();
       return b.toByteArray();
     } catch (IOException e) {
@@ -860,8 +898,9 @@ public final class IndexedList {
     String where = file.toString();
     IndexedList base;
     List<AppliedDelta> compacted = new ArrayList<>();
+    String[] version5 = {null};
     try {
-      base = read(ch, dir, where, version, compacted);
+      base = read(ch, dir, where, version, compacted, version5);
     } catch (MalformedInputException e) {
       throw e.getMessage().startsWith(where) ? e : corrupt(file, e.getMessage());
     }
@@ -869,12 +908,15 @@ public final class IndexedList {
     // The changes saved beside the file since it was built.
     Path segment = DeltaFile.of(file);
     if (!java.nio.file.Files.exists(segment)) {
-      return new IndexedList(base, List.of(), compacted, compacted.size(), identity);
+      return new IndexedList(base, List.of(), compacted,
+          new FileState(identity, compacted.size(), version5[0]), version5[0]);
     }
     DeltaFile.Contents c = DeltaFile.read(segment, identity);
     List<AppliedDelta> all = new ArrayList<>(compacted);
     all.addAll(c.deltas());
-    return new IndexedList(base, c.changes(), all, compacted.size(), identity);
+    return new IndexedList(base, c.changes(), all,
+        new FileState(identity, compacted.size(), version5[0]),
+        c.listVersion().orElse(version5[0]));
   }
 
   /**
@@ -904,7 +946,7 @@ public final class IndexedList {
 
   /** Opens the sections; every section is a checked region, read in place. */
   private static IndexedList read(FileChannel ch, Map<Integer, long[]> dir, String file,
-      int version, List<AppliedDelta> deltas) throws IOException {
+      int version, List<AppliedDelta> deltas, String[] listVersion) throws IOException {
     CheckedRegion metaRegion = region(ch, dir.get(META), "the list's description");
     if (metaRegion.length() > MAX_META_BYTES) {
       throw new MalformedInputException("the list's description is too long");
@@ -971,6 +1013,8 @@ public final class IndexedList {
             throw new MalformedInputException("bad applied delta: " + e.getMessage());
           }
         }
+        String v = string(meta);
+        listVersion[0] = v.isEmpty() ? null : v;
       }
       if (meta.hasRemaining()) {
         throw new MalformedInputException("bytes after the list's description");

@@ -278,6 +278,8 @@ class ListChangesTest {
       live = live.apply(delta("day-" + d + ".jsonl", d), batch(r, model, nextId, seen, md5s));
       live.saveChanges();
     }
+    live = live.withListVersion("2026-12-07 #3");
+    live.saveChanges();
     IndexedList finalLive = live;
     assertThatThrownBy(() -> finalLive.apply(delta("again.jsonl", 2), List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("applied already");
@@ -285,6 +287,7 @@ class ListChangesTest {
     assertThat(segment).exists();
     IndexedList reopened = IndexedList.read(file);
     assertThat(reopened.appliedDeltas()).isEqualTo(live.appliedDeltas()).hasSize(3);
+    assertThat(reopened.listVersion()).contains("2026-12-07 #3");
     assertThat(reopened.list().entries()).isEqualTo(model);
     Matcher a = Matcher.builder().list(reopened).allowEmptyLists().build();
     Matcher b = Matcher.builder().list(new HashList("live", "test", model)).allowEmptyLists()
@@ -306,6 +309,7 @@ class ListChangesTest {
     assertThat(segment).doesNotExist();
     IndexedList compacted = IndexedList.read(file);
     assertThat(compacted.appliedDeltas()).isEqualTo(live.appliedDeltas());
+    assertThat(compacted.listVersion()).contains("2026-12-07 #3");
     assertThat(compacted.list().entries()).isEqualTo(model);
     assertThatThrownBy(() -> compacted.apply(delta("day-1.jsonl", 1), List.of()))
         .hasMessageContaining("applied already");
