@@ -1,21 +1,12 @@
 package org.hotlinekit.hashing.match;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.MalformedInputException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A team's own verdicts on entries of lists it does not own: entries it found to be false
@@ -29,9 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * through silently, and the reverse).
  */
 public final class Disputes {
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-  private static final List<String> KEYS = List.of("list", "entry", "reason");
+  private static final java.util.List<String> KEYS =
+      java.util.List.of("list", "entry", "reason");
 
   private final Map<String, Map<String, String>> byList;
 
@@ -71,33 +61,15 @@ public final class Disputes {
    */
   public static Disputes read(Path file) {
     Map<String, Map<String, String>> out = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      long number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String at = file + ":" + number + ": ";
-        JsonNode n;
-        try {
-          n = JSON.readTree(line);
-        } catch (JacksonException e) {
-          throw new MalformedInputException(at + "not a JSON object: " + e.getOriginalMessage());
-        }
-        if (n == null || !n.isObject() || n.size() != KEYS.size()
-            || !KEYS.stream().allMatch(k -> n.has(k) && n.get(k).isString()
-                && !n.get(k).asString().isBlank())) {
-          throw new MalformedInputException(at + "a disputed entry is {\"list\", \"entry\","
-              + " \"reason\"}, three non-empty strings");
-        }
-        out.computeIfAbsent(n.get("list").asString(), k -> new HashMap<>())
-            .put(n.get("entry").asString(), n.get("reason").asString());
+    JsonLinesFile.read(file, (n, at) -> {
+      if (n.size() != KEYS.size() || !KEYS.stream().allMatch(k -> n.has(k)
+          && n.get(k).isString() && !n.get(k).asString().isBlank())) {
+        throw new MalformedInputException(at + "a disputed entry is {\"list\", \"entry\","
+            + " \"reason\"}, three non-empty strings");
       }
-    } catch (IOException e) {
-      throw InputReadException.of(file, e);
-    }
+      out.computeIfAbsent(n.get("list").asString(), k -> new HashMap<>())
+          .put(n.get("entry").asString(), n.get("reason").asString());
+    });
     return of(out);
   }
 

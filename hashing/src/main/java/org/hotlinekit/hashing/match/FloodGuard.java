@@ -1,7 +1,5 @@
 package org.hotlinekit.hashing.match;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.util.Set;
 import org.hotlinekit.core.InputReadException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.io.AtomicFiles;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -212,36 +209,25 @@ public final class FloodGuard {
     if (!Files.exists(file)) {
       return g;
     }
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      long number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String at = file + ":" + number + ": ";
+    JsonLinesFile.read(file, (n, at) -> {
+      String list = text(n, "list", at);
+      String entry = text(n, "entry", at);
+      String state = text(n, "state", at);
+      Key k = new Key(list, entry);
+      if (state.equals("confirmed")) {
+        g.confirmed.add(k);
+      } else if (state.equals("quarantined")) {
+        Instant since;
         try {
-          JsonNode n = JSON.readTree(line);
-          String list = text(n, "list", at);
-          String entry = text(n, "entry", at);
-          String state = text(n, "state", at);
-          Key k = new Key(list, entry);
-          if (state.equals("confirmed")) {
-            g.confirmed.add(k);
-          } else if (state.equals("quarantined")) {
-            g.quarantined.put(k, new Quarantine(list, entry,
-                Instant.parse(text(n, "since", at)), text(n, "reason", at)));
-          } else {
-            throw new MalformedInputException(at + "state is quarantined or confirmed");
-          }
-        } catch (JacksonException | DateTimeParseException e) {
-          throw new MalformedInputException(at + "not a flood guard state: " + e.getMessage());
+          since = Instant.parse(text(n, "since", at));
+        } catch (DateTimeParseException e) {
+          throw new MalformedInputException(at + "since is not an ISO-8601 instant");
         }
+        g.quarantined.put(k, new Quarantine(list, entry, since, text(n, "reason", at)));
+      } else {
+        throw new MalformedInputException(at + "state is quarantined or confirmed");
       }
-    } catch (IOException e) {
-      throw InputReadException.of(file, e);
-    }
+    });
     return g;
   }
 
