@@ -198,6 +198,35 @@ public final class HotlinekitSpark {
   public static void registerFunctions(SparkSession spark) {
     spark.udf().register("hotlinekit_hashes", (UDF1<byte[], Row>) HotlinekitSpark::hashes,
         HASHES);
+    spark.udf().register("hotlinekit_pdq_dihedral",
+        (UDF1<byte[], java.util.Map<String, String>>) HotlinekitSpark::dihedral,
+        DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
+  }
+
+  /**
+   * The eight dihedral PDQ hashes of an image (rotated and mirrored copies), what the SQL
+   * function {@code hotlinekit_pdq_dihedral(content)} returns: variant name ({@code orig},
+   * {@code rot90}, {@code rot180}, {@code rot270}, {@code flipx}, {@code flipy}, {@code
+   * flipplus1}, {@code flipminus1}, as Meta's reference names them) to 64 hex digits.
+   *
+   * @param content the file's bytes
+   * @return the hashes, or null when the content is null or no image PDQ decodes
+   */
+  public static java.util.Map<String, String> dihedral(byte[] content) {
+    if (content == null) {
+      return null;
+    }
+    try {
+      MediaHashes h = Executors.dihedralHasher().hashBestEffort(new ByteArrayInputStream(content));
+      if (h.dihedral().isEmpty()) {
+        return null;
+      }
+      java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+      h.dihedral().get().asMap().forEach((d, p) -> out.put(d.referenceName(), p.toString()));
+      return out;
+    } catch (HotlinekitException e) {
+      return null;
+    }
   }
 
   /**
@@ -228,10 +257,20 @@ public final class HotlinekitSpark {
   private static final class Executors {
     private static final ConcurrentHashMap<String, Triage> TRIAGES = new ConcurrentHashMap<>();
     private static volatile MediaHasher hasher;
+    private static volatile MediaHasher dihedralHasher;
 
     static Triage triage(String indexName) {
       return TRIAGES.computeIfAbsent(indexName, n -> Triage.builder()
           .index(Path.of(SparkFiles.get(n))).digests(DIGESTS).pdq(true).build());
+    }
+
+    static MediaHasher dihedralHasher() {
+      MediaHasher h = dihedralHasher;
+      if (h == null) {
+        h = MediaHasher.builder().dihedral(true).build();
+        dihedralHasher = h;
+      }
+      return h;
     }
 
     static MediaHasher hasher() {

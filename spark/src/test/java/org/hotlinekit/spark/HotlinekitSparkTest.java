@@ -225,6 +225,16 @@ class HotlinekitSparkTest {
         assertThat(h.getString(3)).isEqualTo(want.pdq().get().hash().toString());
       }
     }
+    // The dihedral hashes on request: eight, the original among them.
+    for (Row r : spark.sql("SELECT path, hotlinekit_hashes(content).pdq AS pdq,"
+        + " hotlinekit_pdq_dihedral(content) AS d FROM files").collectAsList()) {
+      if (r.isNullAt(1)) {
+        assertThat(r.isNullAt(2)).isTrue();
+      } else {
+        java.util.Map<String, String> d = r.getJavaMap(2);
+        assertThat(d).hasSize(8).containsEntry("orig", r.getString(1));
+      }
+    }
   }
 
   @Test
