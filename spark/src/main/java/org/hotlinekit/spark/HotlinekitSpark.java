@@ -63,14 +63,23 @@ public final class HotlinekitSpark {
    *
    * @param files rows with {@code path} (string) and {@code content} (binary), e.g. Spark's
    *     {@code binaryFile} source
-   * @param indexFile the list's index file, on the driver's file system
+   * @param indexFile the list's index file, on the driver's file system (its name distinct from
+   *     other index files used in the same session)
    * @return one row per file
    */
   public static Dataset<FileResult> triage(Dataset<Row> files, Path indexFile) {
     Objects.requireNonNull(files, "files");
     Path index = indexFile.toAbsolutePath();
     String name = index.getFileName().toString();
-    files.sparkSession().sparkContext().addFile(index.toString());
+    // Shipped once per session (Spark warns on a second add of the same path, and refuses
+    // another file of the same name: index files of one session need distinct names).
+    org.apache.spark.SparkContext sc = files.sparkSession().sparkContext();
+    String uri = index.toUri().toString();
+    boolean added = scala.jdk.javaapi.CollectionConverters.asJava(sc.listFiles()).stream()
+        .anyMatch(f -> java.net.URI.create(f).normalize().equals(java.net.URI.create(uri)));
+    if (!added) {
+      sc.addFile(index.toString());
+    }
     return files.select("path", "content").mapPartitions(
         (MapPartitionsFunction<Row, FileResult>) rows -> triagePartition(rows, name),
         Encoders.bean(FileResult.class));
