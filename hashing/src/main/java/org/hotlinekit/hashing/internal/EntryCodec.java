@@ -17,9 +17,13 @@ import org.hotlinekit.hashing.list.HashListEntry;
 
 /**
  * The binary record of one hash-list entry in an index file: decoded only for entries that
- * match. Layout (big-endian): flags byte (1 carried, 2 quality, 4 label, 8 added, 16 source), the
- * type id, the hash as text, the id, then quality (byte), label, tag count and tags, added
- * (seconds, nanos), source; strings as an int length and UTF-8.
+ * match. Layout (big-endian): flags byte (1 carried, 2 quality, 4 label, 8 added, 16 source, 32
+ * the id is the hash's text, 64 the hash as bytes), the type id, the hash (as text, or with flag
+ * 64 its bytes as an int length and the bytes), the id (left out with flag 32), then quality
+ * (byte), label, tag count and tags, added (seconds, nanos), source; strings as an int length and
+ * UTF-8. Records written before flags 32 and 64 (index format 4) hold the hash and the id as text
+ * and are read the same. Flags 32 and 64 save about 100 of the 148 bytes of a bare PDQ entry,
+ * whose id is its hash.
  */
 public final class EntryCodec {
   private static final int CARRIED = 1;
@@ -27,6 +31,8 @@ public final class EntryCodec {
   private static final int LABEL = 4;
   private static final int ADDED = 8;
   private static final int SOURCE = 16;
+  private static final int ID_IS_HASH = 32;
+  private static final int BINARY_HASH = 64;
   private static final int MAX_STRING = 1 << 20;
 
   private EntryCodec() {}
@@ -41,13 +47,25 @@ public final class EntryCodec {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
       DataOutputStream out = new DataOutputStream(bytes);
-      int flags = (e.hash().type().isCarried() ? CARRIED : 0)
+      boolean carried = e.hash().type().isCarried();
+      String text = e.hash().toString();
+      boolean idIsHash = e.id().equals(text);
+      int flags = (carried ? CARRIED : 0)
           | (e.quality().isPresent() ? QUALITY : 0) | (e.label().isPresent() ? LABEL : 0)
-          | (e.added().isPresent() ? ADDED : 0) | (e.source().isPresent() ? SOURCE : 0);
+          | (e.added().isPresent() ? ADDED : 0) | (e.source().isPresent() ? SOURCE : 0)
+          | (idIsHash ? ID_IS_HASH : 0) | (carried ? 0 : BINARY_HASH);
       out.writeByte(flags);
       string(out, e.hash().type().id());
-      string(out, e.hash().toString());
-      string(out, e.id());
+      if (carried) {
+        string(out, text);
+      } else {
+        byte[] b = e.hash().toByteArray();
+        out.writeInt(b.length);
+        out.write(b);
+      }
+      if (!idIsHash) {
+        string(out, e.id());
+      }
       if (e.quality().isPresent()) {
         out.writeByte(e.quality().getAsInt());
       }
@@ -88,12 +106,23 @@ public final class EntryCodec {
   public static HashListEntry decode(ByteBuffer record) {
     try {
       int flags = record.get() & 0xff;
-      if ((flags & ~(CARRIED | QUALITY | LABEL | ADDED | SOURCE)) != 0) {
+      if ((flags & ~(CARRIED | QUALITY | LABEL | ADDED | SOURCE | ID_IS_HASH | BINARY_HASH))
+          != 0 || ((flags & CARRIED) != 0 && (flags & BINARY_HASH) != 0)) {
         throw new MalformedInputException("unknown entry flags");
       }
       String typeName = string(record);
-      String text = string(record);
-      String id = string(record);
+      String text = null;
+      byte[] bytes = null;
+      if ((flags & BINARY_HASH) != 0) {
+        int n = record.getInt();
+        if (n < 0 || n > MAX_STRING || n > record.remaining()) {
+          throw new MalformedInputException("bad hash length");
+        }
+        bytes = new byte[n];
+        record.get(bytes);
+      } else {
+        text = string(record);
+      }
       HashType type;
       HashValue hash;
       try {
@@ -105,11 +134,12 @@ public final class EntryCodec {
               .or(() -> PluginTypes.named(typeName))
               .orElseThrow(() -> new MalformedInputException("unknown hash type '" + typeName
                   + "' (no installed plug-in has it)"));
-          hash = HashValue.parse(type, text);
+          hash = bytes != null ? HashValue.of(type, bytes) : HashValue.parse(type, text);
         }
       } catch (IllegalArgumentException x) {
         throw new MalformedInputException(x.getMessage());
       }
+      String id = (flags & ID_IS_HASH) != 0 ? hash.toString() : string(record);
       HashListEntry.Builder b = HashListEntry.builder(id, hash);
       if ((flags & QUALITY) != 0) {
         b.quality(record.get());
