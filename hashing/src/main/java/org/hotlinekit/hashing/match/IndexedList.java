@@ -420,6 +420,15 @@ public final class IndexedList {
     return added == null ? List.of(this) : List.of(this, added);
   }
 
+  /**
+   * Whether the list has no entries, told without decoding any: for a list with changes, true
+   * only if its file had none and nothing was added (a list whose every entry was withdrawn
+   * counts as not empty; {@link #size()} counts exactly, by decoding).
+   */
+  boolean knownEmpty() {
+    return entries.size() == 0 && added == null;
+  }
+
   /** Whether changes were applied ({@link #apply}). */
   private boolean changed() {
     return added != null || !removed.isEmpty();
@@ -521,20 +530,30 @@ public final class IndexedList {
     return l;
   }
 
-  /** Size, labels and labelled count of a list with changes: its entries decoded once. */
+  /**
+   * Size, labels and labelled count of a list with changes: its entries decoded once, in one
+   * pass (about a second per million entries), none kept.
+   */
   private Counts counted() {
     Counts c = counted;
     if (c == null) {
-      HashList l = list();
+      // Streamed: every entry decoded once, none kept (10M entries would not fit as objects).
       java.util.SortedSet<String> ls = new java.util.TreeSet<>();
+      int size = 0;
       int n = 0;
-      for (HashListEntry e : l.entries()) {
+      for (int i = 0; i < entries.size() + (added == null ? 0 : added.entries.size()); i++) {
+        HashListEntry e = i < entries.size() ? entries.get(i)
+            : added.entries.get(i - entries.size());
+        if (i < entries.size() && withdrawn(e)) {
+          continue;
+        }
+        size++;
         if (e.label().isPresent()) {
           ls.add(e.label().get());
           n++;
         }
       }
-      c = new Counts(l.entries().size(), java.util.Collections.unmodifiableSortedSet(ls), n);
+      c = new Counts(size, java.util.Collections.unmodifiableSortedSet(ls), n);
       counted = c;
     }
     return c;

@@ -529,7 +529,7 @@ public final class Matcher {
           throw new IllegalStateException("add at least one list (or allow empty lists)");
         }
         for (IndexedList l : lists) {
-          if (l.size() == 0) {
+          if (l.knownEmpty()) {
             // Matching against nothing calls everything new: never by accident.
             throw new MalformedInputException("the list '" + l.name() + "' ("
                 + l.source() + ") has no entries, so nothing could match it; check its"
