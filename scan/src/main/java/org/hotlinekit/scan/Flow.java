@@ -35,6 +35,7 @@ import org.hotlinekit.categorisation.scheme.SchemeRef;
 import org.hotlinekit.categorisation.scheme.Schemes;
 import org.hotlinekit.hashing.match.Match;
 import org.hotlinekit.hashing.match.Triage;
+import org.hotlinekit.hashing.video.VideoHasher;
 import org.hotlinekit.hashing.media.MediaFiles;
 import org.hotlinekit.iccam.model.MediaType;
 
@@ -60,11 +61,14 @@ final class Flow {
   private final Optional<String> jurisdiction;
   private final Instant at;
   private final ArchiveLimits limits;
+  /** Whether the triage hashes videos with vPDQ: a video file is then triaged from its path. */
+  private final boolean video;
   private final ConcurrentHashMap<String, CompletableFuture<Triage.Outcome>> seen =
       new ConcurrentHashMap<>();
 
   Flow(Triage triage, List<Scan.ListInfo> lists, Optional<String> jurisdiction, Instant at,
-      ArchiveLimits limits) {
+      ArchiveLimits limits, boolean video) {
+    this.video = video;
     this.limits = limits;
     this.triage = triage;
     for (Scan.ListInfo l : lists) {
@@ -112,6 +116,11 @@ final class Flow {
           System.nanoTime(), false));
     }
     long t0 = System.nanoTime();
+    if (video && VideoHasher.mayBeVideo(e.path())) {
+      // vPDQ needs the file (FFmpeg may read it out of order); the triage reads it once for
+      // its digests and frames where the container allows.
+      return List.of(item(path, in.name(), triage.triage(e.path()), t0, false));
+    }
     try (InputStream file = Files.newInputStream(e.path())) {
       return scan(path, in.name(), file, Files.size(e.path()), t0);
     } catch (IOException x) {
@@ -171,7 +180,7 @@ final class Flow {
       } else {
         Triage.Outcome f = first.join();
         o = new Triage.Outcome(p, f.status(), f.matches(), f.pdqBelowQuality(), f.reason(),
-            f.hashes());
+            f.hashes(), f.suppressed());
       }
     } else {
       o = triage.triage(p, new SequenceInputStream(new ByteArrayInputStream(head), in));
@@ -381,10 +390,13 @@ final class Flow {
     return out;
   }
 
-  /** Image when PDQ was computed, else told by the file's extension. */
+  /** Image when PDQ was computed, video when vPDQ was, else told by the file's extension. */
   static MediaType mediaType(ScanItem item) {
     if (item.outcome().hashes().flatMap(h -> h.pdq()).isPresent()) {
       return MediaType.IMAGE;
+    }
+    if (item.outcome().hashes().flatMap(h -> h.vpdq()).isPresent()) {
+      return MediaType.VIDEO;
     }
     String n = item.name();
     int dot = n.lastIndexOf('.');

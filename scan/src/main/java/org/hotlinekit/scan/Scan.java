@@ -70,10 +70,13 @@ public final class Scan {
   private final ZoneId timeZone;
   private final Clock clock;
   private final ArchiveLimits archives;
+  /** Whether top-level video files are hashed with vPDQ. */
+  private final boolean video;
   private final java.util.OptionalInt groupDistance;
   private final boolean groupDihedral;
 
   private Scan(Builder b, Triage triage, List<ListInfo> lists) {
+    this.video = b.video;
     this.archives = b.archives;
     this.groupDistance = b.groupDistance;
     this.groupDihedral = b.groupDihedral;
@@ -175,7 +178,7 @@ public final class Scan {
     }
     Instant started = clock.instant();
     String ref = reference.orElseGet(() -> Flow.defaultReference(started));
-    Flow flow = new Flow(triage, lists, jurisdiction, started, archives);
+    Flow flow = new Flow(triage, lists, jurisdiction, started, archives, video);
     BatchRunner runner = BatchRunner.builder().threads(threads).progress(progress)
         .cancelWhen(cancelled).build();
     List<ScanItem> items = new ArrayList<>(inputs.size());
@@ -200,6 +203,7 @@ public final class Scan {
   /** Configures a {@link Scan}. */
   public static final class Builder {
     private final Triage.Builder triage = Triage.builder();
+    private boolean video;
     private final Map<String, ListInfo> lists = new LinkedHashMap<>();
     private Optional<String> jurisdiction = Optional.empty();
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -507,6 +511,44 @@ public final class Scan {
      */
     public Builder clock(Clock c) {
       clock = Objects.requireNonNull(c, "clock");
+      return this;
+    }
+
+    /**
+     * Hashes the videos among the scanned files with vPDQ through this hasher and matches them
+     * against the lists' vPDQ entries ({@link Triage.Builder#video}): an unmatched video is then
+     * new, not unverified. A video inside an archive keeps its digests only and stays
+     * unverified (vPDQ needs a file).
+     *
+     * @param hasher the video hasher (its frame rate and limits)
+     * @return this builder
+     */
+    public Builder video(org.hotlinekit.hashing.video.VideoHasher hasher) {
+      triage.video(hasher);
+      this.video = true;
+      return this;
+    }
+
+    /**
+     * This team's disputed entries ({@link Triage.Builder#disputes}).
+     *
+     * @param verdicts the disputed entries
+     * @return this builder
+     */
+    public Builder disputes(org.hotlinekit.hashing.match.Disputes verdicts) {
+      triage.disputes(verdicts);
+      return this;
+    }
+
+    /**
+     * A flood guard that quarantines entries that match far too much ({@link
+     * Triage.Builder#floodGuard}).
+     *
+     * @param guard the guard
+     * @return this builder
+     */
+    public Builder floodGuard(org.hotlinekit.hashing.match.FloodGuard guard) {
+      triage.floodGuard(guard);
       return this;
     }
 

@@ -27,7 +27,7 @@ class ArchiveFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void scan(byte[] data) {
-    Flow flow = new Flow(TRIAGE, List.of(), Optional.empty(), Instant.EPOCH, LIMITS);
+    Flow flow = new Flow(TRIAGE, List.of(), Optional.empty(), Instant.EPOCH, LIMITS, false);
     List<ScanItem> items = flow.scan("seized/f", "seized/f", new ByteArrayInputStream(data),
         data.length, System.nanoTime());
     assertThat(items).isNotEmpty();

@@ -95,29 +95,8 @@ final class ListOptions {
           "give at least one --list or --index");
     }
     Triage.Builder b = Triage.builder().dihedral(dihedral);
-    if (fps < 0 || Double.isNaN(fps) || Double.isInfinite(fps)) {
-      throw new CommandLine.ParameterException(commandLine, "--fps must be 0 or more");
-    }
-    if (fps > 0 && !video) {
-      throw new CommandLine.ParameterException(commandLine, "--fps needs --video");
-    }
-    if (video) {
-      b.video(VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps).build())
-          .videoProgress((file, decoded, total) -> frames.frames(decoded, total));
-    }
-    if (disputed != null) {
-      b.disputes(org.hotlinekit.hashing.match.Disputes.read(disputed));
-    }
-    if (quarantine != null) {
-      try {
-        guard = org.hotlinekit.hashing.match.FloodGuard.read(quarantine,
-            org.hotlinekit.hashing.match.FloodGuard.builder().share(floodShare)
-                .window(floodWindow).minQueries(floodMin));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(commandLine, "--flood-*: " + e.getMessage());
-      }
-      b.floodGuard(guard);
-    }
+    verdicts(commandLine, v -> b.video(v).videoProgress(
+        (file, decoded, total) -> frames.frames(decoded, total)), b::disputes, b::floodGuard);
     try {
       if (maxDistance != null) {
         b.maxDistance(maxDistance);
@@ -141,6 +120,37 @@ final class ListOptions {
           + " (lists are named after their files; rename one)");
     }
     return b.build();
+  }
+
+  /**
+   * Hands --video (with --fps), --disputed and --quarantine (with --flood-*) to a builder's
+   * setters, checked: the same options for match, triage and scan.
+   */
+  void verdicts(CommandLine commandLine, java.util.function.Consumer<VideoHasher> video,
+      java.util.function.Consumer<org.hotlinekit.hashing.match.Disputes> disputes,
+      java.util.function.Consumer<org.hotlinekit.hashing.match.FloodGuard> floodGuard) {
+    if (fps < 0 || Double.isNaN(fps) || Double.isInfinite(fps)) {
+      throw new CommandLine.ParameterException(commandLine, "--fps must be 0 or more");
+    }
+    if (fps > 0 && !this.video) {
+      throw new CommandLine.ParameterException(commandLine, "--fps needs --video");
+    }
+    if (this.video) {
+      video.accept(VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps).build());
+    }
+    if (disputed != null) {
+      disputes.accept(org.hotlinekit.hashing.match.Disputes.read(disputed));
+    }
+    if (quarantine != null) {
+      try {
+        guard = org.hotlinekit.hashing.match.FloodGuard.read(quarantine,
+            org.hotlinekit.hashing.match.FloodGuard.builder().share(floodShare)
+                .window(floodWindow).minQueries(floodMin));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(commandLine, "--flood-*: " + e.getMessage());
+      }
+      floodGuard.accept(guard);
+    }
   }
 
   /**

@@ -181,6 +181,7 @@ final class ScanCommand implements Callable<Integer> {
       return HotlinekitCli.EXIT_INPUT_FAILED;
     }
     print(cl.getOut(), result, folder, sealer.isPresent());
+    listOptions.saveQuarantine(err);
     return MatchOutput.exitCode(result.count(Triage.Status.FAILED),
         result.count(Triage.Status.UNVERIFIED));
   }
@@ -257,6 +258,7 @@ final class ScanCommand implements Callable<Integer> {
       if (group || groupDistance != null) {
         b.group(groupDistance != null ? groupDistance : 31);
       }
+      listOptions.verdicts(cl, b::video, b::disputes, b::floodGuard);
       if (archiveDepth != null) {
         if (archiveDepth < 0) {
           throw new IllegalArgumentException("--archive-depth must be 0 or more");
