@@ -158,7 +158,7 @@ final class HashCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--vpdq-size must be 0 or 5..4096");
     }
-    VideoHasher video = wantVpdq ? VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps)
+    VideoHasher video = wantVpdq ? VideoHasher.builder().framesPerSecond(fps)
         .frameSize(vpdqSize).build() : null;
     Digester digester = wantVpdq ? Digester.of(digests) : null; // vpdq has digests always
     if (digests.isEmpty() && !wantPdq) {

@@ -136,7 +136,7 @@ final class ListOptions {
       throw new CommandLine.ParameterException(commandLine, "--fps needs --video");
     }
     if (this.video) {
-      video.accept(VideoHasher.builder().secondsPerHash(fps == 0 ? 0 : 1 / fps).build());
+      video.accept(VideoHasher.builder().framesPerSecond(fps).build());
     }
     if (disputed != null) {
       disputes.accept(org.hotlinekit.hashing.match.Disputes.read(disputed));

@@ -350,9 +350,14 @@ public final class IndexedList {
    * @return the changed list
    */
   public IndexedList apply(List<? extends ListChange> changes) {
+    return withChanges(changes, deltas);
+  }
+
+  /** This list with more changes in its history and the given record of deltas. */
+  private IndexedList withChanges(List<? extends ListChange> changes, List<AppliedDelta> ds) {
     List<ListChange> all = new ArrayList<>(history);
     changes.forEach(c -> all.add(Objects.requireNonNull(c, "change")));
-    return new IndexedList(this, all, deltas, file, listVersion);
+    return new IndexedList(this, all, ds, file, listVersion);
   }
 
   /**
@@ -373,9 +378,7 @@ public final class IndexedList {
     }
     List<AppliedDelta> ds = new ArrayList<>(deltas);
     ds.add(delta);
-    List<ListChange> all = new ArrayList<>(history);
-    changes.forEach(c -> all.add(Objects.requireNonNull(c, "change")));
-    return new IndexedList(this, all, ds, file, listVersion);
+    return withChanges(changes, ds);
   }
 
   /**

@@ -404,6 +404,21 @@ public final class VideoHasher {
     }
 
     /**
+     * Hashes N frames per second of video, as the reference's {@code -r 1/N}: {@link
+     * #secondsPerHash(double)} of 1/N, or every frame for 0.
+     *
+     * @param fps frames per second, 0 or more (0, the default: every frame)
+     * @return this builder
+     * @throws IllegalArgumentException if negative or not finite
+     */
+    public Builder framesPerSecond(double fps) {
+      if (!(fps >= 0) || Double.isInfinite(fps)) {
+        throw new IllegalArgumentException("frames per second must be >= 0: " + fps);
+      }
+      return secondsPerHash(fps == 0 ? 0 : 1 / fps);
+    }
+
+    /**
      * Hash one frame every so many seconds, as the reference's {@code -r}: every {@code
      * int(seconds x frame rate)}-th decoded frame (at least every frame). 0, the default, hashes
      * every frame.
