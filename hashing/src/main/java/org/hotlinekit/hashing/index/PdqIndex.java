@@ -34,14 +34,21 @@ import org.hotlinekit.hashing.internal.CheckedRegion;
  * }</pre>
  *
  * <p>How: multi-index hashing (Norouzi et al.). The 256 bits are cut into {@code m} chunks (16
- * of 16 bits below 4 million entries, about 12 of 21 bits at 10 million), each with a table from
- * chunk value to entries. Two hashes
- * within distance {@code d} agree within {@code d / m} bits on at least one chunk (pigeonhole), so
- * probing, in every chunk, the values within that many bits of the query's chunk finds every
- * match; each candidate is then checked on all 256 bits, and counted once: only in the first chunk
- * where it qualifies. When the probes and candidates would cost more than a scan (clustered lists,
- * large radii), the query scans instead. Memory at 10 million entries: 32 bytes of hash, 48 of
- * postings and 13 of tables per entry.
+ * of 16 bits below 4 million entries, about 12 of 21 bits from there in memory), each with a
+ * table from chunk value to entries. Two hashes within distance {@code d} agree within {@code d /
+ * m} bits on at least one chunk (pigeonhole), so probing, in every chunk, the values within that
+ * many bits of the query's chunk finds every match; each candidate is then checked on all 256
+ * bits, and counted once: only in the first chunk where it qualifies. When the probes and
+ * candidates would cost more than a scan (clustered lists, large radii), the query scans instead.
+ * Memory at 10 million entries: 32 bytes of hash, 48 of postings and 13 of tables per entry.
+ *
+ * <p>In a file ({@link #writeTo(Path)}) every posting also carries 96 further bits of its
+ * entry's hash (the bits that follow its chunk), so an index read in place ({@link #map}) checks
+ * its candidates against those first, reading each bucket in one sequential run, and reads an
+ * entry's hash only for the few that may match: a query touches a few hundred pages of the file,
+ * not one page per candidate, which is what makes a fresh mapping answer its first query in
+ * milliseconds. The price is the file's size: 16 bytes per entry per chunk (288 bytes per entry
+ * from 65,536 entries, 2.9 GB at 10 million).
  */
 public final class PdqIndex {
   /** Random memory reads cost about this many sequential entry reads of a scan. */
@@ -77,45 +84,125 @@ public final class PdqIndex {
       long[] w = Objects.requireNonNull(hashes.get(i), "hash").toWords();
       System.arraycopy(w, 0, words, 4 * i, 4);
     }
-    return build(words, n);
-  }
-
-  private static PdqIndex build(long[] words, int n) {
     // 16 chunks of 16 bits probe only 17 values per chunk at distance 31 and have small tables;
     // from 4 million entries their buckets get long, and about 12 chunks of ~21 bits (289 probes
-    // each, short buckets) read less memory per query (measured with PdqIndexBenchmark).
-    // Below 65,536 entries, chunks of about log2(n) bits (at least 8) keep the bucket tables
-    // (2^bits offsets per chunk) from outweighing the entries: a 2-entry index is 33 KB, not 4 MB.
+    // each, short buckets) read less memory per query from arrays (measured with
+    // PdqIndexBenchmark). A file keeps 16 bits (see fileBits).
     int log2 = 63 - Long.numberOfLeadingZeros(Math.max(1, n));
-    int bits = n < (1 << 16) ? Math.max(8, log2) : n < (1 << 22) ? 16 : Math.min(24, log2);
+    return build(words, n, n < (1 << 22) ? fileBits(n) : Math.min(24, log2));
+  }
+
+  /** Builds with chunks of about {@code bits} bits (package-private for tests). */
+  static PdqIndex of(List<PdqHash> hashes, int bits) {
+    long[] words = new long[4 * hashes.size()];
+    for (int i = 0; i < hashes.size(); i++) {
+      System.arraycopy(hashes.get(i).toWords(), 0, words, 4 * i, 4);
+    }
+    return build(words, hashes.size(), bits);
+  }
+
+  private static PdqIndex build(long[] words, int n, int bits) {
+    int[] width = widths(bits);
+    int m = width.length;
+    int[] start = starts(width);
+    int[][] offsets = new int[m][];
+    int[][] postings = new int[m][];
+    Tables words4 = new Heap(words, null, null);
+    for (int c = 0; c < m; c++) {
+      int[][] table = chunkTable(words4, n, start[c], width[c]);
+      offsets[c] = table[0];
+      postings[c] = table[1];
+    }
+    return new PdqIndex(new Heap(words, offsets, postings), n, start, width);
+  }
+
+  /**
+   * The chunk width of a file's index: 16 bits, and below 65,536 entries about log2(n) bits (at
+   * least 8), which keeps the bucket tables (2^bits offsets per chunk) from outweighing the
+   * entries: a 2-entry index is 33 KB, not 4 MB. In a file, candidates are read in sequence
+   * (their postings carry bits of their hash), so the short buckets of wider chunks do not pay
+   * for their many more probes, each a random read.
+   */
+  private static int fileBits(int n) {
+    int log2 = 63 - Long.numberOfLeadingZeros(Math.max(1, n));
+    return n < (1 << 16) ? Math.max(8, log2) : 16;
+  }
+
+  /** The widths of chunks of about {@code bits} bits that cover the 256. */
+  private static int[] widths(int bits) {
     int m = (256 + bits - 1) / bits;
     int[] width = new int[m];
-    int[] start = new int[m];
-    for (int c = 0, pos = 0; c < m; c++) {
+    for (int c = 0; c < m; c++) {
       width[c] = 256 / m + (c < 256 % m ? 1 : 0);
+    }
+    return width;
+  }
+
+  private static int[] starts(int[] width) {
+    int[] start = new int[width.length];
+    for (int c = 0, pos = 0; c < width.length; c++) {
       start[c] = pos;
       pos += width[c];
     }
-    int[][] offsets = new int[m][];
-    int[][] postings = new int[m][];
-    for (int c = 0; c < m; c++) {
-      int buckets = 1 << width[c];
-      int[] counts = new int[buckets + 1];
-      for (int i = 0; i < n; i++) {
-        counts[chunk(words, 4 * i, start[c], width[c]) + 1]++;
-      }
-      for (int b = 0; b < buckets; b++) {
-        counts[b + 1] += counts[b];
-      }
-      int[] next = java.util.Arrays.copyOf(counts, buckets);
-      int[] list = new int[n];
-      for (int i = 0; i < n; i++) {
-        list[next[chunk(words, 4 * i, start[c], width[c])]++] = i;
-      }
-      offsets[c] = counts;
-      postings[c] = list;
+    return start;
+  }
+
+  /**
+   * One chunk's table, by a counting sort of the entries on the chunk's bits: {@code [0]} where
+   * each bucket starts in {@code [1]} (and where the last ends), {@code [1]} the entries by bucket.
+   */
+  private static int[][] chunkTable(Tables t, int n, int from, int bits) {
+    int buckets = 1 << bits;
+    int[] counts = new int[buckets + 1];
+    long[] w = new long[4];
+    for (int i = 0; i < n; i++) {
+      counts[chunk(t.hash(i, w), 0, from, bits) + 1]++;
     }
-    return new PdqIndex(new Heap(words, offsets, postings), n, start, width);
+    for (int b = 0; b < buckets; b++) {
+      counts[b + 1] += counts[b];
+    }
+    int[] next = java.util.Arrays.copyOf(counts, buckets);
+    int[] list = new int[n];
+    for (int i = 0; i < n; i++) {
+      list[next[chunk(t.hash(i, w), 0, from, bits)]++] = i;
+    }
+    return new int[][] {counts, list};
+  }
+
+  /**
+   * {@code count} (1..64) bits of a hash from bit {@code from} (from the most significant,
+   * wrapping around after bit 255), right-aligned.
+   */
+  static long cyclicBits(long[] w, int from, int count) {
+    from &= 255;
+    if (from + count <= 256) {
+      return bitsAt(w, from, count);
+    }
+    int first = 256 - from;
+    return (bitsAt(w, from, first) << (count - first)) | bitsAt(w, 0, count - first);
+  }
+
+  /** {@code count} (1..64) bits from bit {@code from}, within the 256, right-aligned. */
+  private static long bitsAt(long[] w, int from, int count) {
+    int word = from >>> 6;
+    int off = from & 63;
+    long v = w[word] << off;
+    if (off + count > 64) {
+      v |= w[word + 1] >>> (64 - off);
+    }
+    return v >>> (64 - count);
+  }
+
+  /**
+   * A posting as a file keeps it: the 64 bits that follow chunk c's bits, then the 32 after those
+   * (high half) and the entry (low half). Together with the chunk, 112 of the 256 bits.
+   */
+  private static long record0(long[] h, int after) {
+    return cyclicBits(h, after, 64);
+  }
+
+  private static long record1(long[] h, int after, int entry) {
+    return (cyclicBits(h, after + 64, 32) << 32) | (entry & 0xFFFFFFFFL);
   }
 
   /** Bits [from, from + w) (from the most significant) of the 4 words at {@code w[o..o+3]}. */
@@ -133,17 +220,24 @@ public final class PdqIndex {
   }
 
   /**
-   * The file format (version 2), a {@link CheckedRegion} whose data is, little-endian: magic,
-   * version, entry count, chunk count, then each chunk's start and width; zero padding to a
-   * multiple of 32 bytes; the entries' hashes (4 longs each); then per chunk its bucket offsets and
-   * its postings, each padded to a multiple of 8 bytes.
+   * The file format (version 3), a {@link CheckedRegion} of 4 KiB blocks whose data is,
+   * little-endian: magic, version, entry count, chunk count, then each chunk's start and width;
+   * zero padding to a multiple of 32 bytes; the entries' hashes (4 longs each); then per chunk its
+   * bucket offsets (ints, padded to a multiple of 8 bytes) and its postings, 16 bytes each: the 64
+   * bits of the entry's hash that follow the chunk (wrapping after bit 255), then a long of the 32
+   * bits after those (high half) and the entry (low half). The chunks are 16 bits wide from 65,536
+   * entries whatever the layout in memory; version 2 (postings of entries alone) is refused with
+   * "rebuild it".
    */
   private static final long MAGIC = 0x484c4b5044515831L; // "HLKPDQX1"
 
-  private static final int FORMAT_VERSION = 2;
+  private static final int FORMAT_VERSION = 3;
 
-  /** At most this many entries: the words fit one Java array, a table of postings one mapping. */
-  private static final int MAX_ENTRIES = (1 << 29) - 1;
+  /**
+   * At most this many entries: a chunk's postings (16 bytes each) fit one mapping of 2 GiB, the
+   * hashes one Java array.
+   */
+  private static final int MAX_ENTRIES = (1 << 27) - 1;
 
   /**
    * Saves the index to a file, atomically: a temporary file beside the target is written, forced
@@ -168,29 +262,50 @@ public final class PdqIndex {
   }
 
   private void writeChannel(WritableByteChannel ch) throws IOException {
-    CheckedRegion.Writer out = new CheckedRegion.Writer(ch, CheckedRegion.SMALL_BLOCKS);
-    int m = width.length;
+    CheckedRegion.Writer out = new CheckedRegion.Writer(ch, CheckedRegion.PAGE_BLOCKS);
+    int[] fileWidth = widths(fileBits(size));
+    int[] fileStart = starts(fileWidth);
+    int m = fileWidth.length;
     ByteBuffer header = ByteBuffer.allocate(headerBytes(m)).order(ByteOrder.LITTLE_ENDIAN);
     header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(size).putInt(m).putInt(0);
     for (int c = 0; c < m; c++) {
-      header.putInt(start[c]).putInt(width[c]);
+      header.putInt(fileStart[c]).putInt(fileWidth[c]);
     }
     out.write(header.clear());
     long[] w = new long[4 * 8192];
+    long[] h = new long[4];
     for (int from = 0; from < size; from += 8192) {
       int k = Math.min(8192, size - from);
       for (int i = 0; i < k; i++) {
-        for (int j = 0; j < 4; j++) {
-          w[4 * i + j] = tables.word(from + i, j);
-        }
+        System.arraycopy(tables.hash(from + i, h), 0, w, 4 * i, 4);
       }
       out.writeLongs(w, 0, 4 * k);
     }
+    // Per chunk: its bucket offsets by counting, then its postings scattered in bucket order
+    // while the hashes are read in order (sequential reads, where gathering the hashes of the
+    // postings in bucket order would read them at random).
+    long[] records = new long[2 * size];
     for (int c = 0; c < m; c++) {
-      out.writeInts(tables.offsets(c));
+      int bits = fileWidth[c];
+      int from = fileStart[c];
+      int after = from + bits;
+      int[] counts = new int[(1 << bits) + 1];
+      for (int i = 0; i < size; i++) {
+        counts[chunk(tables.hash(i, h), 0, from, bits) + 1]++;
+      }
+      for (int b = 0; b < 1 << bits; b++) {
+        counts[b + 1] += counts[b];
+      }
+      out.writeInts(counts);
       out.align();
-      out.writeInts(tables.postings(c));
-      out.align();
+      int[] next = counts;
+      for (int i = 0; i < size; i++) {
+        tables.hash(i, h);
+        int p = next[chunk(h, 0, from, bits)]++;
+        records[2 * p] = record0(h, after);
+        records[2 * p + 1] = record1(h, after, i);
+      }
+      out.writeLongs(records, 0, 2 * size);
     }
     out.finish();
   }
@@ -309,13 +424,13 @@ public final class PdqIndex {
       offsetsAt[c] = at;
       at = align8(at + 4L * ((1 << width[c]) + 1));
       postingsAt[c] = at;
-      at = align8(at + 4L * n);
+      at += 16L * n;
     }
     if (r.length() != at) {
       throw new MalformedInputException("corrupt PDQ index: the file has " + r.length()
           + " bytes of tables, " + at + " expected" + (r.length() < at ? " (truncated)" : ""));
     }
-    Mapped mapped = Mapped.of(r, n, wordsAt, width, offsetsAt, postingsAt);
+    Mapped mapped = Mapped.of(r, n, wordsAt, start, width, offsetsAt, postingsAt);
     return new PdqIndex(load ? mapped.load(n) : mapped, n, start, width);
   }
 
@@ -348,6 +463,9 @@ public final class PdqIndex {
               "corrupt PDQ index: entry out of range in table " + c);
         }
       }
+    }
+    if (tables instanceof Mapped mapped) {
+      mapped.checkPostingBits(size);
     }
   }
 
@@ -476,7 +594,16 @@ public final class PdqIndex {
     long q3 = q[3];
     long[] candidate = new long[4];
     Tables t = tables;
+    Mapped mapped = t instanceof Mapped x ? x : null;
     for (int c = 0; c < m; c++) {
+      // In place, each posting carries 96 bits of its hash: a lower bound on the distance that
+      // sorts out nearly every candidate without reading its hash (see the file format).
+      long bits0 = 0;
+      long bits1 = 0;
+      if (mapped != null) {
+        bits0 = record0(q, mapped.after[c]);
+        bits1 = record1(q, mapped.after[c], 0);
+      }
       for (int mask : masks[c]) {
         int b = qChunks[c] ^ mask;
         int p = t.offset(c, b);
@@ -491,7 +618,13 @@ public final class PdqIndex {
           return;
         }
         t.postings(c, p, end);
+        int left = maxDistance - Integer.bitCount(mask);
         for (; p < end; p++) {
+          if (mapped != null
+              && Long.bitCount(mapped.bits0(c, p) ^ bits0)
+                  + Long.bitCount((mapped.bits1(c, p) ^ bits1) >>> 32) > left) {
+            continue;
+          }
           int i = t.posting(c, p);
           if (i < 0 || i >= size) {
             throw new MalformedInputException(
@@ -554,6 +687,15 @@ public final class PdqIndex {
 
     /** Checks every block against its checksum. */
     abstract void checkAll();
+
+    /** Entry i's hash (its block checked) in {@code into}, which it returns. */
+    final long[] hash(int i, long[] into) {
+      entry(i);
+      for (int k = 0; k < 4; k++) {
+        into[k] = word(i, k);
+      }
+      return into;
+    }
   }
 
   /** Tables in Java arrays: a built index. */
@@ -611,7 +753,8 @@ public final class PdqIndex {
 
   /**
    * Tables read in place from a mapped file, each block checked on first use. The hashes are
-   * mapped in parts of 2^25 entries (1 GiB), so an index may exceed one mapping's 2 GiB.
+   * mapped in parts of 2^25 entries (1 GiB), so an index may exceed one mapping's 2 GiB; each
+   * chunk's postings (16 bytes each, see the file format) are one mapping.
    */
   private static final class Mapped extends Tables {
     private static final int PART_SHIFT = 25;
@@ -622,12 +765,14 @@ public final class PdqIndex {
     private final long wordsAt;
     private final java.nio.IntBuffer[] offsets;
     private final long[] offsetsAt;
-    private final java.nio.IntBuffer[] postings;
+    private final java.nio.LongBuffer[] postings;
     private final long[] postingsAt;
+    /** Where chunk c's posting bits start: the bit after the chunk. */
+    private final int[] after;
 
     private Mapped(CheckedRegion region, java.nio.LongBuffer[] words, long wordsAt,
-        java.nio.IntBuffer[] offsets, long[] offsetsAt, java.nio.IntBuffer[] postings,
-        long[] postingsAt) {
+        java.nio.IntBuffer[] offsets, long[] offsetsAt, java.nio.LongBuffer[] postings,
+        long[] postingsAt, int[] after) {
       this.region = region;
       this.words = words;
       this.wordsAt = wordsAt;
@@ -635,10 +780,11 @@ public final class PdqIndex {
       this.offsetsAt = offsetsAt;
       this.postings = postings;
       this.postingsAt = postingsAt;
+      this.after = after;
     }
 
-    static Mapped of(CheckedRegion r, int n, long wordsAt, int[] width, long[] offsetsAt,
-        long[] postingsAt) throws IOException {
+    static Mapped of(CheckedRegion r, int n, long wordsAt, int[] start, int[] width,
+        long[] offsetsAt, long[] postingsAt) throws IOException {
       java.nio.LongBuffer[] words = new java.nio.LongBuffer[(n + PART_MASK) >>> PART_SHIFT];
       for (int p = 0; p < words.length; p++) {
         long from = (long) p << PART_SHIFT;
@@ -647,12 +793,14 @@ public final class PdqIndex {
       }
       int m = width.length;
       java.nio.IntBuffer[] offsets = new java.nio.IntBuffer[m];
-      java.nio.IntBuffer[] postings = new java.nio.IntBuffer[m];
+      java.nio.LongBuffer[] postings = new java.nio.LongBuffer[m];
+      int[] after = new int[m];
       for (int c = 0; c < m; c++) {
         offsets[c] = r.map(offsetsAt[c], 4L * ((1 << width[c]) + 1)).asIntBuffer();
-        postings[c] = r.map(postingsAt[c], 4L * n).asIntBuffer();
+        postings[c] = r.map(postingsAt[c], 16L * n).asLongBuffer();
+        after[c] = start[c] + width[c];
       }
-      return new Mapped(r, words, wordsAt, offsets, offsetsAt, postings, postingsAt);
+      return new Mapped(r, words, wordsAt, offsets, offsetsAt, postings, postingsAt, after);
     }
 
     @Override
@@ -668,7 +816,17 @@ public final class PdqIndex {
 
     @Override
     int posting(int c, int p) {
-      return postings[c].get(p);
+      return (int) postings[c].get(2 * p + 1);
+    }
+
+    /** The first long of posting p of chunk c (see the file format). */
+    long bits0(int c, int p) {
+      return postings[c].get(2 * p);
+    }
+
+    /** The second long of posting p of chunk c: 32 bits of hash (high), the entry (low). */
+    long bits1(int c, int p) {
+      return postings[c].get(2 * p + 1);
     }
 
     @Override
@@ -679,7 +837,7 @@ public final class PdqIndex {
 
     @Override
     void postings(int c, int from, int to) {
-      region.check(postingsAt[c] + 4L * from, postingsAt[c] + 4L * to);
+      region.check(postingsAt[c] + 16L * from, postingsAt[c] + 16L * to);
     }
 
     @Override
@@ -692,10 +850,35 @@ public final class PdqIndex {
 
     @Override
     int[] postings(int c) {
-      int[] a = new int[postings[c].capacity()];
-      region.check(postingsAt[c], postingsAt[c] + 4L * a.length);
-      postings[c].get(0, a);
+      int n = postings[c].capacity() / 2;
+      int[] a = new int[n];
+      region.check(postingsAt[c], postingsAt[c] + 16L * n);
+      for (int p = 0; p < n; p++) {
+        a[p] = posting(c, p);
+      }
       return a;
+    }
+
+    /**
+     * Checks that every posting's bits are the bits of its entry's hash, which {@link
+     * PdqIndex#checkAll()} adds to the blocks' checksums: a candidate is skipped on those bits.
+     */
+    void checkPostingBits(int size) {
+      long[] h = new long[4];
+      for (int c = 0; c < postings.length; c++) {
+        for (int p = 0; p < size; p++) {
+          int i = posting(c, p);
+          if (i < 0 || i >= size) {
+            throw new MalformedInputException(
+                "corrupt PDQ index: entry out of range in table " + c);
+          }
+          hash(i, h);
+          if (bits0(c, p) != record0(h, after[c]) || bits1(c, p) != record1(h, after[c], i)) {
+            throw new MalformedInputException(
+                "corrupt PDQ index: a posting's bits differ from its hash in table " + c);
+          }
+        }
+      }
     }
 
     @Override

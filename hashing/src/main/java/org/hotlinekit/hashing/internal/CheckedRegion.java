@@ -12,7 +12,11 @@ import org.hotlinekit.core.MalformedInputException;
  * A region of a file, memory-mapped read-only, whose blocks (4 KiB, or 512 bytes for tables read
  * at random) are each checked against their CRC32C before their first use: opening costs the
  * trailer and the table of block checksums (0.1 % or 0.8 % of the data), not a pass over the
- * data, and a corrupt block is refused the first time anything reads it, never used.
+ * data, and a corrupt block is refused the first time anything reads it, never used. Once an
+ * eighth of the blocks were checked one at a time, the rest are checked in one sequential pass
+ * (cheaper per page than reading them at random), so from then on a read may also be refused for
+ * a corrupt block elsewhere in the region. Tables handed out by {@link #map} are views of the
+ * region's own mapping where they fit one part, so that pass brings their pages in too.
  *
  * <p>Layout (little-endian): the data; one CRC32C per block of it (the last block may be
  * shorter); a 24-byte trailer: the data length (8 bytes), the CRC32C of the checksum table (4),
@@ -49,6 +53,10 @@ public final class CheckedRegion {
   private final int[] crcs;
   private final long[] checked;
   private final String what;
+  /** Blocks checked one at a time (counted without locks: a lost count only delays the pass). */
+  private int checkedOneByOne;
+  /** After this many, the rest are checked in one pass (see verify). */
+  private final int sweepAfter;
 
   private CheckedRegion(FileChannel channel, long position, long length, int shift,
       ByteBuffer[] parts, int[] crcs, String what) {
@@ -60,6 +68,7 @@ public final class CheckedRegion {
     this.crcs = crcs;
     this.checked = new long[(crcs.length + 63) >>> 6];
     this.what = what;
+    this.sweepAfter = Math.max(64, crcs.length / 8);
   }
 
   /**
@@ -144,6 +153,14 @@ public final class CheckedRegion {
     if (size == 0) {
       return ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
     }
+    int part = (int) (from >>> PART_SHIFT);
+    long at = from & ((1L << PART_SHIFT) - 1);
+    if (at + size <= parts[part].capacity()) {
+      // A view of the region's own mapping: the pages the checks bring in (above all the
+      // one-pass check, see verify) are then mapped for the reader too; a fresh mapping would
+      // fault on each page again.
+      return parts[part].slice((int) at, (int) size).order(ByteOrder.LITTLE_ENDIAN);
+    }
     return channel.map(FileChannel.MapMode.READ_ONLY, position + from, size)
         .order(ByteOrder.LITTLE_ENDIAN);
   }
@@ -200,7 +217,22 @@ public final class CheckedRegion {
     }
   }
 
+  private boolean isChecked(int block) {
+    return (checked[block >>> 6] & (1L << block)) != 0;
+  }
+
   private void verify(int block) {
+    // Checking block by block reads at random, and a page first read at random costs about three
+    // times a page read in sequence (page faults, measured on a 278 MB index). Once an eighth of
+    // the blocks were checked one at a time, a reader is likely to go on to most of them, and the
+    // rest are checked in one pass (which brings their pages in): at most about twice the
+    // cheapest way, whatever comes next. A read may then meet a corrupt block it did not ask for.
+    if (++checkedOneByOne == sweepAfter) {
+      checkAll();
+      if (isChecked(block)) {
+        return;
+      }
+    }
     long from = (long) block << shift;
     int size = (int) Math.min(1L << shift, length - from);
     ByteBuffer part = parts[(int) (from >>> PART_SHIFT)];

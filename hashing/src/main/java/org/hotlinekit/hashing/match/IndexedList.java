@@ -41,30 +41,33 @@ import org.hotlinekit.core.hash.HashType;
  * only when it matches (or when {@link #list()} asks for all of them), so opening costs the index
  * tables, not a Java object per entry.
  *
- * <p>File format (version 5): magic {@code HLKLIST4}, version, a section count and a directory
+ * <p>File format (version 6): magic {@code HLKLIST4}, version, a section count and a directory
  * of sections (kind, offset, length; big-endian), the directory's CRC32C, then the sections, each
  * a checked region (data, a CRC32C per block, a trailer; see {@code CheckedRegion}): the list's
  * name and the file name of its source (never a path), the entry count, the hash types and labels
  * present with the number of labelled entries, the deltas compacted into it (name, SHA-256, time
- * applied; version 5 only); the entries' records ({@link
+ * applied; from version 5); the entries' records ({@link
  * org.hotlinekit.hashing.internal.EntryCodec}) and their offsets; per digest algorithm its index
- * and the entry of each position; the PDQ index and the entry of each position; the positions
+ * and the entry of each position; the PDQ index ({@link PdqIndex}'s file format, whose postings
+ * carry bits of their hashes; from version 6) and the entry of each position; the positions
  * of the plug-in signal and vPDQ entries, whose indexes are built again on opening (a vPDQ list
  * costs the decoding of its entries and a PDQ index over all their frames). Opening checks the
- * directory and every region's checksum table, loads the
- * indexes into memory (each block checked as it is copied: random reads of a mapped index were
- * measured 2-4 times slower than of arrays), and leaves the records, their offsets and the
- * position tables mapped, each block checked the first time it is read, so a corrupt entry
- * throws {@link MalformedInputException} from the match that reads it, never a wrong result;
- * {@link #checkAll()} checks everything at once. Each decoded PDQ or digest entry is checked
- * against the hash its index holds for it. Version 4 files (no record of deltas) are read;
- * files of versions 1 to 3 are refused with "rebuild it: hotlinekit index build". Changes
- * applied since the file was written and saved with {@link #saveChanges()} sit beside it in a
+ * directory and every region's checksum table, loads the digest indexes into memory (each block
+ * checked as it is copied: random reads of a mapped hash table were measured 2-4 times slower
+ * than of arrays), and leaves the PDQ index, the records, their offsets and the position tables
+ * mapped, each block checked the first time it is read (a PDQ query reads a few hundred pages of
+ * its index, in runs), so a corrupt entry throws {@link MalformedInputException} from the match
+ * that reads it, never a wrong result; {@link #checkAll()} checks everything at once. Each
+ * decoded PDQ or digest entry is checked against the hash its index holds for it. Files of
+ * versions 4 and 5 are read unless they hold a PDQ index (of its older format, postings without
+ * bits of their hashes), which is refused with "rebuild it: hotlinekit index build", as files of
+ * versions 1 to 3 are. Changes applied since the file was written and saved with {@link
+ * #saveChanges()} sit beside it in a
  * delta segment ({@code FILE.delta}), which {@link #read(Path)} applies.
  */
 public final class IndexedList {
   private static final long MAGIC = 0x484c4b4c49535434L; // "HLKLIST4"
-  private static final int FORMAT_VERSION = 5;
+  private static final int FORMAT_VERSION = 6;
   /** Version 4: no record of applied deltas; still read. */
   private static final int OLDEST_READ = 4;
   private static final int MAX_NAME_BYTES = 1 << 16;
@@ -1101,8 +1104,13 @@ public final class IndexedList {
       throw new MalformedInputException("PDQ index without its entries, or the reverse");
     }
     if (dir.containsKey(PDQ)) {
+      if (version < 6) {
+        throw new UnsupportedInputException(file + ": indexed list format version " + version
+            + " holds a PDQ index of an older format (this is version " + FORMAT_VERSION
+            + "; rebuild it: hotlinekit index build)");
+      }
       long[] at = dir.get(PDQ);
-      pdq = PdqIndex.load(ch, at[0], at[1]);
+      pdq = PdqIndex.map(ch, at[0], at[1]);
       pdqEntries = positions(ch, dir.get(PDQ_ENTRIES), pdq.size(), "PDQ entries");
     }
     Positions sig = positions(ch, dir.get(SIGNAL_ENTRIES), -1, "plug-in and vPDQ entries");

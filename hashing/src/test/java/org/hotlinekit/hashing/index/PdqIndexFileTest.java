@@ -52,6 +52,43 @@ class PdqIndexFileTest {
     assertThat(dir.toFile().list()).containsExactly("list.pdqidx");
   }
 
+  /**
+   * From 65,536 entries a file's chunks are 16 bits wide whatever the layout in memory (about 21
+   * bits from 4 million entries): an index built with wider chunks is written with the file's,
+   * and answers the same read in place and loaded. Near copies are planted so that matches exist
+   * at every distance to 31.
+   */
+  @Test
+  void aFileKeepsItsOwnChunksWhateverTheLayoutInMemory(@TempDir Path dir) throws IOException {
+    Random r = new Random(11);
+    List<PdqHash> list = new ArrayList<>();
+    for (int i = 0; i < 70_000; i++) {
+      list.add(i > 10 && i % 7 == 0 ? PdqIndexTest.flip(list.get(r.nextInt(i)), r.nextInt(32), r)
+          : PdqIndexTest.random(r));
+    }
+    PdqIndex built = PdqIndex.of(list, 21);
+    Path file = dir.resolve("wide.pdqidx");
+    built.writeTo(file);
+    ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(file), 0, 64)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertThat(header.getInt(16)).as("chunks in the file").isEqualTo(16);
+    PdqIndex mapped = mapped(file);
+    PdqIndex loaded = PdqIndex.read(file);
+    int matched = 0;
+    for (int q = 0; q < 300; q++) {
+      PdqHash query = q % 3 == 0 ? PdqIndexTest.random(r)
+          : PdqIndexTest.flip(list.get(r.nextInt(list.size())), r.nextInt(33), r);
+      List<PdqMatch> expected = built.scan(query, 31);
+      matched += expected.size();
+      assertThat(built.search(query, 31)).isEqualTo(expected);
+      assertThat(mapped.search(query, 31)).isEqualTo(expected);
+      assertThat(loaded.search(query, 31)).isEqualTo(expected);
+    }
+    assertThat(matched).isGreaterThan(200);
+    mapped.checkAll();
+    loaded.checkAll();
+  }
+
   @Test
   void truncatedForeignAndCorruptFilesAreRefused(@TempDir Path dir) throws IOException {
     Random r = new Random(1);
@@ -111,14 +148,17 @@ class PdqIndexFileTest {
     intact.writeTo(file);
     byte[] good = Files.readAllBytes(file);
     int data = (int) org.hotlinekit.hashing.testing.Regions.dataLength(good, good.length);
-    // Data layout (see PdqIndex): 32-byte header with 16 chunks of 16 bits at 3,000 entries...
+    // Data layout (see PdqIndex): a header of 24 bytes and the chunk layout, padded to 32; the
+    // hashes; per chunk its bucket offsets and its postings of 16 bytes (bits, then bits and
+    // entry).
     int m = ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(16);
     int wordsAt = (24 + 8 * m + 31) & ~31;
     int offsetsAt = wordsAt + 32 * list.size();
     int width = ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(28);
     int postingsAt = (offsetsAt + 4 * ((1 << width) + 1) + 7) & ~7;
     List<Integer> positions = new ArrayList<>(List.of(0, 9, 13, 17, 30, wordsAt, wordsAt + 4000,
-        offsetsAt + 4 * 7, offsetsAt + 2000, postingsAt, postingsAt + 4 * 1500, data - 1, data,
+        offsetsAt + 4 * 7, offsetsAt + 2000, postingsAt, postingsAt + 16 * 1500 + 3,
+        postingsAt + 16 * 1500 + 12, postingsAt + 16 * 2999 + 8, data - 1, data,
         data + 5, good.length - 20, good.length - 1));
     for (int k = 0; k < 40; k++) {
       positions.add(r.nextInt(good.length));

@@ -181,4 +181,23 @@ class PdqIndexTest {
   static List<PdqHash> parse(List<String> lines) {
     return lines.stream().map(String::strip).map(PdqHash::parse).collect(Collectors.toList());
   }
+
+  /** The bits a file's postings carry, against reading them one at a time (wrapping at 256). */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+  void cyclicBitsAreTheBitsInOrder(long seed) {
+    Random r = new Random(seed);
+    for (int k = 0; k < 2000; k++) {
+      long[] w = {r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong()};
+      int from = r.nextInt(300);
+      int count = 1 + r.nextInt(64);
+      long expected = 0;
+      for (int b = 0; b < count; b++) {
+        int bit = (from + b) % 256;
+        expected = (expected << 1) | ((w[bit / 64] >>> (63 - bit % 64)) & 1);
+      }
+      assertThat(PdqIndex.cyclicBits(w, from, count)).as("from %d, %d bits", from, count)
+          .isEqualTo(expected);
+    }
+  }
 }

@@ -89,10 +89,10 @@ class IndexedListTest {
           .isInstanceOf(MalformedInputException.class);
     }
     byte[] future = good.clone();
-    ByteBuffer.wrap(future).putInt(8, 6);
+    ByteBuffer.wrap(future).putInt(8, 7);
     Files.write(bad, future);
     assertThatThrownBy(() -> IndexedList.read(bad))
-        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 6");
+        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 7");
     // A version 2 file (magic HLKLIST1, the JSON-lines layout) is refused with the way out.
     byte[] older = good.clone();
     ByteBuffer.wrap(older).putLong(0, 0x484c4b4c49535431L).putInt(8, 2);
@@ -102,7 +102,7 @@ class IndexedListTest {
   }
 
   /**
-   * Format version 5: every section boundary cut (refused on opening), a byte flipped at the
+   * Format version 6: every section boundary cut (refused on opening), a byte flipped at the
    * start, middle and end of every section (refused on opening or by checkAll()), and no path
    * of the building machine in the file.
    */

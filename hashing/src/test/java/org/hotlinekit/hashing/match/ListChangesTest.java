@@ -335,6 +335,23 @@ class ListChangesTest {
     assertThat(IndexedList.read(v4).size()).isZero();
   }
 
+  /**
+   * A version 5 file with a PDQ index (postings without bits of their hashes) is refused with
+   * the way out, not read slowly or wrongly.
+   */
+  @org.junit.jupiter.api.Test
+  void versionFiveFilesWithAPdqIndexAreRefusedWithTheWayOut(@TempDir Path dir) throws Exception {
+    Path v5 = dir.resolve("v5.hlx");
+    try (var in = ListChangesTest.class.getResourceAsStream(
+        "IndexedListFuzzTestInputs/read/sample-v5.hlx")) {
+      java.nio.file.Files.copy(in, v5);
+    }
+    assertThatThrownBy(() -> IndexedList.read(v5))
+        .isInstanceOf(org.hotlinekit.core.UnsupportedInputException.class)
+        .hasMessageContaining("version 5 holds a PDQ index of an older format")
+        .hasMessageContaining("rebuild it: hotlinekit index build");
+  }
+
   /** A jsonl delta: entries are additions, withdrawn records withdrawals, in file order. */
   @org.junit.jupiter.api.Test
   void aJsonLinesDeltaReadsAsItsChangesInOrder(@TempDir Path dir) throws Exception {
