@@ -321,7 +321,7 @@ public final class PdqIndex {
    * against its CRC32C (one pass while the tables are copied), and the structure of the tables
    * as queries read them. The heap holds the hashes and the entries of the postings (about 100
    * bytes an entry), not the bits the file's postings carry; opening reads the whole file (a
-   * 10M-entry index: 2.75 GB, seconds). {@link #map} opens in milliseconds.
+   * 10M-entry index: 2.9 GB, seconds). {@link #map} opens in milliseconds.
    *
    * @param file the file
    * @return the index
