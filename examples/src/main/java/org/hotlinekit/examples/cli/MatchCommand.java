@@ -33,6 +33,9 @@ import picocli.CommandLine.Parameters;
       "3:no file failed, but some are unverified"
     })
 final class MatchCommand implements Callable<Integer> {
+  /** Queries of --hashes matched together (Triage.decideAll), then printed. */
+  private static final int QUERY_BATCH = 4096;
+
   @CommandLine.Mixin ListOptions listOptions;
 
   @Option(names = "--hashes", paramLabel = "FILE",
@@ -82,12 +85,21 @@ final class MatchCommand implements Callable<Integer> {
     if (hashes != null) {
       HashList queries = Lists.load(hashes, hashesFormat, "--hashes-format", listOptions.strict,
           listOptions.allowEmpty, err, verbose);
-      for (HashListEntry q : queries.entries()) {
-        // A hash given as such was computed by whoever made the file.
-        Triage.Outcome o = triage.decide(Path.of(q.id()), q.hash());
-        unverified[0] += o.status() == Triage.Status.UNVERIFIED ? 1 : 0;
-        // A vPDQ value is thousands of characters: its entry's id names it.
-        print(out, q.hash().type() == HashType.VPDQ ? q.id() : q.hash().toString(), o);
+      // A hash given as such was computed by whoever made the file. Matched in batches (their
+      // PDQ hashes searched together), printed in order.
+      List<HashListEntry> all = queries.entries();
+      for (int from = 0; from < all.size(); from += QUERY_BATCH) {
+        List<HashListEntry> batch = all.subList(from, Math.min(all.size(), from + QUERY_BATCH));
+        List<Triage.Outcome> outcomes = triage.decideAll(
+            batch.stream().map(q -> Path.of(q.id())).toList(),
+            batch.stream().map(HashListEntry::hash).toList());
+        for (int i = 0; i < batch.size(); i++) {
+          HashListEntry q = batch.get(i);
+          Triage.Outcome o = outcomes.get(i);
+          unverified[0] += o.status() == Triage.Status.UNVERIFIED ? 1 : 0;
+          // A vPDQ value is thousands of characters: its entry's id names it.
+          print(out, q.hash().type() == HashType.VPDQ ? q.id() : q.hash().toString(), o);
+        }
       }
     } else {
       try (ProgressBar bar = ProgressBar.of(err, progress, entries.size(), "files")) {

@@ -51,6 +51,9 @@ import org.hotlinekit.hashing.internal.CheckedRegion;
  * from 65,536 entries, 2.9 GB at 10 million).
  */
 public final class PdqIndex {
+  /** At most this many queries have their probes sorted together by {@link #searchAll}. */
+  private static final int BATCH = 4096;
+
   /** Random memory reads cost about this many sequential entry reads of a scan. */
   private static final int RANDOM_ACCESS_COST = 16;
 
@@ -575,82 +578,198 @@ public final class PdqIndex {
   }
 
   private void collect(long[] q, int maxDistance, Dihedral variant, List<PdqMatch> out) {
-    int m = width.length;
-    int perChunk = maxDistance / m;
-    int[] qChunks = new int[m];
-    int[][] masks = new int[m][];
-    for (int c = 0; c < m; c++) {
-      qChunks[c] = chunk(q, 0, start[c], width[c]);
-      masks[c] = Probes.masks(width[c], perChunk);
-      if (masks[c] == null) {
-        scan(q, maxDistance, variant, out);
-        return;
+    int[][] masks = masks(maxDistance);
+    if (masks == null) {
+      scan(q, maxDistance, variant, out);
+      return;
+    }
+    Query query = new Query(q, maxDistance, variant, out);
+    for (int c = 0; c < width.length && !query.overBudget; c++) {
+      for (int mask : masks[c]) {
+        probe(query, c, query.chunks[c] ^ mask);
+        if (query.overBudget) {
+          break;
+        }
       }
     }
-    // Probe while that costs less than a scan (random reads against sequential ones); a clustered
-    // list or a large radius can make the buckets long, and then the query scans instead.
-    long budget = size / RANDOM_ACCESS_COST;
-    long cost = 0;
-    int found = out.size();
-    long q0 = q[0];
-    long q1 = q[1];
-    long q2 = q[2];
-    long q3 = q[3];
-    long[] candidate = new long[4];
-    Tables t = tables;
-    Mapped mapped = t instanceof Mapped x ? x : null;
-    for (int c = 0; c < m; c++) {
-      // In place, each posting carries 96 bits of its hash: a lower bound on the distance that
-      // sorts out nearly every candidate without reading its hash (see the file format).
-      long bits0 = 0;
-      long bits1 = 0;
-      if (mapped != null) {
-        bits0 = record0(q, mapped.after[c]);
-        bits1 = record1(q, mapped.after[c], 0);
+    query.finish();
+  }
+
+  /**
+   * Every entry within {@code maxDistance} of each query: for each, what {@link #search} answers,
+   * found together. The probes of all queries are sorted by bucket, chunk by chunk, so that a
+   * batch reads each chunk's table in one pass in the order of its addresses (pages brought in
+   * in sequence, cache lines read ahead) rather than one query's buckets at random after
+   * another's: for a batch of hundreds of queries or more.
+   *
+   * @param queries the query hashes
+   * @param maxDistance 0..256 (upstream recommends 31)
+   * @return for each query in order, its matches sorted by distance, then entry
+   */
+  public List<List<PdqMatch>> searchAll(List<PdqHash> queries, int maxDistance) {
+    checkDistance(maxDistance);
+    if (queries.size() > BATCH) {
+      // Batches of a bounded size: the sorted probes of one take at most a few MB.
+      List<List<PdqMatch>> out = new ArrayList<>(queries.size());
+      for (int from = 0; from < queries.size(); from += BATCH) {
+        out.addAll(searchAll(queries.subList(from, Math.min(queries.size(), from + BATCH)),
+            maxDistance));
       }
-      for (int mask : masks[c]) {
-        int b = qChunks[c] ^ mask;
-        int p = t.offset(c, b);
-        int end = t.offset(c, b + 1);
-        if (p < 0 || end < p || end > size) {
-          throw new MalformedInputException("corrupt PDQ index: table " + c + " is not ordered");
+      return out;
+    }
+    int[][] masks = masks(maxDistance);
+    List<List<PdqMatch>> out = new ArrayList<>(queries.size());
+    Query[] qs = new Query[queries.size()];
+    for (int k = 0; k < qs.length; k++) {
+      List<PdqMatch> found = new ArrayList<>();
+      out.add(found);
+      long[] q = Objects.requireNonNull(queries.get(k), "query").toWords();
+      if (masks == null) {
+        scan(q, maxDistance, Dihedral.ORIG, found);
+        found.sort(ORDER);
+      } else {
+        qs[k] = new Query(q, maxDistance, Dihedral.ORIG, found);
+      }
+    }
+    if (masks == null) {
+      return out;
+    }
+    for (int c = 0; c < width.length; c++) {
+      long[] probes = new long[qs.length * masks[c].length];
+      int count = 0;
+      for (int k = 0; k < qs.length; k++) {
+        if (!qs[k].overBudget) {
+          for (int mask : masks[c]) {
+            probes[count++] = ((long) (qs[k].chunks[c] ^ mask) << 32) | k;
+          }
         }
-        cost += 1 + end - p;
-        if (cost > budget) {
-          out.subList(found, out.size()).clear();
-          scan(q, maxDistance, variant, out);
-          return;
+      }
+      java.util.Arrays.sort(probes, 0, count);
+      for (int i = 0; i < count; i++) {
+        Query query = qs[(int) probes[i]];
+        if (!query.overBudget) {
+          probe(query, c, (int) (probes[i] >>> 32));
         }
-        t.postings(c, p, end);
-        int left = maxDistance - Integer.bitCount(mask);
-        for (; p < end; p++) {
-          if (mapped != null
-              && Long.bitCount(mapped.bits0(c, p) ^ bits0)
-                  + Long.bitCount((mapped.bits1(c, p) ^ bits1) >>> 32) > left) {
-            continue;
-          }
-          int i = t.posting(c, p);
-          if (i < 0 || i >= size) {
-            throw new MalformedInputException(
-                "corrupt PDQ index: entry out of range in table " + c);
-          }
-          t.entry(i);
-          long w0 = t.word(i, 0);
-          long w1 = t.word(i, 1);
-          long w2 = t.word(i, 2);
-          long w3 = t.word(i, 3);
-          int d = Long.bitCount(w0 ^ q0) + Long.bitCount(w1 ^ q1)
-              + Long.bitCount(w2 ^ q2) + Long.bitCount(w3 ^ q3);
-          // Most candidates fail the distance; only a match needs the duplicate check.
-          if (d <= maxDistance) {
-            candidate[0] = w0;
-            candidate[1] = w1;
-            candidate[2] = w2;
-            candidate[3] = w3;
-            if (!seenInEarlierChunk(candidate, c, qChunks, perChunk)) {
-              out.add(new PdqMatch(i, d, variant));
-            }
-          }
+      }
+    }
+    for (Query query : qs) {
+      query.finish();
+      query.out.sort(ORDER);
+    }
+    return out;
+  }
+
+  /** The probes of every chunk at a distance, or null when there are too many (then scan). */
+  private int[][] masks(int maxDistance) {
+    int m = width.length;
+    int[][] masks = new int[m][];
+    for (int c = 0; c < m; c++) {
+      masks[c] = Probes.masks(width[c], maxDistance / m);
+      if (masks[c] == null) {
+        return null;
+      }
+    }
+    return masks;
+  }
+
+  /** A query under way: its chunks, the bits its postings are compared with, its cost so far. */
+  private final class Query {
+    final long[] q;
+    final int maxDistance;
+    final int perChunk;
+    final Dihedral variant;
+    final List<PdqMatch> out;
+    /** Where its matches start in {@link #out} (a dihedral search shares one list). */
+    final int found;
+    final int[] chunks;
+    /** In place: per chunk, the query's bits as the postings carry them (see the file format). */
+    final long[] bits0;
+    final long[] bits1;
+    /** Probe while that costs less than a scan (random reads against sequential ones). */
+    long cost;
+    boolean overBudget;
+    final long[] candidate = new long[4];
+
+    Query(long[] q, int maxDistance, Dihedral variant, List<PdqMatch> out) {
+      this.q = q;
+      this.maxDistance = maxDistance;
+      this.perChunk = maxDistance / width.length;
+      this.variant = variant;
+      this.out = out;
+      this.found = out.size();
+      int m = width.length;
+      chunks = new int[m];
+      bits0 = new long[m];
+      bits1 = new long[m];
+      for (int c = 0; c < m; c++) {
+        chunks[c] = chunk(q, 0, start[c], width[c]);
+        if (tables instanceof Mapped mapped) {
+          bits0[c] = record0(q, mapped.after[c]);
+          bits1[c] = record1(q, mapped.after[c], 0);
+        }
+      }
+    }
+
+    /**
+     * A clustered list or a large radius can make the buckets long: then the query scans
+     * instead, its matches from the probes dropped.
+     */
+    void finish() {
+      if (overBudget) {
+        out.subList(found, out.size()).clear();
+        scan(q, maxDistance, variant, out);
+      }
+    }
+  }
+
+  /** Checks the candidates of bucket b of chunk c for a query, unless that exceeds its budget. */
+  private void probe(Query query, int c, int b) {
+    Tables t = tables;
+    int p = t.offset(c, b);
+    int end = t.offset(c, b + 1);
+    if (p < 0 || end < p || end > size) {
+      throw new MalformedInputException("corrupt PDQ index: table " + c + " is not ordered");
+    }
+    query.cost += 1 + end - p;
+    if (query.cost > size / RANDOM_ACCESS_COST) {
+      query.overBudget = true;
+      return;
+    }
+    t.postings(c, p, end);
+    long[] q = query.q;
+    int maxDistance = query.maxDistance;
+    int left = maxDistance - Integer.bitCount(b ^ query.chunks[c]);
+    Mapped mapped = t instanceof Mapped x ? x : null;
+    long bits0 = query.bits0[c];
+    long bits1 = query.bits1[c];
+    for (; p < end; p++) {
+      // In place, each posting carries 96 bits of its hash: a lower bound on the distance that
+      // sorts out nearly every candidate without reading its hash.
+      if (mapped != null
+          && Long.bitCount(mapped.bits0(c, p) ^ bits0)
+              + Long.bitCount((mapped.bits1(c, p) ^ bits1) >>> 32) > left) {
+        continue;
+      }
+      int i = t.posting(c, p);
+      if (i < 0 || i >= size) {
+        throw new MalformedInputException("corrupt PDQ index: entry out of range in table " + c);
+      }
+      t.entry(i);
+      long w0 = t.word(i, 0);
+      long w1 = t.word(i, 1);
+      long w2 = t.word(i, 2);
+      long w3 = t.word(i, 3);
+      int d = Long.bitCount(w0 ^ q[0]) + Long.bitCount(w1 ^ q[1])
+          + Long.bitCount(w2 ^ q[2]) + Long.bitCount(w3 ^ q[3]);
+      // Most candidates fail the distance; only a match needs the duplicate check.
+      if (d <= maxDistance) {
+        long[] candidate = query.candidate;
+        candidate[0] = w0;
+        candidate[1] = w1;
+        candidate[2] = w2;
+        candidate[3] = w3;
+        if (!seenInEarlierChunk(candidate, c, query.chunks, query.perChunk)) {
+          query.out.add(new PdqMatch(i, d, query.variant));
         }
       }
     }

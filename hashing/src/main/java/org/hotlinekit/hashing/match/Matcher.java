@@ -202,16 +202,77 @@ public final class Matcher {
    */
   public Result match(HashValue hash) {
     List<Match> out = new ArrayList<>();
-    hash.asDigest().ifPresent(d -> matchDigest(d, out));
     hash.asPdq().ifPresent(p -> matchPdq(p, null, out));
+    boolean belowQuality = matchAllButPdq(hash, out);
+    return result(out, belowQuality);
+  }
+
+  /**
+   * Matches many hashes, e.g. a file of queries: for each, what {@link #match(HashValue)}
+   * answers, in order (a flood guard counts them in that order). Their PDQ hashes are searched
+   * together ({@link org.hotlinekit.hashing.index.PdqIndex#searchAll}), which reads each list's index in address order: for
+   * a few hundred queries or more, about twice as fast as one at a time once the index is in
+   * memory.
+   *
+   * @param hashes the hashes
+   * @return their results, in the order of the hashes
+   */
+  public List<Result> matchAll(List<HashValue> hashes) {
+    int n = hashes.size();
+    List<List<Match>> outs = new ArrayList<>(n);
+    boolean[] belowQuality = new boolean[n];
+    List<Integer> pdqAt = new ArrayList<>();
+    List<PdqHash> pdqs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      HashValue hash = Objects.requireNonNull(hashes.get(i), "hash");
+      List<Match> out = new ArrayList<>();
+      outs.add(out);
+      Optional<PdqHash> pdq = hash.asPdq();
+      if (pdq.isPresent()) {
+        pdqAt.add(i);
+        pdqs.add(pdq.get());
+      }
+      belowQuality[i] = matchAllButPdq(hash, out);
+    }
+    if (!pdqs.isEmpty()) {
+      for (IndexedList l : lists) {
+        for (IndexedList part : l.parts()) {
+          if (part.pdq == null) {
+            continue;
+          }
+          try {
+            List<List<PdqMatch>> found = part.pdq.searchAll(pdqs, maxDistance);
+            for (int k = 0; k < found.size(); k++) {
+              for (PdqMatch m : found.get(k)) {
+                add(outs.get(pdqAt.get(k)), l, part, new Match(l.name(),
+                    part.pdqEntry(m.entry()), HashType.PDQ, m.distance(), m.variant()));
+              }
+            }
+          } catch (MalformedInputException e) {
+            throw part.corrupt(e);
+          }
+        }
+      }
+    }
+    List<Result> results = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      results.add(result(outs.get(i), belowQuality[i]));
+    }
+    return results;
+  }
+
+  /**
+   * Matches a hash given as such on everything but its PDQ index: digests, plug-in signals,
+   * vPDQ.
+   *
+   * @return whether it is a vPDQ hash of which no frame reaches the rules' quality
+   */
+  private boolean matchAllButPdq(HashValue hash, List<Match> out) {
+    hash.asDigest().ifPresent(d -> matchDigest(d, out));
     if (hash.type().isPlugin()) {
       matchSignal(hash, out);
     }
-    boolean belowQuality = false;
-    if (hash.type() == HashType.VPDQ) {
-      belowQuality = !matchVideo(VpdqHash.of(hash), out);
-    }
-    return result(out, belowQuality);
+    return hash.type() == HashType.VPDQ && !matchVideo(VpdqHash.of(hash), out);
   }
 
   /**

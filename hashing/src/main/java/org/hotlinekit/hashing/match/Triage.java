@@ -236,7 +236,34 @@ public final class Triage {
    * @return the outcome (without hashes of a file)
    */
   public Outcome decide(Path name, org.hotlinekit.core.hash.HashValue hash) {
-    Matcher.Result r = matcher.match(hash);
+    return decided(name, matcher.match(hash));
+  }
+
+  /**
+   * Matches many hashes computed elsewhere (a file of queries) and decides each as {@link
+   * #decide(Path, org.hotlinekit.core.hash.HashValue)} does; their PDQ hashes are searched
+   * together ({@link Matcher#matchAll}).
+   *
+   * @param names what each outcome names, e.g. the queries' ids
+   * @param hashes the hashes, one per name
+   * @return the outcomes, in order
+   * @throws IllegalArgumentException if there are not as many names as hashes
+   */
+  public List<Outcome> decideAll(List<Path> names,
+      List<org.hotlinekit.core.hash.HashValue> hashes) {
+    if (names.size() != hashes.size()) {
+      throw new IllegalArgumentException(names.size() + " names for " + hashes.size()
+          + " hashes");
+    }
+    List<Matcher.Result> results = matcher.matchAll(hashes);
+    List<Outcome> out = new java.util.ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      out.add(decided(Objects.requireNonNull(names.get(i), "name"), results.get(i)));
+    }
+    return out;
+  }
+
+  private static Outcome decided(Path name, Matcher.Result r) {
     if (r.known()) {
       return new Outcome(name, Status.KNOWN, r.matches(), false, Optional.empty(),
           Optional.empty(), r.suppressed());

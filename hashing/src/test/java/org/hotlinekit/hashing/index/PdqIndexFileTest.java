@@ -89,6 +89,50 @@ class PdqIndexFileTest {
     loaded.checkAll();
   }
 
+  /**
+   * A batch answers each query as {@code search} does, on the index as built, in place and
+   * loaded: random and near queries, a clustered list where some queries exceed the probing
+   * budget and scan, a radius whose probes alone exceed the budget (every query scans), and more
+   * queries than one sorted batch holds.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {3, 4, 5})
+  void aBatchAnswersEachQueryAsSearchDoes(int seed, @TempDir Path dir) throws IOException {
+    Random r = new Random(seed);
+    List<PdqHash> list = new ArrayList<>();
+    List<PdqHash> centres = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      centres.add(PdqIndexTest.random(r));
+    }
+    for (int i = 0; i < 20_000; i++) {
+      list.add(i % 4 == 0 ? PdqIndexTest.flip(centres.get(r.nextInt(20)), r.nextInt(12), r)
+          : PdqIndexTest.random(r));
+    }
+    PdqIndex built = PdqIndex.of(list);
+    Path file = dir.resolve("batch.pdqidx");
+    built.writeTo(file);
+    List<PdqHash> queries = new ArrayList<>();
+    for (int q = 0; q < 5000; q++) {
+      queries.add(switch (q % 3) {
+        case 0 -> PdqIndexTest.random(r);
+        case 1 -> PdqIndexTest.flip(list.get(r.nextInt(list.size())), r.nextInt(40), r);
+        default -> PdqIndexTest.flip(centres.get(r.nextInt(20)), r.nextInt(16), r);
+      });
+    }
+    for (PdqIndex index : List.of(built, mapped(file), PdqIndex.read(file))) {
+      for (int radius : new int[] {0, 31, 70}) {
+        List<PdqHash> some = radius == 70 ? queries.subList(0, 300) : queries;
+        List<List<PdqMatch>> batch = index.searchAll(some, radius);
+        assertThat(batch).hasSize(some.size());
+        for (int q = 0; q < some.size(); q++) {
+          assertThat(batch.get(q)).as("query %d at %d", q, radius)
+              .isEqualTo(index.search(some.get(q), radius));
+        }
+      }
+    }
+    assertThat(built.searchAll(List.of(), 31)).isEmpty();
+  }
+
   @Test
   void truncatedForeignAndCorruptFilesAreRefused(@TempDir Path dir) throws IOException {
     Random r = new Random(1);

@@ -51,6 +51,43 @@ class FloodGuardTest {
     return new Fixture(new HashList("list", "test", entries), planted, others);
   }
 
+  /**
+   * The same stream decided in batches (Triage.decideAll, their PDQ hashes searched together)
+   * gives the same outcomes as one at a time: the guard counts the queries in their order, so it
+   * quarantines at the same query.
+   */
+  @Test
+  void batchesAreDecidedAsOneAtATime() {
+    Random r = new Random(3);
+    Fixture f = fixture(r);
+    List<Path> names = new ArrayList<>();
+    List<HashValue> queries = new ArrayList<>();
+    for (int q = 0; q < 4_000; q++) {
+      names.add(Path.of("q" + q));
+      queries.add(HashValue.of(q % 2 == 0 ? near(f.planted(), r)
+          : near(f.others().get(r.nextInt(f.others().size())), r)));
+    }
+    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse(
+        "2026-12-07T06:00:00Z"), java.time.ZoneOffset.UTC);
+    Triage single = Triage.builder().list(f.list()).floodGuard(FloodGuard.builder()
+        .window(1_000).share(0.05).minQueries(500).clock(clock).build()).build();
+    Triage batched = Triage.builder().list(f.list()).floodGuard(FloodGuard.builder()
+        .window(1_000).share(0.05).minQueries(500).clock(clock).build()).build();
+    List<Triage.Outcome> expected = new ArrayList<>();
+    for (int q = 0; q < queries.size(); q++) {
+      expected.add(single.decide(names.get(q), queries.get(q)));
+    }
+    List<Triage.Outcome> actual = new ArrayList<>();
+    for (int from = 0; from < queries.size(); from += 700) {
+      int to = Math.min(queries.size(), from + 700);
+      actual.addAll(batched.decideAll(names.subList(from, to), queries.subList(from, to)));
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(expected.get(502).suppressed()).hasSize(1);
+    assertThatThrownBy(() -> batched.decideAll(names.subList(0, 2), queries.subList(0, 3)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 names for 3");
+  }
+
   /** Half of a generated stream near the planted entry, the rest spread over the others. */
   @Test
   void anEntryMatchingHalfTheStreamIsQuarantinedAndReported() {

@@ -138,10 +138,14 @@ class ListChangesTest {
       Matcher changed = Matcher.builder().list(live).allowEmptyLists().build();
       Matcher rebuilt = Matcher.builder().list(new HashList("live", "test", model))
           .allowEmptyLists().build();
-      for (HashValue q : queries(r, seen, md5s)) {
+      List<HashValue> qs = queries(r, seen, md5s);
+      for (HashValue q : qs) {
         assertThat(sorted(changed.match(q).matches())).as("round %d, %s", round, q)
             .isEqualTo(sorted(rebuilt.match(q).matches()));
       }
+      // Matched together (their PDQ hashes searched as one batch), each answers the same.
+      assertThat(changed.matchAll(qs)).as("round %d", round)
+          .isEqualTo(qs.stream().map(changed::match).toList());
       assertThat(live.list().entries()).isEqualTo(model);
       assertThat(live.size()).isEqualTo(model.size());
       assertThat(live.labelled()).isEqualTo((int) model.stream()
