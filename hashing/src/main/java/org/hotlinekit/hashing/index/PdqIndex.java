@@ -356,8 +356,8 @@ public final class PdqIndex {
    * Opens an index written by {@link #write(WritableByteChannel)} in place: the tables stay in
    * the memory-mapped file, so opening costs the header and the block checksums (0.1 % of the
    * file), not a pass over the tables, and needs no heap for them. Each 4 KiB block is checked
-   * against its CRC32C the first time a query reads it (after a quarter of them, the rest in one
-   * pass): a corrupt block throws {@link MalformedInputException} from a query, never a wrong
+   * against its CRC32C the first time a query reads it (after a quarter of them, the rest in a
+   * background pass): a corrupt block throws {@link MalformedInputException} from a query, never a wrong
    * result ({@link #checkAll()} checks everything at once). The way to open a large index:
    * queries read the bits their postings carry, in runs, and were measured faster than on the
    * index loaded or as built (at 1M random entries, radius 31, warm: about 135 against 340
