@@ -21,10 +21,16 @@ class PdqIndexFileFuzzTest {
       index.search(PdqHash.zero(), 31);
       index.scan(PdqHash.zero(), 64);
     });
-    // The same bytes opened in place: the checks happen as queries read.
+    // The same bytes opened in place: the checks happen as queries read, one by one and in a
+    // batch, which must agree.
     FuzzFiles.withFile(data, ".pdqidx", file -> {
       PdqIndex index = PdqIndexFileTest.mapped(file);
-      index.search(PdqHash.zero(), 31);
+      PdqHash other = PdqHash.fromWords(new long[] {-1L, 0x5555555555555555L, 0, -1L});
+      List<PdqMatch> zero = index.search(PdqHash.zero(), 31);
+      if (!index.searchAll(List.of(PdqHash.zero(), other), 31)
+          .equals(List.of(zero, index.search(other, 31)))) {
+        throw new AssertionError("searchAll and search disagree");
+      }
       index.scan(PdqHash.zero(), 64);
       index.checkAll();
     });
