@@ -210,9 +210,9 @@ public final class Matcher {
   /**
    * Matches many hashes, e.g. a file of queries: for each, what {@link #match(HashValue)}
    * answers, in order (a flood guard counts them in that order). Their PDQ hashes are searched
-   * together ({@link org.hotlinekit.hashing.index.PdqIndex#searchAll}), which reads each list's index in address order: for
-   * a few hundred queries or more, about twice as fast as one at a time once the index is in
-   * memory.
+   * together ({@link org.hotlinekit.hashing.index.PdqIndex#searchAll}), which reads each list's
+   * index in address order: for a few hundred queries or more, about twice as fast as one at a
+   * time once the index is in memory.
    *
    * @param hashes the hashes
    * @return their results, in the order of the hashes
@@ -244,8 +244,7 @@ public final class Matcher {
             List<List<PdqMatch>> found = part.pdq.searchAll(pdqs, maxDistance);
             for (int k = 0; k < found.size(); k++) {
               for (PdqMatch m : found.get(k)) {
-                add(outs.get(pdqAt.get(k)), l, part, new Match(l.name(),
-                    part.pdqEntry(m.entry()), HashType.PDQ, m.distance(), m.variant()));
+                add(outs.get(pdqAt.get(k)), l, part, pdqMatch(l, part, m));
               }
             }
           } catch (MalformedInputException e) {
@@ -347,14 +346,19 @@ public final class Matcher {
               ? part.pdq.searchDihedral(all, maxDistance)
               : part.pdq.search(hash, maxDistance);
           for (PdqMatch m : found) {
-            add(out, l, part, new Match(l.name(), part.pdqEntry(m.entry()), HashType.PDQ,
-                m.distance(), m.variant()));
+            add(out, l, part, pdqMatch(l, part, m));
           }
         } catch (org.hotlinekit.core.MalformedInputException e) {
           throw part.corrupt(e);
         }
       }
     }
+  }
+
+  /** A match of a part of a list's PDQ index, its entry decoded. */
+  private static Match pdqMatch(IndexedList list, IndexedList part, PdqMatch m) {
+    return new Match(list.name(), part.pdqEntry(m.entry()), HashType.PDQ, m.distance(),
+        m.variant());
   }
 
   /**
