@@ -96,7 +96,7 @@ class PdqIndexFileTest {
    * queries than one sorted batch holds.
    */
   @ParameterizedTest
-  @ValueSource(ints = {3, 4, 5})
+  @ValueSource(ints = {3, 4})
   void aBatchAnswersEachQueryAsSearchDoes(int seed, @TempDir Path dir) throws IOException {
     Random r = new Random(seed);
     List<PdqHash> list = new ArrayList<>();
@@ -112,7 +112,7 @@ class PdqIndexFileTest {
     Path file = dir.resolve("batch.pdqidx");
     built.writeTo(file);
     List<PdqHash> queries = new ArrayList<>();
-    for (int q = 0; q < 5000; q++) {
+    for (int q = 0; q < 4500; q++) {
       queries.add(switch (q % 3) {
         case 0 -> PdqIndexTest.random(r);
         case 1 -> PdqIndexTest.flip(list.get(r.nextInt(list.size())), r.nextInt(40), r);
@@ -122,12 +122,9 @@ class PdqIndexFileTest {
     for (PdqIndex index : List.of(built, mapped(file), PdqIndex.read(file))) {
       for (int radius : new int[] {0, 31, 70}) {
         List<PdqHash> some = radius == 70 ? queries.subList(0, 300) : queries;
-        List<List<PdqMatch>> batch = index.searchAll(some, radius);
-        assertThat(batch).hasSize(some.size());
-        for (int q = 0; q < some.size(); q++) {
-          assertThat(batch.get(q)).as("query %d at %d", q, radius)
-              .isEqualTo(index.search(some.get(q), radius));
-        }
+        int d = radius;
+        assertThat(index.searchAll(some, radius)).as("radius %d", radius)
+            .isEqualTo(some.stream().map(q -> index.search(q, d)).toList());
       }
     }
     assertThat(built.searchAll(List.of(), 31)).isEmpty();
@@ -143,7 +140,24 @@ class PdqIndexFileTest {
     Path file = dir.resolve("a.pdqidx");
     PdqIndex.of(list).writeTo(file);
     byte[] good = Files.readAllBytes(file);
-    for (int cut : new int[] {0, 7, 27, 100, good.length / 2, good.length - 1}) {
+    // Cut at every table's start and end (see the format in PdqIndex), and elsewhere.
+    ByteBuffer le = ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int m = le.getInt(16);
+    List<Integer> cuts = new ArrayList<>(List.of(0, 7, 27, 100, good.length / 2,
+        good.length - 1, good.length - 24));
+    int at = (24 + 8 * m + 31) & ~31;
+    cuts.add(at);
+    at += 32 * list.size();
+    for (int c = 0; c < m; c++) {
+      cuts.add(at);
+      at = (at + 4 * ((1 << le.getInt(28 + 8 * c)) + 1) + 7) & ~7;
+      cuts.add(at);
+      at += 16 * list.size();
+    }
+    int data = (int) org.hotlinekit.hashing.testing.Regions.dataLength(good, good.length);
+    assertThat(at).as("the tables end where the data ends").isEqualTo(data);
+    cuts.add(data);
+    for (int cut : cuts) {
       Path truncated = Files.write(dir.resolve("t" + cut), Arrays.copyOf(good, cut));
       assertThatThrownBy(() -> PdqIndex.read(truncated))
           .as("cut at %d", cut)
