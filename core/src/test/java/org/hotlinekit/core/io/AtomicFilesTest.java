@@ -134,4 +134,14 @@ class AtomicFilesTest {
       assertThat(s).isEmpty();
     }
   }
+
+  /** More than one slice of the write: every byte lands, in order. */
+  @Test
+  void aLargeArrayIsWrittenWhole(@TempDir Path dir) throws IOException {
+    byte[] bytes = new byte[(5 << 20) + 12345];
+    new java.util.Random(7).nextBytes(bytes);
+    Path file = dir.resolve("big");
+    AtomicFiles.write(file, bytes);
+    assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+  }
 }

@@ -321,4 +321,26 @@ class ReportJsonTest {
   private static ReportJson.Result read(String text) {
     return JSON.read(text.getBytes(StandardCharsets.UTF_8), "test.json");
   }
+
+  /** A file of more than 2 MiB (read in slices of 1 MiB) reads as its bytes do. */
+  @Test
+  void aLargeFileReadsAsItsBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.time.Instant at = java.time.Instant.parse("2026-12-01T10:00:00Z");
+    List<Report> reports = new ArrayList<>();
+    for (int i = 0; i < 6000; i++) {
+      org.hotlinekit.iccam.model.ContentItem item = new org.hotlinekit.iccam.model.ContentItem(
+          "item-" + i, "https://img.example.org/" + i + ".jpg",
+          org.hotlinekit.iccam.model.MediaType.IMAGE, java.util.Optional.empty(),
+          java.util.Optional.empty(), java.util.Optional.empty(), List.of(), List.of(),
+          List.of(), List.of(), java.util.Optional.empty());
+      reports.add(new Report("BE-" + i, "BE-example", at, java.time.ZoneId.of("Europe/Brussels"),
+          "https://img.example.org/", java.util.Optional.empty(), java.util.Optional.empty(),
+          java.util.Optional.empty(), List.of(), java.util.Optional.empty(), List.of(item)));
+    }
+    byte[] written = JSON.write(new ReportDocument(reports));
+    assertThat(written.length).isGreaterThan(2 << 20);
+    java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("big.json"), written);
+    assertThat(JSON.read(file).document()).isEqualTo(JSON.read(written, "w").document());
+  }
 }
