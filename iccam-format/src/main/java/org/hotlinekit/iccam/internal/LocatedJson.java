@@ -98,24 +98,111 @@ public final class LocatedJson {
     }
     try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(),
         text)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new SyntaxError(name, 1, 1, "empty document", null);
-      }
-      Node root = value(p, t, name, maxStringLength, maxDepth, 0);
-      if (p.nextToken() != null) {
-        throw error(p, name, "unexpected content after the JSON document");
-      }
-      return root;
+      return root(p, name, maxStringLength, maxDepth, null, null);
     } catch (JacksonException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      String msg = e.getOriginalMessage();
-      if (msg != null && (msg.contains("exceeds the maximum") || msg.contains("exceeds"))) {
-        throw new LimitExceededException(name + ":" + line + ":" + col + ": " + msg, e);
-      }
-      throw new SyntaxError(name, line, col, "not valid JSON: " + msg, e);
+      throw translate(e, name);
     }
+  }
+
+  /**
+   * Parses a UTF-8 document from a stream, handing the elements of one array member of the root
+   * object to {@code elements} as each is parsed instead of keeping them: in the tree returned,
+   * that member is an empty array (the caller counts what it was given). Only one element is held
+   * at a time, so a document of any size is parsed in the memory of its largest element. Like
+   * {@link #parse}, the caller checks the text is UTF-8 (here, as it passes) and caps its size;
+   * a byte order mark is refused as the stream starts with it.
+   *
+   * @param in the text, read to its end
+   * @param name the name used in errors
+   * @param maxStringLength the longest string
+   * @param maxDepth the deepest nesting
+   * @param member the root member whose array elements are streamed
+   * @param elements receives them, in order
+   * @return the root without those elements
+   * @throws SyntaxError for text that is not one JSON value
+   * @throws java.io.UncheckedIOException if reading the stream fails
+   */
+  public static Node parse(java.io.InputStream in, String name, int maxStringLength,
+      int maxDepth, String member, java.util.function.Consumer<Node> elements) {
+    java.io.PushbackInputStream pb = new java.io.PushbackInputStream(in, 3);
+    try {
+      byte[] head = pb.readNBytes(3);
+      if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
+          && (head[2] & 0xff) == 0xBF) {
+        throw new SyntaxError(name, 1, 1, "a byte order mark is not allowed (RFC 7493)", null);
+      }
+      pb.unread(head);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), pb)) {
+      return root(p, name, maxStringLength, maxDepth, member, elements);
+    } catch (tools.jackson.core.exc.JacksonIOException e) {
+      throw new java.io.UncheckedIOException(e.getCause() instanceof java.io.IOException
+          ? (java.io.IOException) e.getCause() : new java.io.IOException(e.getMessage(), e));
+    } catch (JacksonException e) {
+      throw translate(e, name);
+    }
+  }
+
+  private static Node root(JsonParser p, String name, int maxString, int maxDepth,
+      String member, java.util.function.Consumer<Node> elements) {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new SyntaxError(name, 1, 1, "empty document", null);
+    }
+    Node root = member == null || t != JsonToken.START_OBJECT
+        ? value(p, t, name, maxString, maxDepth, 0)
+        : streamedRoot(p, name, maxString, maxDepth, member, elements);
+    if (p.nextToken() != null) {
+      throw error(p, name, "unexpected content after the JSON document");
+    }
+    return root;
+  }
+
+  /** The root object, as {@link #value} parses it, but the member's array elements handed on. */
+  private static Node streamedRoot(JsonParser p, String name, int maxString, int maxDepth,
+      String member, java.util.function.Consumer<Node> elements) {
+    int line = p.currentTokenLocation().getLineNr();
+    int col = p.currentTokenLocation().getColumnNr();
+    if (maxDepth <= 0) {
+      throw new SyntaxError(name, line, col, "nested deeper than " + maxDepth, null);
+    }
+    Map<String, Node> m = new LinkedHashMap<>();
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+      String key = p.currentName();
+      int kl = p.currentTokenLocation().getLineNr();
+      int kc = p.currentTokenLocation().getColumnNr();
+      if (m.containsKey(key)) {
+        throw new SyntaxError(name, kl, kc, "duplicate member '" + printable(key) + "'", null);
+      }
+      JsonToken v = p.nextToken();
+      if (member.equals(key) && v == JsonToken.START_ARRAY) {
+        int al = p.currentTokenLocation().getLineNr();
+        int ac = p.currentTokenLocation().getColumnNr();
+        if (maxDepth <= 1) {
+          throw new SyntaxError(name, al, ac, "nested deeper than " + maxDepth, null);
+        }
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+          elements.accept(value(p, t, name, maxString, maxDepth, 2));
+        }
+        m.put(key, new Node(List.of(), al, ac));
+      } else {
+        m.put(key, value(p, v, name, maxString, maxDepth, 1));
+      }
+    }
+    return new Node(m, line, col);
+  }
+
+  private static RuntimeException translate(JacksonException e, String name) {
+    int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+    String msg = e.getOriginalMessage();
+    if (msg != null && (msg.contains("exceeds the maximum") || msg.contains("exceeds"))) {
+      return new LimitExceededException(name + ":" + line + ":" + col + ": " + msg, e);
+    }
+    return new SyntaxError(name, line, col, "not valid JSON: " + msg, e);
   }
 
   private static Node value(JsonParser p, JsonToken t, String name, int maxString, int maxDepth,

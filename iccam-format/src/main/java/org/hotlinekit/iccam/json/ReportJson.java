@@ -213,6 +213,184 @@ public final class ReportJson {
     return new Result(doc, r.ignored);
   }
 
+  /**
+   * What a document read as a stream held: how many reports, its packet header, and the unknown
+   * members skipped (only with {@link Builder#ignoreUnknownFields()}).
+   *
+   * @param reports the number of reports, at least one
+   * @param packet the packet header, if the document has one
+   * @param ignored the unknown members skipped, with their locations
+   */
+  public record Summary(int reports, Optional<PacketInfo> packet, List<Problem> ignored) {
+    /**
+     * Copies.
+     *
+     * @param reports the number of reports
+     * @param packet the packet header
+     * @param ignored the ignored members
+     */
+    public Summary {
+      if (reports < 1) {
+        throw new IllegalArgumentException("a document has at least one report");
+      }
+      Objects.requireNonNull(packet, "packet");
+      ignored = List.copyOf(ignored);
+    }
+  }
+
+  /**
+   * Checks a document file as {@link #read(Path)} does, without holding it: one report at a
+   * time, so a document of any size within the limit is checked in the memory of its largest
+   * report. Accepts and refuses exactly what {@code read} accepts and refuses.
+   *
+   * @param file the file
+   * @return what it holds
+   * @throws ReportFormatException listing every problem, if the document is invalid
+   * @throws UnsupportedInputException for another format, major version or an unknown crit entry
+   * @throws LimitExceededException if the file or a string is over the limits
+   * @throws InputReadException if the file cannot be read
+   */
+  public Summary check(Path file) {
+    try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file),
+        1 << 16)) {
+      return check(in, file.toString());
+    } catch (java.io.UncheckedIOException e) {
+      throw InputReadException.of(file, e.getCause());
+    } catch (IOException e) {
+      throw InputReadException.of(file, e);
+    }
+  }
+
+  /**
+   * Checks a document read from a stream (to its end), as {@link #read(byte[], String)} checks
+   * the same bytes, holding one report at a time.
+   *
+   * @param in the UTF-8 text (not closed)
+   * @param name the name used in problems
+   * @return what it holds
+   * @throws ReportFormatException listing every problem, if the document is invalid
+   * @throws UnsupportedInputException for another format, major version or an unknown crit entry
+   * @throws LimitExceededException if the input or a string is over the limits
+   * @throws java.io.UncheckedIOException if reading the stream fails
+   */
+  public Summary check(java.io.InputStream in, String name) {
+    return stream(in, name, r -> { });
+  }
+
+  /**
+   * Reads a document from a stream and writes it, with the given packet header, in the compact
+   * form {@link #writeCompact} gives that document with that header (the same bytes), one report
+   * at a time: memory is that of the largest report, whatever the document's size. The output is
+   * written as the input is read: when the document is refused, part of it has been written,
+   * so write to a file that replaces the target only on success ({@code AtomicFiles}).
+   *
+   * @param in the UTF-8 text (not closed)
+   * @param name the name used in problems
+   * @param packet the packet header to write (any the document has is replaced)
+   * @param out where the compact document goes (not closed)
+   * @return what the document held (its own packet header, if any)
+   * @throws ReportFormatException listing every problem, if the document is invalid
+   * @throws UnsupportedInputException for another format, major version or an unknown crit entry
+   * @throws LimitExceededException if the input or a string is over the limits
+   * @throws java.io.UncheckedIOException if reading or writing fails
+   */
+  public Summary copyCompact(java.io.InputStream in, String name, PacketInfo packet,
+      java.io.OutputStream out) {
+    Objects.requireNonNull(packet, "packet");
+    Objects.requireNonNull(out, "out");
+    try (tools.jackson.core.JsonGenerator g = JSON.createGenerator(new java.io.FilterOutputStream(
+        out) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
+
+          @Override
+          public void close() throws IOException {
+            flush(); // the caller closes its own stream
+          }
+        })) {
+      ObjectNode head = head(Optional.of(packet));
+      g.writeStartObject();
+      for (Map.Entry<String, JsonNode> e : head.properties()) {
+        g.writeName(e.getKey());
+        g.writeTree(e.getValue());
+      }
+      g.writeName("reports");
+      g.writeStartArray();
+      Summary s = stream(in, name, r -> g.writeTree(report(r)));
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+      out.write('\n');
+      return s;
+    } catch (tools.jackson.core.exc.JacksonIOException e) {
+      throw new java.io.UncheckedIOException(e.getCause() instanceof IOException
+          ? (IOException) e.getCause() : new IOException(e.getMessage(), e));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a document from a stream, handing each valid report on as it is read. */
+  private Summary stream(java.io.InputStream raw, String name,
+      java.util.function.Consumer<Report> each) {
+    Objects.requireNonNull(raw, "in");
+    Objects.requireNonNull(name, "name");
+    org.hotlinekit.iccam.internal.TextInput in =
+        new org.hotlinekit.iccam.internal.TextInput(raw, maxBytes);
+    Reader head = new Reader(name);
+    Reader body = new Reader(name); // the reports' problems, after the header's as read() has them
+    Map<String, Integer> references = new java.util.HashMap<>();
+    int[] seen = {0};
+    int[] accepted = {0};
+    Node root;
+    try {
+      root = LocatedJson.parse(in, name, maxStringLength, 64, "reports", n -> {
+        seen[0]++;
+        body.accept(n, references).ifPresent(r -> {
+          accepted[0]++;
+          each.accept(r);
+        });
+      });
+    } catch (RuntimeException e) {
+      // What read() finds first wins: the size, then the encoding, then this.
+      try {
+        in.drain();
+      } catch (IOException drainFailed) {
+        e.addSuppressed(drainFailed);
+      }
+      refuseText(in, name);
+      if (e instanceof LocatedJson.SyntaxError) {
+        LocatedJson.SyntaxError se = (LocatedJson.SyntaxError) e;
+        throw new ReportFormatException(List.of(new Problem(name, se.line, se.column,
+            se.reason)));
+      }
+      throw e;
+    }
+    refuseText(in, name);
+    Optional<PacketInfo> packet = head.header(root);
+    Node list = root.object().get("reports");
+    head.reportsArray(root, list, seen[0]);
+    head.problems.addAll(body.problems);
+    head.ignored.addAll(body.ignored);
+    head.end(root, accepted[0]);
+    if (!head.problems.isEmpty()) {
+      throw new ReportFormatException(head.problems);
+    }
+    return new Summary(accepted[0], packet, head.ignored);
+  }
+
+  private void refuseText(org.hotlinekit.iccam.internal.TextInput in, String name) {
+    if (in.overLimit()) {
+      throw new LimitExceededException(name + ": more than " + maxBytes + " bytes is over the"
+          + " limit (split the export into batches)");
+    }
+    if (!in.utf8()) {
+      throw new ReportFormatException(List.of(new Problem(name, 1, 1, "not UTF-8 text")));
+    }
+  }
+
   // ------------------------------------------------------------------------------------ reading
 
   /** Whether every byte is ASCII (then the text is valid UTF-8 without decoding it). */
@@ -255,6 +433,24 @@ public final class ReportJson {
     }
 
     ReportDocument document(Node root) {
+      Optional<PacketInfo> packet = header(root);
+      List<Report> reports = new ArrayList<>();
+      Node list = root.object().get("reports");
+      if (reportsArray(root, list, list == null || !list.isArray() ? 0 : list.array().size())) {
+        Map<String, Integer> references = new java.util.HashMap<>();
+        for (Node n : list.array()) {
+          accept(n, references).ifPresent(reports::add);
+        }
+      }
+      end(root, reports.size());
+      return new ReportDocument(reports, packet);
+    }
+
+    /**
+     * The document's own members: format, version and crit (refused at once when not
+     * understood), unknown members, the packet header and the code lists.
+     */
+    Optional<PacketInfo> header(Node root) {
       if (!root.isObject()) {
         throw new ReportFormatException(List.of(new Problem(name, root.line, root.column,
             "a report document is a JSON object")));
@@ -303,39 +499,56 @@ public final class ReportJson {
       if (codeLists != null && !codeLists.isString()) {
         problem(codeLists, "\"codeLists\" must be a string");
       }
-      List<Report> reports = new ArrayList<>();
-      Node list = m.get("reports");
+      return packet;
+    }
+
+    /**
+     * Records what is wrong with the {@code reports} member, given how many elements it has.
+     *
+     * @return whether it is an array with elements
+     */
+    boolean reportsArray(Node root, Node list, int elements) {
       if (list == null) {
         problem(root, "missing member \"reports\"");
       } else if (!list.isArray()) {
         problem(list, "\"reports\" must be an array");
-      } else if (list.array().isEmpty()) {
+      } else if (elements == 0) {
         problem(list, "\"reports\" is empty: a document needs at least one report");
       } else {
-        java.util.Map<String, Node> references = new java.util.HashMap<>();
-        for (Node n : list.array()) {
-          try {
-            Report r = report(n);
-            Node first = references.putIfAbsent(r.reference(), n);
-            if (first != null) {
-              // Two reports under one case reference: a recipient could not tell them apart.
-              throw problem(n.object().get("reference"), "duplicate \"reference\": the report at"
-                  + " line " + first.line + " has the same one");
-            }
-            reports.add(r);
-          } catch (Skip skipped) {
-            // Recorded; go on to find the other problems.
-          }
-        }
+        return true;
       }
-      if (reports.isEmpty()) {
-        // Every report had problems (recorded), or there were none: no document to return.
+      return false;
+    }
+
+    /**
+     * One element of {@code reports}: the report, or empty when it has problems (recorded).
+     *
+     * @param references the references seen so far, with the line of each, to refuse a second
+     *     report under one of them
+     */
+    Optional<Report> accept(Node n, Map<String, Integer> references) {
+      try {
+        Report r = report(n);
+        Integer first = references.putIfAbsent(r.reference(), n.line);
+        if (first != null) {
+          // Two reports under one case reference: a recipient could not tell them apart.
+          throw problem(n.object().get("reference"), "duplicate \"reference\": the report at"
+              + " line " + first + " has the same one");
+        }
+        return Optional.of(r);
+      } catch (Skip skipped) {
+        return Optional.empty(); // recorded; go on to find the other problems
+      }
+    }
+
+    /** Refuses a document without a report left: every one had problems, or there were none. */
+    void end(Node root, int accepted) {
+      if (accepted == 0) {
         if (problems.isEmpty()) {
           problem(root, "a document needs at least one report");
         }
         throw new ReportFormatException(problems);
       }
-      return new ReportDocument(reports, packet);
     }
 
     PacketInfo packet(Node p) {
@@ -812,12 +1025,22 @@ public final class ReportJson {
   }
 
   private static ObjectNode tree(ReportDocument document) {
+    ObjectNode root = head(document.packet());
+    ArrayNode reports = root.putArray("reports");
+    for (Report r : document.reports()) {
+      reports.add(report(r));
+    }
+    return root;
+  }
+
+  /** The members before {@code reports}, in the order the writer gives them. */
+  private static ObjectNode head(Optional<PacketInfo> packet) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
     root.putArray("crit");
     root.put("codeLists", CodeLists.bundled().version());
-    document.packet().ifPresent(p -> {
+    packet.ifPresent(p -> {
       ObjectNode o = root.putObject("packet");
       o.put("packetId", p.packetId().toString());
       o.put("created", p.created().toString());
@@ -825,10 +1048,6 @@ public final class ReportJson {
       ArrayNode a = o.putArray("recipientCertSha256");
       p.recipientCertSha256().forEach(a::add);
     });
-    ArrayNode reports = root.putArray("reports");
-    for (Report r : document.reports()) {
-      reports.add(report(r));
-    }
     return root;
   }
 
