@@ -16,7 +16,9 @@ import org.hotlinekit.core.io.AtomicFiles;
 import org.hotlinekit.iccam.json.ReportDocument;
 import org.hotlinekit.iccam.json.ReportJson;
 import org.hotlinekit.iccam.packet.NotARecipientException;
+import org.hotlinekit.iccam.json.PacketInfo;
 import org.hotlinekit.iccam.packet.OpenedPacket;
+import org.hotlinekit.iccam.packet.OpenedPacketFile;
 import org.hotlinekit.iccam.packet.PacketReader;
 import org.hotlinekit.iccam.packet.PacketWriter;
 import org.hotlinekit.iccam.packet.Pem;
@@ -267,42 +269,55 @@ final class PacketCommand implements Runnable {
       for (Path c : crls) {
         Pem.crls(c).forEach(b::crl);
       }
-      byte[] bytes;
-      try (var stream = Files.newInputStream(in)) {
-        OpenedPacket p;
-        try {
-          p = b.build().open(stream);
-        } catch (HotlinekitException e) {
-          spec.commandLine().getErr().println("hotlinekit: " + in + ": " + Cli.describe(e));
-          if (Cli.verbose(spec)) {
-            e.printStackTrace(spec.commandLine().getErr());
-          }
-          return exitCode(e);
-        }
-        bytes = p.payload();
+      PacketReader reader = b.build();
+      int reports;
+      PacketInfo header;
+      java.security.cert.X509Certificate signerCert;
+      java.time.Instant signedAt;
+      try {
         if (out != null) {
-          AtomicFiles.write(out, bytes);
-        }
-        PrintWriter stdout = spec.commandLine().getOut();
-        String signer = p.signer().getSubjectX500Principal().getName();
-        if (format == Cli.OutputFormat.json) {
-          ObjectNode n = Cli.json().createObjectNode();
-          n.put("verified", true);
-          n.put("reports", p.document().reports().size());
-          n.put("signer", signer);
-          n.put("signedAt", p.signingTime().toString());
-          n.put("packetId", p.header().packetId().toString());
-          if (out != null) {
-            n.put("document", out.toString());
-          }
-          stdout.println(Cli.json().writeValueAsString(n));
+          // From file to file: the packet and the document are never held whole.
+          OpenedPacketFile p = reader.open(in, out);
+          reports = p.reports();
+          header = p.header();
+          signerCert = p.signer();
+          signedAt = p.signingTime();
         } else {
-          stdout.println("verified: " + p.document().reports().size() + " reports from " + signer
-              + ", signed " + p.signingTime() + ", packet " + p.header().packetId()
-              + (out != null ? "; document written to " + out : ""));
+          OpenedPacket p;
+          try (var stream = Files.newInputStream(in)) {
+            p = reader.open(stream);
+          }
+          reports = p.document().reports().size();
+          header = p.header();
+          signerCert = p.signer();
+          signedAt = p.signingTime();
         }
-        stdout.flush();
+      } catch (HotlinekitException e) {
+        spec.commandLine().getErr().println("hotlinekit: " + in + ": " + Cli.describe(e));
+        if (Cli.verbose(spec)) {
+          e.printStackTrace(spec.commandLine().getErr());
+        }
+        return exitCode(e);
       }
+      PrintWriter stdout = spec.commandLine().getOut();
+      String signer = signerCert.getSubjectX500Principal().getName();
+      if (format == Cli.OutputFormat.json) {
+        ObjectNode n = Cli.json().createObjectNode();
+        n.put("verified", true);
+        n.put("reports", reports);
+        n.put("signer", signer);
+        n.put("signedAt", signedAt.toString());
+        n.put("packetId", header.packetId().toString());
+        if (out != null) {
+          n.put("document", out.toString());
+        }
+        stdout.println(Cli.json().writeValueAsString(n));
+      } else {
+        stdout.println("verified: " + reports + " reports from " + signer + ", signed "
+            + signedAt + ", packet " + header.packetId()
+            + (out != null ? "; document written to " + out : ""));
+      }
+      stdout.flush();
       return 0;
     }
 

@@ -112,7 +112,7 @@ public final class LocatedJson {
    * {@link #parse}, the caller checks the text is UTF-8 (here, as it passes) and caps its size;
    * a byte order mark is refused as the stream starts with it.
    *
-   * @param in the text, read to its end
+   * @param in the text, read to its end (not closed)
    * @param name the name used in errors
    * @param maxStringLength the longest string
    * @param maxDepth the deepest nesting
@@ -124,7 +124,14 @@ public final class LocatedJson {
    */
   public static Node parse(java.io.InputStream in, String name, int maxStringLength,
       int maxDepth, String member, java.util.function.Consumer<Node> elements) {
-    java.io.PushbackInputStream pb = new java.io.PushbackInputStream(in, 3);
+    // Jackson closes its source with the parser; the caller's stream stays open.
+    java.io.PushbackInputStream pb = new java.io.PushbackInputStream(
+        new java.io.FilterInputStream(in) {
+          @Override
+          public void close() {
+            // Left to the caller.
+          }
+        }, 3);
     try {
       byte[] head = pb.readNBytes(3);
       if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB

@@ -2,6 +2,7 @@ package org.hotlinekit.iccam.packet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -32,18 +33,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1OctetStringParser;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1SequenceParser;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.ASN1SetParser;
 import org.bouncycastle.asn1.ASN1StreamParser;
+import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.cms.AuthEnvelopedData;
+import org.bouncycastle.asn1.cms.AuthEnvelopedDataParser;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.ContentInfoParser;
+import org.bouncycastle.asn1.cms.EncryptedContentInfo;
+import org.bouncycastle.asn1.cms.EncryptedContentInfoParser;
 import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
 import org.bouncycastle.asn1.cms.KeyTransRecipientInfo;
@@ -188,43 +197,354 @@ public final class PacketReader {
    * @throws ReplayException if it was opened before or was signed outside the time window
    */
   public OpenedPacket open(byte[] packet) {
-    if (packet.length > maxBytes) {
+    Objects.requireNonNull(packet, "packet");
+    Opened<byte[]> o = open(() -> new java.io.ByteArrayInputStream(packet), packet.length,
+        in -> {
+          byte[] payload = readAll(in, packet.length);
+          return () -> payload;
+        });
+    ReportDocument doc = ReportJson.strict().read(o.content, "packet payload").document();
+    PacketInfo header = header(doc.packet());
+    checkFresh(header, o.signingTime);
+    return new OpenedPacket(doc, header, o.signer, o.signingTime, o.content);
+  }
+
+  /**
+   * Opens a packet file and writes its verified document, the exact signed JSON, to a file,
+   * holding neither whole: the packet is read twice (its structure, then its content, which is
+   * decrypted, its tag computed, its signature's digest taken and the document checked one report
+   * at a time as it passes), so memory stays a few buffers whatever the packet's size. Every
+   * check of {@link PacketReader} runs, in the same order, with the same exceptions as {@link
+   * #open(byte[])}; the document file appears only once all of them passed (written to a
+   * temporary file beside it, which replaces it atomically), and is left untouched otherwise.
+   *
+   * @param packet the packet file
+   * @param document where the verified document goes (replaced if it exists)
+   * @return what was verified
+   * @throws org.hotlinekit.core.InputReadException if the packet cannot be read
+   * @throws org.hotlinekit.core.OutputWriteException if the document cannot be written
+   * @throws LimitExceededException over the size limit
+   * @throws MalformedInputException if it is not a well-formed packet
+   * @throws UnsupportedInputException for algorithms, structures or versions the profile refuses
+   * @throws NotARecipientException if it is not for this reader
+   * @throws WrongKeyException if this reader's key does not unwrap it
+   * @throws TamperedException if the tag or the signature does not verify
+   * @throws UntrustedSignerException if the signer is not trusted
+   * @throws ReplayException if it was opened before or was signed outside the time window
+   */
+  public OpenedPacketFile open(java.nio.file.Path packet, java.nio.file.Path document) {
+    Objects.requireNonNull(packet, "packet");
+    Objects.requireNonNull(document, "document");
+    long size;
+    try {
+      size = java.nio.file.Files.size(packet);
+    } catch (IOException e) {
+      throw org.hotlinekit.core.InputReadException.of(packet, e);
+    }
+    Object[] result = new Object[1];
+    org.hotlinekit.core.io.AtomicFiles.write(document, tmp -> {
+      try (java.io.OutputStream file = new java.io.BufferedOutputStream(
+          java.nio.file.Files.newOutputStream(tmp), 1 << 16)) {
+        Opened<ReportJson.Summary> o = open(() -> new java.io.BufferedInputStream(
+            java.nio.file.Files.newInputStream(packet), 1 << 16), size,
+            in -> checkedCopy(in, file));
+        PacketInfo header = header(o.content.packet());
+        checkFresh(header, o.signingTime);
+        result[0] = new OpenedPacketFile(document, o.content.reports(), header, o.signer,
+            o.signingTime);
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+    });
+    return (OpenedPacketFile) result[0];
+  }
+
+  /**
+   * The signed content copied to {@code out} as the document is checked, one report at a time.
+   * The content is read to its end, so that its digest is complete; a refused document is
+   * reported once the signature was checked, as a whole read reports it.
+   */
+  private static Content<ReportJson.Summary> checkedCopy(InputStream in, java.io.OutputStream out)
+      throws IOException {
+    InputStream tee = new java.io.FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = in.read();
+        if (b >= 0) {
+          out.write(b);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+          out.write(b, off, n);
+        }
+        return n;
+      }
+    };
+    try {
+      ReportJson.Summary s = ReportJson.strict().check(tee, "packet payload");
+      return () -> s;
+    } catch (HotlinekitException e) {
+      tee.transferTo(OutputStream.nullOutputStream());
+      return () -> {
+        throw e;
+      };
+    }
+  }
+
+  /** The document's packet header, which must name this reader. */
+  private PacketInfo header(Optional<PacketInfo> packet) {
+    if (packet.isEmpty()) {
+      throw new MalformedInputException("the signed document has no packet header");
+    }
+    PacketInfo header = packet.get();
+    if (!header.recipientCertSha256().contains(certificateSha256)) {
+      throw new NotARecipientException("the signed recipient list does not name this reader:"
+          + " the packet was forwarded by one of its recipients");
+    }
+    return header;
+  }
+
+  /** Opens a fresh stream over the whole packet, for each pass. */
+  @FunctionalInterface
+  private interface Source {
+    InputStream open() throws IOException;
+  }
+
+  /** Reads the signed content, to its end; what it gives is released only if all checks pass. */
+  @FunctionalInterface
+  private interface ContentReader<T> {
+    Content<T> read(InputStream content) throws IOException;
+  }
+
+  /** The result of reading the signed content, or the failure kept until the signature is checked. */
+  @FunctionalInterface
+  private interface Content<T> {
+    T get();
+  }
+
+  /** What the two layers gave: the content as read, the verified signer and signing time. */
+  private static final class Opened<T> {
+    final T content;
+    final X509Certificate signer;
+    final Instant signingTime;
+
+    Opened(T content, X509Certificate signer, Instant signingTime) {
+      this.content = content;
+      this.signer = signer;
+      this.signingTime = signingTime;
+    }
+  }
+
+  /**
+   * Both layers, in two reads of the packet: its structure (the encrypted content passed over),
+   * then the encrypted content, whose tag is computed as it is decrypted and handed to the
+   * signed layer; nothing is released unless the tag and the signature verify.
+   */
+  private <T> Opened<T> open(Source source, long size, ContentReader<T> reader) {
+    if (size > maxBytes) {
       throw new LimitExceededException("the packet has more than " + maxBytes
           + " bytes (the limit); split large exports into several packets");
     }
-    ContentInfo outer = contentInfo(packet, "packet");
-    if (!CMSObjectIdentifiers.authEnvelopedData.equals(outer.getContentType())) {
-      throw new UnsupportedInputException("the packet is " + name(outer.getContentType())
-          + ", not AuthEnvelopedData (AES-GCM); this profile accepts nothing else");
-    }
-    AuthEnvelopedData aed;
-    try {
-      aed = AuthEnvelopedData.getInstance(outer.getContent());
-    } catch (RuntimeException e) {
-      throw new MalformedInputException("the AuthEnvelopedData structure is malformed", e);
-    }
+    AuthEnvelopedData aed = read(source, size, ciphertext -> {
+      ciphertext.transferTo(OutputStream.nullOutputStream());
+      return null;
+    }, true);
     prevalidate(aed);
-    byte[] inner = decrypt(outer, aed);
-    return verify(inner);
+    SecretKeySpec key = contentKey(aed);
+    byte[] tag;
+    byte[] aad;
+    byte[] nonce;
+    try {
+      tag = aed.getMac().getOctets();
+      aad = aed.getAuthAttrs() == null ? new byte[0]
+          : aed.getAuthAttrs().getEncoded(ASN1Encoding.DER); // RFC 5083: the DER SET OF
+      nonce = GCMParameters.getInstance(aed.getAuthEncryptedContentInfo()
+          .getContentEncryptionAlgorithm().getParameters()).getNonce();
+    } catch (IOException | RuntimeException e) {
+      throw new MalformedInputException("the encrypted content is malformed", e);
+    }
+    if (tag.length != 16) {
+      throw new MalformedInputException("the GCM tag has " + tag.length + " bytes, not 16");
+    }
+    Object[] opened = new Object[1];
+    read(source, size, ciphertext -> {
+      Decrypting plain;
+      try {
+        plain = new Decrypting(ciphertext, key, nonce, aad);
+      } catch (GeneralSecurityException e) {
+        throw new CryptoException("AES-GCM is not available: " + e.getMessage(), e);
+      }
+      Opened<Content<T>> inner;
+      try {
+        inner = signedLayer(plain, (int) Math.min(Integer.MAX_VALUE - 8, size), reader);
+      } catch (RuntimeException e) {
+        // The tag first, as a whole read checks it before the inner layer.
+        plain.finish(tag);
+        throw e;
+      }
+      plain.finish(tag);
+      opened[0] = inner;
+      return null;
+    }, false);
+    @SuppressWarnings("unchecked")
+    Opened<Content<T>> inner = (Opened<Content<T>>) opened[0];
+    return new Opened<>(inner.content.get(), inner.signer, inner.signingTime);
+  }
+
+  /**
+   * AES-GCM plaintext of ciphertext as it is read, with the tag computed over the same bytes
+   * ({@link PacketContent.Tag}); {@link #finish} reads what is left and compares the tag.
+   */
+  private static final class Decrypting extends InputStream {
+    private final InputStream ciphertext;
+    private final PacketContent.Tag tag;
+    private final javax.crypto.Cipher ctr;
+    private byte[] buffer = new byte[1 << 16];
+    private boolean ended;
+
+    Decrypting(InputStream ciphertext, SecretKeySpec key, byte[] nonce, byte[] aad)
+        throws GeneralSecurityException {
+      this.ciphertext = ciphertext;
+      this.tag = new PacketContent.Tag(key, nonce, aad);
+      this.ctr = PacketContent.ctr(key, nonce);
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (ended) {
+        return -1;
+      }
+      if (len == 0) {
+        return 0;
+      }
+      int n = ciphertext.read(buffer, 0, Math.min(len, buffer.length));
+      if (n < 0) {
+        ended = true;
+        return -1;
+      }
+      try {
+        tag.update(buffer, 0, n);
+        int out = ctr.update(buffer, 0, n, b, off);
+        if (out != n) {
+          throw new IOException("AES-CTR gave " + out + " bytes for " + n);
+        }
+      } catch (GeneralSecurityException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+      return n;
+    }
+
+    /** Reads the rest of the ciphertext and checks the tag over all of it. */
+    void finish(byte[] expected) {
+      try {
+        byte[] skip = new byte[1 << 16];
+        while (!ended) {
+          read(skip, 0, skip.length);
+        }
+        tag.verify(expected);
+      } catch (IOException e) {
+        throw new MalformedInputException("the encrypted content is malformed: "
+            + e.getMessage(), e);
+      } catch (GeneralSecurityException e) {
+        throw new TamperedException("the GCM tag does not verify: the packet was changed", e);
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------- outer layer
 
-  private static ContentInfo contentInfo(byte[] bytes, String what) {
-    try {
-      ASN1Primitive p = ASN1Primitive.fromByteArray(bytes);
-      ContentInfo ci = p == null ? null : ContentInfo.getInstance(p);
-      if (ci == null) {
-        throw new MalformedInputException("the " + what + " is empty");
+  /** Reads the encrypted content (to its end), from the stream of its octets. */
+  @FunctionalInterface
+  private interface CiphertextReader {
+    Void read(InputStream ciphertext) throws IOException;
+  }
+
+  /**
+   * One read of the packet: the outer structure, with the encrypted content handed to {@code
+   * ciphertext}; with {@code whole}, the structure after it too, and nothing may follow it.
+   *
+   * @return the structure, the encrypted content left out (with {@code whole}; else null)
+   */
+  private static AuthEnvelopedData read(Source source, long size, CiphertextReader ciphertext,
+      boolean whole) {
+    try (InputStream in = source.open()) {
+      ASN1StreamParser top = new ASN1StreamParser(in, (int) Math.min(Integer.MAX_VALUE, size));
+      Object first = top.readObject();
+      if (first == null) {
+        throw new MalformedInputException("the packet is empty");
       }
-      return ci;
-    } catch (MalformedInputException e) {
+      if (!(first instanceof ASN1SequenceParser)) {
+        throw new MalformedInputException("the packet is not a well-formed CMS ContentInfo");
+      }
+      ASN1SequenceParser ciSeq = (ASN1SequenceParser) first;
+      ContentInfoParser ci = new ContentInfoParser(ciSeq);
+      ASN1ObjectIdentifier type = ci.getContentType();
+      if (!CMSObjectIdentifiers.authEnvelopedData.equals(type)) {
+        throw new UnsupportedInputException("the packet is " + name(type)
+            + ", not AuthEnvelopedData (AES-GCM); this profile accepts nothing else");
+      }
+      ASN1SequenceParser aedSeq = (ASN1SequenceParser) ci.getContent(BERTags.SEQUENCE);
+      if (aedSeq == null) {
+        throw new MalformedInputException("the AuthEnvelopedData structure is missing");
+      }
+      AuthEnvelopedDataParser p = new AuthEnvelopedDataParser(aedSeq);
+      org.bouncycastle.asn1.cms.OriginatorInfo originator = p.getOriginatorInfo();
+      ASN1SetParser recipientsParser = p.getRecipientInfos();
+      if (recipientsParser == null) {
+        throw new MalformedInputException("the AuthEnvelopedData has no recipients");
+      }
+      ASN1Set recipients = ASN1Set.getInstance(recipientsParser.toASN1Primitive());
+      EncryptedContentInfoParser eci = p.getAuthEncryptedContentInfo();
+      if (eci == null) {
+        throw new MalformedInputException("the AuthEnvelopedData has no encrypted content info");
+      }
+      ASN1ObjectIdentifier contentType = eci.getContentType();
+      AlgorithmIdentifier algorithm = eci.getContentEncryptionAlgorithm();
+      ASN1Encodable content = eci.getEncryptedContent(BERTags.OCTET_STRING);
+      if (content == null) {
+        throw new MalformedInputException("the encrypted content is missing (detached)");
+      }
+      ciphertext.read(((ASN1OctetStringParser) content).getOctetStream());
+      if (!whole) {
+        return null;
+      }
+      // Each part loaded before the next is read.
+      ASN1SetParser authParser = p.getAuthAttrs();
+      ASN1Set authAttrs = authParser == null ? null
+          : ASN1Set.getInstance(authParser.toASN1Primitive());
+      ASN1OctetString mac = p.getMac();
+      ASN1SetParser unauthParser = p.getUnauthAttrs();
+      ASN1Set unauthAttrs = unauthParser == null ? null
+          : ASN1Set.getInstance(unauthParser.toASN1Primitive());
+      // The content is read by the caller; the structure keeps an empty stand-in.
+      AuthEnvelopedData aed = new AuthEnvelopedData(originator, recipients,
+          new EncryptedContentInfo(contentType, algorithm,
+              new org.bouncycastle.asn1.DEROctetString(new byte[0])),
+          authAttrs, mac, unauthAttrs);
+      if (aedSeq.readObject() != null || ciSeq.readObject() != null || top.readObject() != null
+          || in.read() >= 0) {
+        throw new MalformedInputException("the packet has more than one CMS ContentInfo, or"
+            + " bytes after it");
+      }
+      return aed;
+    } catch (HotlinekitException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new MalformedInputException("the " + what + " is not a well-formed CMS ContentInfo"
+      throw new MalformedInputException("the packet is not a well-formed CMS ContentInfo"
           + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     } catch (StackOverflowError e) {
-      throw new MalformedInputException("the " + what + " is nested too deeply", null);
+      throw new MalformedInputException("the packet is nested too deeply", null);
     }
   }
 
@@ -297,10 +617,13 @@ public final class PacketReader {
     }
   }
 
-  private byte[] decrypt(ContentInfo packet, AuthEnvelopedData aed) {
+  /** This reader's content key, from its recipient entry. */
+  private SecretKeySpec contentKey(AuthEnvelopedData aed) {
     CMSAuthEnvelopedData env;
     try {
-      env = new CMSAuthEnvelopedData(packet); // for its recipient matching and key unwrapping
+      // For its recipient matching and key unwrapping; the content is read by this class.
+      env = new CMSAuthEnvelopedData(new ContentInfo(CMSObjectIdentifiers.authEnvelopedData,
+          aed));
     } catch (CMSException | RuntimeException e) {
       throw new MalformedInputException("the packet cannot be parsed as AuthEnvelopedData", e);
     }
@@ -323,40 +646,19 @@ public final class PacketReader {
       throw new WrongKeyException("this reader's private key does not unwrap the content key",
           e);
     }
-    byte[] ciphertext;
-    byte[] tag;
-    byte[] aad;
-    byte[] nonce;
-    try {
-      ASN1OctetString content = aed.getAuthEncryptedContentInfo().getEncryptedContent();
-      if (content == null) {
-        throw new MalformedInputException("the encrypted content is missing (detached)");
-      }
-      ciphertext = content.getOctets();
-      tag = aed.getMac().getOctets();
-      aad = aed.getAuthAttrs() == null ? new byte[0]
-          : aed.getAuthAttrs().getEncoded(ASN1Encoding.DER); // RFC 5083: the DER SET OF
-      nonce = GCMParameters.getInstance(aed.getAuthEncryptedContentInfo()
-          .getContentEncryptionAlgorithm().getParameters()).getNonce();
-    } catch (IOException | RuntimeException e) {
-      throw new MalformedInputException("the encrypted content is malformed", e);
-    }
-    if (tag.length != 16) {
-      throw new MalformedInputException("the GCM tag has " + tag.length + " bytes, not 16");
-    }
-    try {
-      return PacketContent.open(recipient.contentKey(), nonce, aad, ciphertext, tag);
-    } catch (GeneralSecurityException e) {
-      throw new TamperedException("the GCM tag does not verify: the packet was changed", e);
-    }
+    return recipient.contentKey();
   }
 
   // ---------------------------------------------------------------------------- inner layer
 
-  /** The content type of a ContentInfo, read without parsing its content. */
-  private static ASN1ObjectIdentifier contentType(byte[] bytes) {
+  /**
+   * The content type of a ContentInfo, read without parsing its content: the stream is reset to
+   * where it was.
+   */
+  private static ASN1ObjectIdentifier contentType(java.io.BufferedInputStream in, int limit) {
     try {
-      Object first = new ASN1StreamParser(bytes).readObject();
+      in.mark(1 << 16);
+      Object first = new ASN1StreamParser(in, limit).readObject();
       if (!(first instanceof ASN1SequenceParser)) {
         throw new MalformedInputException(first == null ? "the signed content is empty"
             : "the signed content is not a CMS ContentInfo");
@@ -366,6 +668,7 @@ public final class PacketReader {
       if (type == null) {
         throw new MalformedInputException("the signed content is not a CMS ContentInfo");
       }
+      in.reset();
       return type;
     } catch (MalformedInputException e) {
       throw e;
@@ -388,8 +691,14 @@ public final class PacketReader {
     return n == max ? buf : Arrays.copyOf(buf, n);
   }
 
-  private OpenedPacket verify(byte[] inner) {
-    ASN1ObjectIdentifier type = contentType(inner);
+  /**
+   * The signed layer, from the plaintext as it is decrypted: the content goes to {@code reader}
+   * (digested as it is read), then the signer is checked.
+   */
+  private <T> Opened<Content<T>> signedLayer(InputStream plain, int limit,
+      ContentReader<T> reader) {
+    java.io.BufferedInputStream inner = new java.io.BufferedInputStream(plain, 1 << 16);
+    ASN1ObjectIdentifier type = contentType(inner, limit);
     if (CMSObjectIdentifiers.compressedData.equals(type)) {
       throw new UnsupportedInputException("compressed content is refused (never decompressed)");
     }
@@ -397,13 +706,14 @@ public final class PacketReader {
       throw new UnsupportedInputException("the encrypted content is " + name(type)
           + ", not SignedData");
     }
-    // Streamed, not parsed into a tree: the content is copied once, into the payload, and
-    // digested as it is read.
+    // Streamed, not parsed into a tree: the content goes to the reader and is digested as it
+    // is read.
     CMSSignedDataParser sd;
-    byte[] payload;
+    Content<T> payload;
     Collection<SignerInformation> signers;
     try {
-      sd = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(), inner);
+      sd = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(),
+          new org.bouncycastle.asn1.ASN1InputStream(inner, limit));
       for (AlgorithmIdentifier a : sd.getDigestAlgorithmIDs()) {
         if (!NISTObjectIdentifiers.id_sha256.equals(a.getAlgorithm())) {
           throw new UnsupportedInputException("digest " + a.getAlgorithm()
@@ -419,7 +729,7 @@ public final class PacketReader {
         throw new MalformedInputException("detached SignedData: the content is missing");
       }
       try (InputStream in = content.getContentStream()) {
-        payload = readAll(in, inner.length);
+        payload = reader.read(in);
       }
       signers = sd.getSignerInfos().getSigners();
     } catch (HotlinekitException e) {
@@ -499,17 +809,7 @@ public final class PacketReader {
       throw new TamperedException("the signature does not verify", null);
     }
     validatePath(signer, carried);
-    ReportDocument doc = ReportJson.strict().read(payload, "packet payload").document();
-    if (doc.packet().isEmpty()) {
-      throw new MalformedInputException("the signed document has no packet header");
-    }
-    PacketInfo header = doc.packet().get();
-    if (!header.recipientCertSha256().contains(certificateSha256)) {
-      throw new NotARecipientException("the signed recipient list does not name this reader:"
-          + " the packet was forwarded by one of its recipients");
-    }
-    checkFresh(header, signingTime);
-    return new OpenedPacket(doc, header, signer, signingTime, payload);
+    return new Opened<>(payload, signer, signingTime);
   }
 
   /**

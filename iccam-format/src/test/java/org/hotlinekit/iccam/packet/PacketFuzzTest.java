@@ -4,8 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.hotlinekit.core.HotlinekitException;
 
 /**
- * Untrusted packets: opening one gives verified content or a HotlinekitException. Two entry
- * points: the whole packet, and the inner content (anyone who has the reader's certificate can
+ * Untrusted packets: opening one gives verified content or a HotlinekitException. Three entry
+ * points: the whole packet, the packet as a file opened into a document file (judged as its
+ * bytes are, leaving no document when refused), and the inner content (anyone who has the reader's certificate can
  * encrypt to it, so the SignedData parser and everything after it run on content an attacker
  * chose, before any signature is checked).
  */
@@ -21,6 +22,40 @@ class PacketFuzzTest {
       READER.open(data);
     } catch (HotlinekitException expected) {
       // A clear refusal, of one of the documented kinds.
+    }
+  }
+
+  @FuzzTest(maxDuration = "60s")
+  void openFile(byte[] data) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("packet-fuzz");
+    try {
+      java.nio.file.Path packet = java.nio.file.Files.write(dir.resolve("p.p7m"), data);
+      java.nio.file.Path document = dir.resolve("d.json");
+      String whole;
+      try {
+        whole = "opened " + READER.open(data).header();
+      } catch (HotlinekitException e) {
+        whole = e.getClass().getName() + ": " + e.getMessage();
+      }
+      String file;
+      try {
+        file = "opened " + READER.open(packet, document).header();
+      } catch (HotlinekitException e) {
+        file = e.getClass().getName() + ": " + e.getMessage();
+        if (java.nio.file.Files.exists(document)) {
+          throw new IllegalStateException("a refused packet left a document");
+        }
+      }
+      if (!whole.equals(file)) {
+        throw new IllegalStateException("judged otherwise as a file: " + file + " / " + whole);
+      }
+    } finally {
+      try (var files = java.nio.file.Files.list(dir)) {
+        for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) files::iterator) {
+          java.nio.file.Files.delete(p);
+        }
+      }
+      java.nio.file.Files.delete(dir);
     }
   }
 
