@@ -12,13 +12,11 @@ import org.hotlinekit.core.HotlinekitException;
 import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
-import org.hotlinekit.core.io.AtomicFiles;
-import org.hotlinekit.iccam.json.ReportDocument;
-import org.hotlinekit.iccam.json.ReportJson;
 import org.hotlinekit.iccam.packet.NotARecipientException;
 import org.hotlinekit.iccam.json.PacketInfo;
 import org.hotlinekit.iccam.packet.OpenedPacket;
 import org.hotlinekit.iccam.packet.OpenedPacketFile;
+import org.hotlinekit.iccam.packet.SealedPacketFile;
 import org.hotlinekit.iccam.packet.PacketReader;
 import org.hotlinekit.iccam.packet.PacketWriter;
 import org.hotlinekit.iccam.packet.Pem;
@@ -165,20 +163,20 @@ final class PacketCommand implements Runnable {
     }
 
     private int seal() {
-      ReportDocument doc = ReportJson.strict().read(in).document();
-      byte[] packet = writer(spec.commandLine(), key, cert, chain, sender, to).seal(doc);
-      AtomicFiles.write(out, packet);
+      // From file to file: the document and the packet are never held whole.
+      SealedPacketFile sealed = writer(spec.commandLine(), key, cert, chain, sender, to)
+          .seal(in, out);
       PrintWriter stdout = spec.commandLine().getOut();
       if (format == Cli.OutputFormat.json) {
         ObjectNode n = Cli.json().createObjectNode();
         n.put("packet", out.toString());
-        n.put("bytes", packet.length);
-        n.put("reports", doc.reports().size());
+        n.put("bytes", sealed.bytes());
+        n.put("reports", sealed.reports());
         n.put("recipients", to.size());
         stdout.println(Cli.json().writeValueAsString(n));
       } else {
-        stdout.println("sealed " + doc.reports().size() + " reports for " + to.size()
-            + " recipients into " + out + " (" + packet.length + " bytes)");
+        stdout.println("sealed " + sealed.reports() + " reports for " + to.size()
+            + " recipients into " + out + " (" + sealed.bytes() + " bytes)");
       }
       stdout.flush();
       return 0;

@@ -131,6 +131,117 @@ public final class PacketWriter {
   }
 
   /**
+   * Seals a document file into a packet file, holding neither whole: the document is read one
+   * report at a time and its compact form (the bytes {@link #seal(ReportDocument)} signs) is
+   * signed and encrypted as it is written, so memory stays that of the largest report whatever
+   * the document's size. The document is checked as {@link ReportJson#read(Path)} checks it; the
+   * packet goes to a temporary file beside the target, which replaces the target only once the
+   * whole document was read and sealed, and is removed otherwise.
+   *
+   * @param document the report document (any packet header it carries is replaced)
+   * @param packet where the packet goes (replaced if it exists)
+   * @return what was sealed
+   * @throws org.hotlinekit.core.InputReadException if the document cannot be read
+   * @throws org.hotlinekit.iccam.json.ReportFormatException if the document is invalid (every
+   *     problem listed)
+   * @throws org.hotlinekit.core.UnsupportedInputException for another format or major version
+   * @throws org.hotlinekit.core.LimitExceededException if the document is over the reading
+   *     limits
+   * @throws OutputWriteException if the packet cannot be written
+   * @throws SealRefusedException if a certificate is not valid now (checked before the document
+   *     is read), or the packet would exceed the readers' limit
+   * @throws CryptoException if the platform's cryptography fails (a provider, a hardware key)
+   */
+  public SealedPacketFile seal(java.nio.file.Path document, java.nio.file.Path packet) {
+    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(packet, "packet");
+    PacketInfo info = header();
+    ReportJson.Summary[] read = new ReportJson.Summary[1];
+    long[] written = new long[1];
+    try (java.io.InputStream in = readFailures(document, new java.io.BufferedInputStream(
+        java.nio.file.Files.newInputStream(document), 1 << 16))) {
+      org.hotlinekit.core.io.AtomicFiles.write(packet, tmp -> {
+        try (OutputStream file = java.nio.file.Files.newOutputStream(tmp)) {
+          Counting counted = new Counting(new java.io.BufferedOutputStream(file, CHUNK));
+          seal(counted, signed -> {
+            OutputStream limited = new java.io.FilterOutputStream(signed) {
+              private long payload;
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                payload += len;
+                refuseIfTooLarge(payload);
+                out.write(b, off, len);
+              }
+
+              @Override
+              public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+            };
+            try {
+              read[0] = ReportJson.strict().copyCompact(in, document.toString(), info,
+                  limited);
+            } catch (java.io.UncheckedIOException e) {
+              throw e.getCause();
+            }
+          });
+          counted.flush();
+          written[0] = counted.count;
+        }
+      });
+    } catch (IOException e) {
+      throw org.hotlinekit.core.InputReadException.of(document, e);
+    }
+    return new SealedPacketFile(packet, read[0].reports(), info, written[0]);
+  }
+
+  /** A stream whose read failures are this document's {@code InputReadException}. */
+  private static java.io.InputStream readFailures(java.nio.file.Path document,
+      java.io.InputStream in) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public int read() {
+        try {
+          return in.read();
+        } catch (IOException e) {
+          throw org.hotlinekit.core.InputReadException.of(document, e);
+        }
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        try {
+          return in.read(b, off, len);
+        } catch (IOException e) {
+          throw org.hotlinekit.core.InputReadException.of(document, e);
+        }
+      }
+    };
+  }
+
+  /** Counts what passes. */
+  private static final class Counting extends java.io.FilterOutputStream {
+    long count;
+
+    Counting(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+  }
+
+  /**
    * Refuses a payload whose packet could exceed the readers' limit. The bound is generous: the
    * payload, its BER segment headers in both layers, the certificates carried, a recipient entry
    * per recipient and the fixed structures.
@@ -149,8 +260,8 @@ public final class PacketWriter {
     long bound = payloadBytes + segments + certificates + 1024L * recipients.size() + 8192;
     if (bound > maxPacketBytes) {
       throw new SealRefusedException(SealRefusedException.Reason.TOO_LARGE, "the packet would"
-          + " be up to " + bound + " bytes, over the readers' limit of " + maxPacketBytes
-          + " bytes; split the reports into several packets");
+          + " be over the readers' limit of " + maxPacketBytes + " bytes (the signed document"
+          + " has at least " + payloadBytes + " bytes); split the reports into several packets");
     }
   }
 
@@ -160,6 +271,11 @@ public final class PacketWriter {
    * certificate means its key may be gone).
    */
   private byte[] payload(ReportDocument document) {
+    return ReportJson.strict().writeCompact(document.withPacket(header()));
+  }
+
+  /** A new packet header, once the certificates are checked to be valid now. */
+  private PacketInfo header() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     if (!CertificateRules.validAt(signer.certificate(), now)) {
       throw new SealRefusedException(SealRefusedException.Reason.SIGNER_NOT_VALID_NOW,
@@ -175,20 +291,31 @@ public final class PacketWriter {
                 + r.getNotAfter().toInstant() + ")");
       }
     }
-    PacketInfo info = new PacketInfo(UUID.randomUUID(), now, sender, recipientHashes);
-    return ReportJson.strict().writeCompact(document.withPacket(info));
+    return new PacketInfo(UUID.randomUUID(), now, sender, recipientHashes);
+  }
+
+  /** Writes the signed content into the signing stream. */
+  @FunctionalInterface
+  private interface SignedContent {
+    void writeTo(OutputStream signed) throws IOException;
   }
 
   private void seal(byte[] payload, OutputStream out) {
+    seal(out, signed -> {
+      for (int off = 0; off < payload.length; off += CHUNK) {
+        signed.write(payload, off, Math.min(CHUNK, payload.length - off));
+      }
+    });
+  }
+
+  private void seal(OutputStream out, SignedContent content) {
     try {
       CMSAuthEnvelopedDataStreamGenerator envelope = envelope();
       OutputStream encrypted = envelope.open(new NonClosing(out),
           (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
               CMSAlgorithm.AES256_GCM).setProvider("SunJCE").build());
       OutputStream signed = signer().open(PacketProfile.CONTENT_TYPE_OID, encrypted, true);
-      for (int off = 0; off < payload.length; off += CHUNK) {
-        signed.write(payload, off, Math.min(CHUNK, payload.length - off));
-      }
+      content.writeTo(signed);
       signed.close();
       encrypted.close();
     } catch (IOException e) {
@@ -197,7 +324,6 @@ public final class PacketWriter {
       throw new CryptoException("sealing failed: " + e.getMessage(), e);
     }
   }
-
   /** Keeps the generators from closing the caller's stream. */
   private static final class NonClosing extends java.io.FilterOutputStream {
     NonClosing(OutputStream out) {
