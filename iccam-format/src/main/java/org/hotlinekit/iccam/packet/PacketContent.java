@@ -22,9 +22,8 @@ import org.bouncycastle.operator.InputAEADDecryptor;
 /**
  * The content key, then the content: Bouncy Castle's CMS classes find this reader's recipient
  * entry and the content key is unwrapped (ECDH with the X9.63 KDF through {@link EcdhKdf}, or
- * RSA-OAEP through Bouncy Castle's provider), and the packet reader then decrypts the encrypted
- * content itself ({@link #open}), reading it straight from the parsed structure (Bouncy Castle's
- * own content stream would copy the content several times).
+ * RSA-OAEP through Bouncy Castle's provider); the packet reader then decrypts the encrypted
+ * content itself, as it reads it ({@link Tag} for the GCM tag, {@link #ctr} for the plaintext).
  */
 final class PacketContent {
   private PacketContent() {}

@@ -39,7 +39,6 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1OctetStringParser;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1SequenceParser;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1SetParser;
@@ -1022,8 +1021,9 @@ public final class PacketReader {
     }
 
     /**
-     * The largest packet accepted (default 64 MiB; Bouncy Castle holds a packet several times
-     * over while opening it, so send large exports as several packets).
+     * The largest packet accepted (default 64 MiB). {@link PacketReader#open(byte[])} holds the
+     * packet, its signed content and the document in memory; {@link PacketReader#open(
+     * java.nio.file.Path, java.nio.file.Path)} holds a few buffers whatever the size.
      *
      * @param bytes the limit
      * @return this builder
