@@ -763,15 +763,24 @@ public final class PdqIndex {
           + Long.bitCount(w2 ^ q[2]) + Long.bitCount(w3 ^ q[3]);
       // Most candidates fail the distance; only a match needs the duplicate check.
       if (d <= maxDistance) {
-        long[] candidate = query.candidate;
-        candidate[0] = w0;
-        candidate[1] = w1;
-        candidate[2] = w2;
-        candidate[3] = w3;
-        if (!seenInEarlierChunk(candidate, c, query.chunks, query.perChunk)) {
-          query.out.add(new PdqMatch(i, d, query.variant));
-        }
+        found(query, c, i, d, w0, w1, w2, w3);
       }
+    }
+  }
+
+  /**
+   * A candidate within the distance: kept unless an earlier chunk found it. A method of its own,
+   * out of the search loop: a near match that several chunks find is rare and arrives late, and
+   * its branch inside the loop made the JIT compile the whole search again when it first came.
+   */
+  private void found(Query query, int c, int i, int d, long w0, long w1, long w2, long w3) {
+    long[] candidate = query.candidate;
+    candidate[0] = w0;
+    candidate[1] = w1;
+    candidate[2] = w2;
+    candidate[3] = w3;
+    if (!seenInEarlierChunk(candidate, c, query.chunks, query.perChunk)) {
+      query.out.add(new PdqMatch(i, d, query.variant));
     }
   }
 

@@ -57,6 +57,13 @@ public final class CheckedRegion {
   private int checkedOneByOne;
   /** After this many, the rest are checked in one pass (see verify). */
   private final int sweepAfter;
+  /**
+   * The thread of that pass, made with the region and started by verify: a read's hot path
+   * compiled before the pass starts then holds no allocation of a class it never saw used,
+   * which the JIT would compile as a trap (measured: the PDQ search was compiled again, at up
+   * to half a second of one core, each time the pass started under it).
+   */
+  private final Thread pass;
 
   private CheckedRegion(FileChannel channel, long position, long length, int shift,
       ByteBuffer[] parts, int[] crcs, String what) {
@@ -69,6 +76,8 @@ public final class CheckedRegion {
     this.checked = new long[(crcs.length + 63) >>> 6];
     this.what = what;
     this.sweepAfter = Math.max(64, crcs.length / 4);
+    this.pass = new Thread(this::checkRest, "hotlinekit-check " + what);
+    pass.setDaemon(true);
   }
 
   /**
@@ -181,8 +190,11 @@ public final class CheckedRegion {
     if (from == to) {
       return;
     }
-    for (long b = from >>> shift, last = (to - 1) >>> shift; b <= last; b++) {
-      checkBlock((int) b);
+    // An int loop with an exclusive end (blocks are numbered by ints): a long counter, or an
+    // inclusive end, costs the JIT a check it compiles as a trap and recompiles over.
+    int end = (int) ((to - 1) >>> shift) + 1;
+    for (int b = (int) (from >>> shift); b < end; b++) {
+      checkBlock(b);
     }
   }
 
@@ -227,8 +239,6 @@ public final class CheckedRegion {
     // read waits for it (a 10M-entry PDQ index is a pass of seconds), and it only marks the
     // blocks it found whole: a corrupt block is still refused by the read that needs it.
     if (++checkedOneByOne == sweepAfter) {
-      Thread pass = new Thread(this::checkRest, "hotlinekit-check " + what);
-      pass.setDaemon(true);
       pass.start();
     }
     long from = (long) block << shift;
