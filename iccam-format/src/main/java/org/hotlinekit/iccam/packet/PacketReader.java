@@ -242,8 +242,8 @@ public final class PacketReader {
     }
     Object[] result = new Object[1];
     org.hotlinekit.core.io.AtomicFiles.write(document, tmp -> {
-      try (java.io.OutputStream file = new java.io.BufferedOutputStream(
-          java.nio.file.Files.newOutputStream(tmp), 1 << 16)) {
+      try (java.io.OutputStream file = writeFailures(document, new java.io.BufferedOutputStream(
+          java.nio.file.Files.newOutputStream(tmp), 1 << 16))) {
         Opened<ReportJson.Summary> o = open(() -> new java.io.BufferedInputStream(
             java.nio.file.Files.newInputStream(packet), 1 << 16), size,
             in -> checkedCopy(in, file));
@@ -256,6 +256,47 @@ public final class PacketReader {
       }
     });
     return (OpenedPacketFile) result[0];
+  }
+
+  /**
+   * A stream whose write failures are {@code OutputWriteException}s naming the document, so that
+   * no reader of the packet takes a full disk for a malformed packet.
+   */
+  private static java.io.OutputStream writeFailures(java.nio.file.Path document,
+      java.io.OutputStream out) {
+    return new java.io.FilterOutputStream(out) {
+      @Override
+      public void write(int b) {
+        try {
+          out.write(b);
+        } catch (IOException e) {
+          throw failed(e);
+        }
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        try {
+          out.write(b, off, len);
+        } catch (IOException e) {
+          throw failed(e);
+        }
+      }
+
+      @Override
+      public void flush() {
+        try {
+          out.flush();
+        } catch (IOException e) {
+          throw failed(e);
+        }
+      }
+
+      private org.hotlinekit.core.OutputWriteException failed(IOException e) {
+        return new org.hotlinekit.core.OutputWriteException("writing " + document + " failed: "
+            + e.getMessage(), e);
+      }
+    };
   }
 
   /**
