@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.hotlinekit.iccam.internal.LocatedJson;
+import org.hotlinekit.iccam.internal.LocatedJson.Node;
 
 /**
  * The code lists of the report format (site types, commerciality, payment methods, action types)
@@ -48,27 +48,35 @@ public final class CodeLists {
     return BUNDLED;
   }
 
+  /**
+   * Reads the bundled file with the located reader the documents use (no databind mapper: its
+   * first use costs a fresh process tens of milliseconds, and opening a packet needs these lists).
+   */
   private static CodeLists load() {
     try (InputStream in = CodeLists.class.getResourceAsStream("codelists.json")) {
-      JsonNode root = JsonMapper.builder().build().readTree(in);
+      Node root = LocatedJson.parse(in.readAllBytes(), "codelists.json", Integer.MAX_VALUE, 8);
       Map<String, Map<String, Entry>> lists = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> l : root.get("lists").properties()) {
+      for (Map.Entry<String, Node> l : root.object().get("lists").object().entrySet()) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (JsonNode e : l.getValue()) {
-          entries.put(e.get("code").asString(), new Entry(e.get("code").asString(),
-              e.get("name").asString(), id(e, "iccamV2"), id(e, "iccamV3")));
+        for (Node e : l.getValue().array()) {
+          Map<String, Node> m = e.object();
+          String code = (String) m.get("code").value;
+          entries.put(code, new Entry(code, (String) m.get("name").value, id(m, "iccamV2"),
+              id(m, "iccamV3")));
         }
         lists.put(l.getKey(), Collections.unmodifiableMap(entries));
       }
-      return new CodeLists(root.get("version").asString(), Collections.unmodifiableMap(lists));
-    } catch (IOException e) {
+      return new CodeLists((String) root.object().get("version").value,
+          Collections.unmodifiableMap(lists));
+    } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("bundled code lists unreadable", e);
     }
   }
 
-  private static OptionalInt id(JsonNode e, String key) {
-    JsonNode v = e.get(key);
-    return v == null || v.isNull() ? OptionalInt.empty() : OptionalInt.of(v.asInt());
+  private static OptionalInt id(Map<String, Node> e, String key) {
+    Node v = e.get(key);
+    return v == null || v.isNull() ? OptionalInt.empty()
+        : OptionalInt.of(((java.math.BigDecimal) v.value).intValueExact());
   }
 
   /**
