@@ -41,7 +41,7 @@ import org.hotlinekit.core.hash.HashType;
  * only when it matches (or when {@link #list()} asks for all of them), so opening costs the index
  * tables, not a Java object per entry.
  *
- * <p>File format (version 6): magic {@code HLKLIST4}, version, a section count and a directory
+ * <p>File format (version 7): magic {@code HLKLIST4}, version, a section count and a directory
  * of sections (kind, offset, length; big-endian), the directory's CRC32C, then the sections, each
  * a checked region (data, a CRC32C per block, a trailer; see {@code CheckedRegion}): the list's
  * name and the file name of its source (never a path), the entry count, the hash types and labels
@@ -50,8 +50,11 @@ import org.hotlinekit.core.hash.HashType;
  * org.hotlinekit.hashing.internal.EntryCodec}) and their offsets; per digest algorithm its index
  * and the entry of each position; the PDQ index ({@link PdqIndex}'s file format, whose postings
  * carry bits of their hashes; from version 6) and the entry of each position; the positions
- * of the plug-in signal and vPDQ entries, whose indexes are built again on opening (a vPDQ list
- * costs the decoding of its entries and a PDQ index over all their frames). Opening checks the
+ * of the plug-in signal entries, whose indexes are built again on opening; the vPDQ entries'
+ * positions and their video index ({@link org.hotlinekit.hashing.video.VideoIndex#write}: every
+ * frame in one PDQ index, mapped on opening, a video decoded only when a query's frames find it;
+ * from version 7; a version 6 file's vPDQ entries are decoded and indexed on opening). Opening
+ * checks the
  * directory and every region's checksum table, loads the digest indexes into memory (each block
  * checked as it is copied: random reads of a mapped hash table were measured 2-4 times slower
  * than of arrays), and leaves the PDQ index, the records, their offsets and the position tables
@@ -67,7 +70,7 @@ import org.hotlinekit.core.hash.HashType;
  */
 public final class IndexedList {
   private static final long MAGIC = 0x484c4b4c49535434L; // "HLKLIST4"
-  private static final int FORMAT_VERSION = 6;
+  private static final int FORMAT_VERSION = 7;
   /** Version 4: no record of applied deltas; still read. */
   private static final int OLDEST_READ = 4;
   private static final int MAX_NAME_BYTES = 1 << 16;
@@ -84,6 +87,8 @@ public final class IndexedList {
   private static final int PDQ = 30;
   private static final int PDQ_ENTRIES = 31;
   private static final int SIGNAL_ENTRIES = 40;
+  private static final int VIDEO = 50;
+  private static final int VIDEO_ENTRIES = 51;
 
   private final String name;
   private final String source;
@@ -166,6 +171,21 @@ public final class IndexedList {
       Set<String> labels, int labelled, Map<DigestAlgorithm, DigestIndex> digests,
       Map<DigestAlgorithm, Positions> digestEntries, PdqIndex pdq, Positions pdqEntries,
       List<HashListEntry> signalList, String where, List<CheckedRegion> regions) {
+    this(name, source, entries, types, labels, labelled, digests, digestEntries, pdq, pdqEntries,
+        signalList, null, null, where, regions);
+  }
+
+  /**
+   * With {@code videoIndex} (an opened file's, over {@code videoList}, whose entries are decoded
+   * on demand), the vPDQ entries are those; without, they are taken from {@code signalList} and
+   * indexed here.
+   */
+  private IndexedList(String name, String source, Entries entries, Set<HashType> types,
+      Set<String> labels, int labelled, Map<DigestAlgorithm, DigestIndex> digests,
+      Map<DigestAlgorithm, Positions> digestEntries, PdqIndex pdq, Positions pdqEntries,
+      List<HashListEntry> signalList, List<HashListEntry> videoListOpened,
+      org.hotlinekit.hashing.video.VideoIndex videoIndex, String where,
+      List<CheckedRegion> regions) {
     this.where = where;
     this.regions = regions;
     this.removed = List.of();
@@ -194,11 +214,18 @@ public final class IndexedList {
         bySignal.computeIfAbsent(e.hash().type(), k -> new ArrayList<>()).add(e);
       }
     }
-    // vPDQ entries: every frame of every listed video in one PDQ index (built here, also for an
-    // opened file: its records hold the frames).
-    this.videoEntries = List.copyOf(videoList);
-    this.videos = videoList.isEmpty() ? null : org.hotlinekit.hashing.video.VideoIndex.of(
-        videoList.stream().map(e -> org.hotlinekit.hashing.video.VpdqHash.of(e.hash())).toList());
+    if (videoIndex != null) {
+      // An opened file's index, mapped; its entries decoded when a query finds them.
+      this.videoEntries = videoListOpened;
+      this.videos = videoIndex;
+    } else {
+      // vPDQ entries: every frame of every listed video in one PDQ index (built here; also for
+      // a file of version 6, whose records hold the frames).
+      this.videoEntries = List.copyOf(videoList);
+      this.videos = videoList.isEmpty() ? null : org.hotlinekit.hashing.video.VideoIndex.of(
+          videoList.stream().map(e -> org.hotlinekit.hashing.video.VpdqHash.of(e.hash()))
+              .toList());
+    }
     bySignal.replaceAll((k, v) -> List.copyOf(v));
     this.signalEntries = Map.copyOf(bySignal);
     Map<HashType, org.hotlinekit.hashing.spi.SignalIndex> indexes = new java.util.HashMap<>();
@@ -701,14 +728,23 @@ public final class IndexedList {
       sections.add(new Section(PDQ_ENTRIES, out -> out.writeInts(toArray(pdqEntries))));
     }
     List<Integer> signalPositions = new ArrayList<>();
+    List<Integer> videoPositions = new ArrayList<>();
     for (int i = 0; i < n && (!signalEntries.isEmpty() || videos != null); i++) {
       HashType t = entries.get(i).hash().type();
-      if (t.isPlugin() || t == HashType.VPDQ) {
+      if (t.isPlugin()) {
         signalPositions.add(i);
+      } else if (t == HashType.VPDQ) {
+        videoPositions.add(i);
       }
     }
     sections.add(new Section(SIGNAL_ENTRIES, out -> out.writeInts(
         signalPositions.stream().mapToInt(Integer::intValue).toArray())));
+    if (videos != null) {
+      // The video index is over the vPDQ entries in list order, as they are here.
+      sections.add(new Section(VIDEO, videos::write, false));
+      sections.add(new Section(VIDEO_ENTRIES, out -> out.writeInts(
+          videoPositions.stream().mapToInt(Integer::intValue).toArray())));
+    }
     BinaryIo.writeFile(file, ch -> {
       int headerBytes = 16 + 20 * sections.size() + 4;
       ch.position(headerBytes);
@@ -1113,6 +1149,10 @@ public final class IndexedList {
       pdq = PdqIndex.map(ch, at[0], at[1]);
       pdqEntries = positions(ch, dir.get(PDQ_ENTRIES), pdq.size(), "PDQ entries");
     }
+    if (dir.containsKey(VIDEO) != dir.containsKey(VIDEO_ENTRIES)) {
+      throw new MalformedInputException("video index without its entries, or the reverse");
+    }
+    boolean videoIndexed = dir.containsKey(VIDEO);
     Positions sig = positions(ch, dir.get(SIGNAL_ENTRIES), -1, "plug-in and vPDQ entries");
     if (sig.size() > n) {
       throw new MalformedInputException("bad plug-in entry section");
@@ -1124,13 +1164,59 @@ public final class IndexedList {
         throw new MalformedInputException("an index position points outside the entries");
       }
       HashListEntry e = encoded.get(i);
-      if (!e.hash().type().isPlugin() && e.hash().type() != HashType.VPDQ) {
-        throw new MalformedInputException("a plug-in or vPDQ entry is of another type");
+      if (!e.hash().type().isPlugin()
+          && (e.hash().type() != HashType.VPDQ || videoIndexed)) {
+        throw new MalformedInputException("a plug-in entry is of another type");
       }
       signals.add(e);
     }
+    if (!videoIndexed) {
+      return new IndexedList(name, source, encoded, types, labels, labelled, digests,
+          digestEntries, pdq, pdqEntries, signals, file,
+          List.of(metaRegion, offsetsRegion, records));
+    }
+    Positions videoAt = positions(ch, dir.get(VIDEO_ENTRIES), -1, "vPDQ entries");
+    if (videoAt.size() > n || videoAt.size() == 0) {
+      throw new MalformedInputException("bad vPDQ entry section");
+    }
+    // The vPDQ entries, decoded (and checked to be vPDQ) when a query's frames find them.
+    List<HashListEntry> videoEntries = new java.util.AbstractList<>() {
+      @Override
+      public HashListEntry get(int k) {
+        int i = videoAt.get(k);
+        if (i < 0 || i >= n) {
+          throw new MalformedInputException(file + ": corrupt indexed list: a vPDQ position"
+              + " points outside the entries");
+        }
+        HashListEntry e = encoded.get(i);
+        if (e.hash().type() != HashType.VPDQ) {
+          throw new MalformedInputException(file + ": corrupt indexed list: entry " + i
+              + " is not a vPDQ entry");
+        }
+        return e;
+      }
+
+      @Override
+      public int size() {
+        return videoAt.size();
+      }
+    };
+    List<org.hotlinekit.hashing.video.VpdqHash> videoHashes = new java.util.AbstractList<>() {
+      @Override
+      public org.hotlinekit.hashing.video.VpdqHash get(int k) {
+        return org.hotlinekit.hashing.video.VpdqHash.of(videoEntries.get(k).hash());
+      }
+
+      @Override
+      public int size() {
+        return videoEntries.size();
+      }
+    };
+    long[] at = dir.get(VIDEO);
+    org.hotlinekit.hashing.video.VideoIndex videoIndex =
+        org.hotlinekit.hashing.video.VideoIndex.map(ch, at[0], at[1], videoHashes);
     return new IndexedList(name, source, encoded, types, labels, labelled, digests,
-        digestEntries, pdq, pdqEntries, signals, file,
+        digestEntries, pdq, pdqEntries, signals, videoEntries, videoIndex, file,
         List.of(metaRegion, offsetsRegion, records));
   }
 
@@ -1181,6 +1267,12 @@ public final class IndexedList {
       digests.values().forEach(DigestIndex::checkAll);
       if (pdq != null) {
         pdq.checkAll();
+      }
+      if (videos != null) {
+        videos.checkAll();
+        for (int k = 0; k < videoEntries.size(); k++) {
+          videoEntries.get(k); // an opened file's: decoded and checked to be vPDQ
+        }
       }
       for (int i = 0; i < entries.size(); i++) {
         entries.get(i);

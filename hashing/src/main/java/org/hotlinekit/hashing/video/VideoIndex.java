@@ -20,16 +20,29 @@ import org.hotlinekit.hashing.index.PdqMatch;
  * <p>Immutable and thread-safe once built.
  */
 public final class VideoIndex {
+  private static final long MAGIC = 0x484c4b5649445831L; // "HLKVIDX1"
+  private static final int FOOTER_BYTES = 32;
+
   private final List<VpdqHash> videos;
   private final PdqIndex frames;
-  private final int[] videoOf;
-  private final int[] qualityOf;
+  /** For each frame of the PDQ index: its video's position, then its quality. */
+  private final FrameTable videoOf;
+  private final FrameTable qualityOf;
+  /** An opened index's frame table (null when built). */
+  private final org.hotlinekit.hashing.internal.CheckedRegion table;
 
-  private VideoIndex(List<VpdqHash> videos, PdqIndex frames, int[] videoOf, int[] qualityOf) {
+  /** A per-frame value: from an array (built) or read in place (opened). */
+  private interface FrameTable {
+    int get(int frame);
+  }
+
+  private VideoIndex(List<VpdqHash> videos, PdqIndex frames, FrameTable videoOf,
+      FrameTable qualityOf, org.hotlinekit.hashing.internal.CheckedRegion table) {
     this.videos = videos;
     this.frames = frames;
     this.videoOf = videoOf;
     this.qualityOf = qualityOf;
+    this.table = table;
   }
 
   /**
@@ -56,7 +69,163 @@ public final class VideoIndex {
         k++;
       }
     }
-    return new VideoIndex(copy, PdqIndex.of(hashes), videoOf, qualityOf);
+    return new VideoIndex(copy, PdqIndex.of(hashes), f -> videoOf[f], f -> qualityOf[f], null);
+  }
+
+  /**
+   * Writes the index to a channel, e.g. as a section of a larger file: the frames' PDQ index in
+   * its own format ({@link PdqIndex#write}), then which video each frame belongs to and its
+   * quality (checked blocks), then a 32-byte footer (magic, counts, the PDQ index's length, and
+   * the CRC32C of those). {@link #map} opens it again; the videos themselves
+   * are the caller's to keep (an index file keeps them as its entries).
+   *
+   * @param ch where to write
+   * @throws org.hotlinekit.core.OutputWriteException if writing fails
+   */
+  public void write(java.nio.channels.WritableByteChannel ch) {
+    org.hotlinekit.hashing.internal.BinaryIo.writeSection(ch, out -> {
+      long[] framesBytes = {0};
+      frames.write(new java.nio.channels.WritableByteChannel() {
+        @Override
+        public int write(java.nio.ByteBuffer src) throws java.io.IOException {
+          int n = out.write(src);
+          framesBytes[0] += n;
+          return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+          return out.isOpen();
+        }
+
+        @Override
+        public void close() {
+          // The caller's channel stays open.
+        }
+      });
+      int n = frames.size();
+      int[] values = new int[n];
+      org.hotlinekit.hashing.internal.CheckedRegion.Writer w =
+          new org.hotlinekit.hashing.internal.CheckedRegion.Writer(out,
+              org.hotlinekit.hashing.internal.CheckedRegion.PAGE_BLOCKS);
+      for (int f = 0; f < n; f++) {
+        values[f] = videoOf.get(f);
+      }
+      w.writeInts(values);
+      for (int f = 0; f < n; f++) {
+        values[f] = qualityOf.get(f);
+      }
+      w.writeInts(values);
+      w.finish();
+      java.nio.ByteBuffer footer = java.nio.ByteBuffer.allocate(FOOTER_BYTES)
+          .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      footer.putLong(MAGIC).putInt(videos.size()).putInt(n).putLong(framesBytes[0]);
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(footer.array(), 0, 24);
+      footer.putLong(crc.getValue()).flip();
+      while (footer.hasRemaining()) {
+        out.write(footer);
+      }
+    });
+  }
+
+  /**
+   * Opens an index written by {@link #write} that occupies {@code [position, position + length)}
+   * of a file, in place: the frames' PDQ index is mapped ({@link PdqIndex#map}), the frame table
+   * read as queries need it (each block checked against its CRC32C on first use), and a video is
+   * taken from {@code videos} only when a query's frames found it, so that opening costs neither
+   * an index build nor decoding the videos. A frame table that names a video outside {@code
+   * videos} or a quality outside 0..100 is refused where a query meets it.
+   *
+   * @param ch the file, open for reading
+   * @param position where the index starts
+   * @param length the number of bytes it occupies
+   * @param videos the indexed videos, in the order they were indexed (read on demand)
+   * @return the index
+   * @throws org.hotlinekit.core.InputReadException if reading fails
+   * @throws org.hotlinekit.core.MalformedInputException if it is not such an index, truncated,
+   *     corrupt, or for another number of videos
+   */
+  public static VideoIndex map(java.nio.channels.FileChannel ch, long position, long length,
+      List<VpdqHash> videos) {
+    Objects.requireNonNull(videos, "videos");
+    try {
+      if (length < FOOTER_BYTES) {
+        throw new org.hotlinekit.core.MalformedInputException("the video index is truncated");
+      }
+      java.nio.ByteBuffer footer = java.nio.ByteBuffer.allocate(FOOTER_BYTES)
+          .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      long at = position + length - FOOTER_BYTES;
+      while (footer.hasRemaining()) {
+        if (ch.read(footer, at + footer.position()) < 0) {
+          throw new org.hotlinekit.core.MalformedInputException(
+              "the video index is truncated");
+        }
+      }
+      footer.flip();
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(footer.array(), 0, 24);
+      if (footer.getLong(24) != crc.getValue()) {
+        throw new org.hotlinekit.core.MalformedInputException("the video index's footer is"
+            + " corrupt");
+      }
+      long magic = footer.getLong();
+      int videoCount = footer.getInt();
+      int n = footer.getInt();
+      long framesBytes = footer.getLong();
+      if (magic != MAGIC || videoCount != videos.size() || n < 0 || framesBytes <= 0
+          || framesBytes > length - FOOTER_BYTES) {
+        throw new org.hotlinekit.core.MalformedInputException("not a video index of "
+            + videos.size() + " videos, or a corrupt one");
+      }
+      PdqIndex frames = PdqIndex.map(ch, position, framesBytes);
+      org.hotlinekit.hashing.internal.CheckedRegion table =
+          org.hotlinekit.hashing.internal.CheckedRegion.open(ch, position + framesBytes,
+              length - FOOTER_BYTES - framesBytes, "video frame table");
+      if (frames.size() != n || table.length() != 8L * n) {
+        throw new org.hotlinekit.core.MalformedInputException("the video frame table does not"
+            + " match its frames");
+      }
+      org.hotlinekit.hashing.internal.CheckedRegion.Ints video = table.ints(0, n);
+      org.hotlinekit.hashing.internal.CheckedRegion.Ints quality = table.ints(4L * n, n);
+      return new VideoIndex(videos, frames, f -> {
+        int v = video.get(f);
+        if (v < 0 || v >= videoCount) {
+          throw new org.hotlinekit.core.MalformedInputException("corrupt video index: frame "
+              + f + " names video " + v);
+        }
+        return v;
+      }, f -> {
+        int q = quality.get(f);
+        if (q < 0 || q > 100) {
+          throw new org.hotlinekit.core.MalformedInputException("corrupt video index: frame "
+              + f + " has quality " + q);
+        }
+        return q;
+      }, table);
+    } catch (java.io.IOException e) {
+      throw new org.hotlinekit.core.InputReadException("could not read the video index: "
+          + org.hotlinekit.core.InputReadException.reason(e), e);
+    }
+  }
+
+  /**
+   * Checks an opened index whole, as queries check the parts they read: every block of its frames'
+   * PDQ index and of its frame table against their checksums, and every frame's video and
+   * quality (nothing to check for an index built in memory).
+   *
+   * @throws org.hotlinekit.core.MalformedInputException if anything is corrupt
+   */
+  public void checkAll() {
+    if (table == null) {
+      return;
+    }
+    frames.checkAll();
+    table.checkAll();
+    for (int f = 0; f < frames.size(); f++) {
+      videoOf.get(f);
+      qualityOf.get(f);
+    }
   }
 
   /**
@@ -95,14 +264,19 @@ public final class VideoIndex {
     }
     BitSet candidates = new BitSet(videos.size());
     PdqHash last = null;
+    List<PdqHash> asked = new ArrayList<>();
     for (VpdqFeature f : query.features()) {
       if (f.quality() < matcher.minQuality() || f.hash().equals(last)) {
         continue;
       }
       last = f.hash();
-      for (PdqMatch m : frames.search(f.hash(), matcher.maxDistance())) {
-        if (qualityOf[m.entry()] >= matcher.minQuality()) {
-          candidates.set(videoOf[m.entry()]);
+      asked.add(f.hash());
+    }
+    // All the query's frames in one batch (the index sorts their probes by bucket).
+    for (List<PdqMatch> found : frames.searchAll(asked, matcher.maxDistance())) {
+      for (PdqMatch m : found) {
+        if (qualityOf.get(m.entry()) >= matcher.minQuality()) {
+          candidates.set(videoOf.get(m.entry()));
         }
       }
     }

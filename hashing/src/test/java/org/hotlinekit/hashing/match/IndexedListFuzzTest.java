@@ -1,14 +1,15 @@
 package org.hotlinekit.hashing.match;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.List;
 import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.core.hash.HashType;
 import org.hotlinekit.core.hash.HashValue;
 import org.hotlinekit.hashing.testing.FuzzFiles;
 
 /**
- * Untrusted indexed-list files: opening one gives a working matcher whose every entry decodes,
- * or a HotlinekitException.
+ * Untrusted indexed-list files: opening one gives a working matcher whose every entry decodes
+ * (a PDQ, an MD5 and a vPDQ query matched, everything checked), or a HotlinekitException.
  */
 class IndexedListFuzzTest {
   @FuzzTest(maxDuration = "60s")
@@ -19,6 +20,10 @@ class IndexedListFuzzTest {
       opened.list(); // every entry record decoded
       m.match(HashValue.of(PdqHash.zero()));
       m.match(HashValue.parse(HashType.MD5, "d41d8cd98f00b204e9800998ecf8427e"));
+      // A video query reads the video index and decodes the videos its frames find.
+      m.match(org.hotlinekit.hashing.video.VpdqHash.of(List.of(
+          new org.hotlinekit.hashing.video.VpdqFeature(0, PdqHash.zero(), 100, 0.0))).toValue());
+      opened.checkAll();
     });
   }
 

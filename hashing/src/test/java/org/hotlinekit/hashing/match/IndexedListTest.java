@@ -89,10 +89,10 @@ class IndexedListTest {
           .isInstanceOf(MalformedInputException.class);
     }
     byte[] future = good.clone();
-    ByteBuffer.wrap(future).putInt(8, 7);
+    ByteBuffer.wrap(future).putInt(8, 8);
     Files.write(bad, future);
     assertThatThrownBy(() -> IndexedList.read(bad))
-        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 7");
+        .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("version 8");
     // A version 2 file (magic HLKLIST1, the JSON-lines layout) is refused with the way out.
     byte[] older = good.clone();
     ByteBuffer.wrap(older).putLong(0, 0x484c4b4c49535431L).putInt(8, 2);

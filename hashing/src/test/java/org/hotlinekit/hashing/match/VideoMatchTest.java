@@ -169,6 +169,71 @@ class VideoMatchTest {
     }
   }
 
+  /**
+   * The video index a file keeps (format 7, sections 50 and 51): cut at each of their bounds,
+   * refused on opening; a byte flipped at their start, middle and end (and in the frame table's
+   * blocks), refused on opening, or by the match that reads it, and in any case by checkAll(),
+   * never a wrong answer; an opened list answers as the list built in memory.
+   */
+  @Test
+  void anIndexFilesVideoSectionsAreChecked(@TempDir Path dir) throws Exception {
+    HashList l = list(all());
+    Path file = dir.resolve("videos.hlx");
+    IndexedList.of(l).writeTo(file);
+    byte[] good = Files.readAllBytes(file);
+    java.nio.ByteBuffer head = java.nio.ByteBuffer.wrap(good);
+    assertThat(head.getInt(8)).isEqualTo(7);
+    List<long[]> video = new ArrayList<>();
+    for (int i = 0; i < head.getInt(12); i++) {
+      int p = 16 + 20 * i;
+      if (head.getInt(p) == 50 || head.getInt(p) == 51) {
+        video.add(new long[] {head.getInt(p), head.getLong(p + 4), head.getLong(p + 12)});
+      }
+    }
+    assertThat(video).extracting(s -> (int) s[0]).containsExactly(50, 51);
+    Matcher intact = Matcher.builder().list(l).build();
+    Path bad = dir.resolve("bad.hlx");
+    java.util.Random r = new java.util.Random(14);
+    for (long[] s : video) {
+      for (long cut : new long[] {s[1], s[1] + s[2] / 2, s[1] + s[2] - 1}) {
+        Files.write(bad, java.util.Arrays.copyOf(good, (int) cut));
+        assertThatThrownBy(() -> IndexedList.read(bad)).as("section %d cut at %d", s[0], cut)
+            .isInstanceOf(MalformedInputException.class);
+      }
+      List<Long> places = new ArrayList<>(List.of(s[1], s[1] + s[2] / 2, s[1] + s[2] - 1));
+      for (int k = 0; k < 12; k++) {
+        places.add(s[1] + (long) (r.nextDouble() * s[2]));
+      }
+      for (long at : places) {
+        byte[] flipped = good.clone();
+        flipped[(int) at] ^= 0x10;
+        Files.write(bad, flipped);
+        IndexedList opened;
+        try {
+          opened = IndexedList.read(bad);
+        } catch (MalformedInputException refused) {
+          continue;
+        }
+        Matcher m = Matcher.builder().list(opened).build();
+        for (VpdqHash q : samples) {
+          try {
+            assertThat(m.match(q.toValue()).matches()).as("section %d flipped at %d", s[0], at)
+                .isEqualTo(intact.match(q.toValue()).matches());
+          } catch (MalformedInputException refused) {
+            // Refused by the query that read the bad block.
+          }
+        }
+        assertThatThrownBy(opened::checkAll).as("section %d flipped at %d", s[0], at)
+            .isInstanceOf(MalformedInputException.class);
+      }
+    }
+    Matcher opened = Matcher.builder().list(IndexedList.read(file)).build();
+    for (VpdqHash q : samples) {
+      assertThat(opened.match(q.toValue()).matches())
+          .isEqualTo(intact.match(q.toValue()).matches()).isNotEmpty();
+    }
+  }
+
   @Test
   void jsonLinesAndThreatExchangeFormatsKeepVideoEntries() {
     HashList l = list(all());
