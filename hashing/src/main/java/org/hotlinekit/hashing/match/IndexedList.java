@@ -62,7 +62,8 @@ import org.hotlinekit.core.hash.HashType;
  * its index, in runs), so a corrupt entry throws {@link MalformedInputException} from the match
  * that reads it, never a wrong result; {@link #checkAll()} checks everything at once. Each
  * decoded PDQ or digest entry is checked against the hash its index holds for it. Files of
- * versions 4 and 5 are read unless they hold a PDQ index (of its older format, postings without
+ * version 6 are read (their vPDQ entries decoded and indexed on opening); of versions 4 and 5
+ * unless they hold a PDQ index (of its older format, postings without
  * bits of their hashes), which is refused with "rebuild it: hotlinekit index build", as files of
  * versions 1 to 3 are. Changes applied since the file was written and saved with {@link
  * #saveChanges()} sit beside it in a
