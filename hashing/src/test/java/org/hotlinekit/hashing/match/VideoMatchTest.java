@@ -234,6 +234,40 @@ class VideoMatchTest {
     }
   }
 
+  /**
+   * A file of format 6 (the fuzz seed vpdq-v6.hlx, written before the video index was kept: two
+   * sample videos cut to 12 frames, and an MD5) is still read: its videos decoded and indexed on
+   * opening, matching as the same list built in memory.
+   */
+  @Test
+  void aVersion6FilesVideosAreIndexedOnOpening(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("v6.hlx");
+    try (var in = VideoMatchTest.class.getResourceAsStream(
+        "IndexedListFuzzTestInputs/read/vpdq-v6.hlx")) {
+      Files.write(file, in.readAllBytes());
+    }
+    assertThat(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).getInt(8)).isEqualTo(6);
+    List<HashListEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      entries.add(HashListEntry.builder(names.get(i) + ".txt", VpdqHash.of(samples.get(i)
+          .features().subList(0, 12)).toValue()).label("A1").build());
+    }
+    entries.add(HashListEntry.builder("md5", HashValue.parse(HashType.MD5,
+        "d41d8cd98f00b204e9800998ecf8427e")).build());
+    IndexedList opened = IndexedList.read(file);
+    opened.checkAll();
+    assertThat(opened.list().entries()).isEqualTo(entries);
+    Matcher built = Matcher.builder().list(new HashList("videos", "videos.jsonl", entries))
+        .build();
+    Matcher read = Matcher.builder().list(opened).build();
+    int found = 0;
+    for (HashListEntry e : entries.subList(0, 2)) {
+      assertThat(read.match(e.hash()).matches()).isEqualTo(built.match(e.hash()).matches());
+      found += read.match(e.hash()).matches().size();
+    }
+    assertThat(found).isGreaterThanOrEqualTo(2);
+  }
+
   @Test
   void jsonLinesAndThreatExchangeFormatsKeepVideoEntries() {
     HashList l = list(all());
