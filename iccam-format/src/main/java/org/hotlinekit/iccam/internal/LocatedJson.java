@@ -170,9 +170,18 @@ public final class LocatedJson {
   /** The root object, as {@link #value} parses it, but the member's array elements handed on. */
   private static Node streamedRoot(JsonParser p, String name, int maxString, int maxDepth,
       String member, java.util.function.Consumer<Node> elements) {
+    return object(p, name, maxString, maxDepth, 0, member, elements);
+  }
+
+  /**
+   * An object, at its START_OBJECT; with a {@code member}, that member's array elements go to
+   * {@code elements} and the member is kept as an empty array.
+   */
+  private static Node object(JsonParser p, String name, int maxString, int maxDepth, int depth,
+      String member, java.util.function.Consumer<Node> elements) {
     int line = p.currentTokenLocation().getLineNr();
     int col = p.currentTokenLocation().getColumnNr();
-    if (maxDepth <= 0) {
+    if (depth >= maxDepth) {
       throw new SyntaxError(name, line, col, "nested deeper than " + maxDepth, null);
     }
     Map<String, Node> m = new LinkedHashMap<>();
@@ -185,18 +194,18 @@ public final class LocatedJson {
         throw new SyntaxError(name, kl, kc, "duplicate member '" + printable(key) + "'", null);
       }
       JsonToken v = p.nextToken();
-      if (member.equals(key) && v == JsonToken.START_ARRAY) {
+      if (member != null && member.equals(key) && v == JsonToken.START_ARRAY) {
         int al = p.currentTokenLocation().getLineNr();
         int ac = p.currentTokenLocation().getColumnNr();
-        if (maxDepth <= 1) {
+        if (depth + 1 >= maxDepth) {
           throw new SyntaxError(name, al, ac, "nested deeper than " + maxDepth, null);
         }
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-          elements.accept(value(p, t, name, maxString, maxDepth, 2));
+          elements.accept(value(p, t, name, maxString, maxDepth, depth + 2));
         }
         m.put(key, new Node(List.of(), al, ac));
       } else {
-        m.put(key, value(p, v, name, maxString, maxDepth, 1));
+        m.put(key, value(p, v, name, maxString, maxDepth, depth + 1));
       }
     }
     return new Node(m, line, col);
@@ -217,22 +226,8 @@ public final class LocatedJson {
     int line = p.currentTokenLocation().getLineNr();
     int col = p.currentTokenLocation().getColumnNr();
     switch (t) {
-      case START_OBJECT: {
-        if (depth >= maxDepth) {
-          throw new SyntaxError(name, line, col, "nested deeper than " + maxDepth, null);
-        }
-        Map<String, Node> m = new LinkedHashMap<>();
-        while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
-          String key = p.currentName();
-          int kl = p.currentTokenLocation().getLineNr();
-          int kc = p.currentTokenLocation().getColumnNr();
-          if (m.containsKey(key)) {
-            throw new SyntaxError(name, kl, kc, "duplicate member '" + printable(key) + "'", null);
-          }
-          m.put(key, value(p, p.nextToken(), name, maxString, maxDepth, depth + 1));
-        }
-        return new Node(m, line, col);
-      }
+      case START_OBJECT:
+        return object(p, name, maxString, maxDepth, depth, null, null);
       case START_ARRAY: {
         if (depth >= maxDepth) {
           throw new SyntaxError(name, line, col, "nested deeper than " + maxDepth, null);
