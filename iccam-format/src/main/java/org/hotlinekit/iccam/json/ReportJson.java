@@ -49,13 +49,11 @@ import org.hotlinekit.iccam.model.MediaType;
 import org.hotlinekit.iccam.model.Report;
 import org.hotlinekit.iccam.workflow.Workflow;
 import org.hotlinekit.iccam.workflow.WorkflowException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes report documents (format {@code hotlinekit-reports}, version 1). Reading is
@@ -78,9 +76,9 @@ public final class ReportJson {
   public static final String SCHEMA_RESOURCE = "/org/hotlinekit/iccam/json/hotlinekit-reports-1.schema.json";
 
   /**
-   * The databind mapper, for writing and for the facts a report carries: made on first use, since
-   * making the first one costs a fresh process tens of milliseconds (about 77 ms measured) and a
-   * document read without facts does not need it.
+   * The databind mapper, for handing the facts a report carries to their reader: made on first
+   * use, since making the first one costs a fresh process tens of milliseconds (about 77 ms
+   * measured), and neither writing nor reading a document without facts needs it.
    */
   private static final class Mapper {
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -307,8 +305,7 @@ public final class ReportJson {
       java.io.OutputStream out) {
     Objects.requireNonNull(packet, "packet");
     Objects.requireNonNull(out, "out");
-    try (tools.jackson.core.JsonGenerator g = Mapper.JSON.createGenerator(new java.io.FilterOutputStream(
-        out) {
+    try (JsonGenerator g = generator(new java.io.FilterOutputStream(out) {
           @Override
           public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
@@ -318,16 +315,12 @@ public final class ReportJson {
           public void close() throws IOException {
             flush(); // the caller closes its own stream
           }
-        })) {
-      ObjectNode head = head(Optional.of(packet));
+        }, false)) {
       g.writeStartObject();
-      for (Map.Entry<String, JsonNode> e : head.properties()) {
-        g.writeName(e.getKey());
-        g.writeTree(e.getValue());
-      }
+      head(g, Optional.of(packet));
       g.writeName("reports");
       g.writeStartArray();
-      Summary s = stream(in, name, r -> g.writeTree(report(r)));
+      Summary s = stream(in, name, r -> report(g, r));
       g.writeEndArray();
       g.writeEndObject();
       g.flush();
@@ -1018,7 +1011,7 @@ public final class ReportJson {
    * @return the UTF-8 bytes
    */
   public byte[] write(ReportDocument document) {
-    return serialise(tree(document), true);
+    return serialise(document, true);
   }
 
   /**
@@ -1030,170 +1023,246 @@ public final class ReportJson {
    * @return the UTF-8 bytes
    */
   public byte[] writeCompact(ReportDocument document) {
-    return serialise(tree(document), false);
+    return serialise(document, false);
   }
 
-  private static ObjectNode tree(ReportDocument document) {
-    ObjectNode root = head(document.packet());
-    ArrayNode reports = root.putArray("reports");
-    for (Report r : document.reports()) {
-      reports.add(report(r));
+  /**
+   * The core factory the writer's generators come from: documents are written token by token,
+   * without the databind mapper, whose first use costs a fresh process tens of milliseconds.
+   */
+  private static final tools.jackson.core.json.JsonFactory FACTORY =
+      tools.jackson.core.json.JsonFactory.builder().build();
+
+  /** A generator, indented (two spaces, {@code \n}) or compact, writing UTF-8. */
+  private static JsonGenerator generator(java.io.OutputStream out, boolean indented) {
+    if (!indented) {
+      return FACTORY.createGenerator(tools.jackson.core.ObjectWriteContext.empty(), out);
     }
-    return root;
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    return FACTORY.createGenerator(new tools.jackson.core.ObjectWriteContext.Base() {
+      @Override
+      public tools.jackson.core.PrettyPrinter getPrettyPrinter() {
+        return pp;
+      }
+
+      @Override
+      public boolean hasPrettyPrinter() {
+        return true;
+      }
+    }, out);
   }
 
-  /** The members before {@code reports}, in the order the writer gives them. */
-  private static ObjectNode head(Optional<PacketInfo> packet) {
-    ObjectNode root = Mapper.JSON.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("version", VERSION);
-    root.putArray("crit");
-    root.put("codeLists", CodeLists.bundled().version());
-    packet.ifPresent(p -> {
-      ObjectNode o = root.putObject("packet");
-      o.put("packetId", p.packetId().toString());
-      o.put("created", p.created().toString());
-      o.put("sender", p.sender());
-      ArrayNode a = o.putArray("recipientCertSha256");
-      p.recipientCertSha256().forEach(a::add);
-    });
-    return root;
-  }
-
-  private static byte[] serialise(ObjectNode root, boolean indented) {
-    // Into Jackson's segmented builder, then one copy out (writeValueAsBytes and appending the
-    // newline would copy the whole document twice).
+  private static byte[] serialise(ReportDocument document, boolean indented) {
+    // Into Jackson's segmented builder, then one copy out.
     try (ByteArrayBuilder out = new ByteArrayBuilder()) {
-      if (indented) {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        Mapper.JSON.writer().with(pp).writeValue(out, root);
-      } else {
-        Mapper.JSON.writer().writeValue(out, root);
+      try (JsonGenerator g = generator(out, indented)) {
+        g.writeStartObject();
+        head(g, document.packet());
+        g.writeName("reports");
+        g.writeStartArray();
+        for (Report r : document.reports()) {
+          report(g, r);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
       }
       out.write('\n');
       return out.toByteArray();
     }
   }
 
-  private static ObjectNode report(Report r) {
-    ObjectNode n = Mapper.JSON.createObjectNode();
-    n.put("reference", r.reference());
-    n.put("reportingHotline", r.reportingHotline());
-    n.put("receivedAt", r.receivedAt().toString());
-    n.put("timeZone", r.timeZone().getId());
-    n.put("sourceUrl", r.sourceUrl());
-    r.referrer().ifPresent(v -> n.put("referrer", v));
-    r.siteType().ifPresent(v -> n.put("siteType", v));
-    r.commerciality().ifPresent(v -> n.put("commerciality", v));
-    if (!r.paymentMethods().isEmpty()) {
-      ArrayNode a = n.putArray("paymentMethods");
-      r.paymentMethods().forEach(a::add);
+  /** The members before {@code reports}, in the order the writer gives them. */
+  private static void head(JsonGenerator g, Optional<PacketInfo> packet) {
+    g.writeStringProperty("format", FORMAT);
+    g.writeNumberProperty("version", VERSION);
+    g.writeName("crit");
+    g.writeStartArray();
+    g.writeEndArray();
+    g.writeStringProperty("codeLists", CodeLists.bundled().version());
+    if (packet.isPresent()) {
+      PacketInfo p = packet.get();
+      g.writeName("packet");
+      g.writeStartObject();
+      g.writeStringProperty("packetId", p.packetId().toString());
+      g.writeStringProperty("created", p.created().toString());
+      g.writeStringProperty("sender", p.sender());
+      g.writeName("recipientCertSha256");
+      g.writeStartArray();
+      for (String h : p.recipientCertSha256()) {
+        g.writeString(h);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    r.memo().ifPresent(v -> n.put("memo", v));
-    ArrayNode items = n.putArray("items");
-    for (ContentItem i : r.items()) {
-      items.add(item(i));
-    }
-    return n;
   }
 
-  private static ObjectNode item(ContentItem i) {
-    ObjectNode n = Mapper.JSON.createObjectNode();
-    n.put("id", i.id());
-    n.put("url", i.url());
-    n.put("mediaType", lower(i.mediaType()));
-    i.hosting().ifPresent(h -> {
-      ObjectNode o = n.putObject("hosting");
-      o.put("tracedAt", h.tracedAt().toString());
-      h.ip().ifPresent(v -> o.put("ip", v));
-      h.country().ifPresent(v -> o.put("country", v));
-      h.isp().ifPresent(v -> o.put("isp", v));
-      h.asn().ifPresent(v -> o.put("asn", v));
-      o.put("cdn", h.cdn());
-    });
-    i.assignedCountry().ifPresent(v -> n.put("assignedCountry", v));
-    i.known().ifPresent(v -> n.put("known", v));
-    if (!i.fingerprints().isEmpty()) {
-      ArrayNode a = n.putArray("fingerprints");
-      for (Fingerprint f : i.fingerprints()) {
-        a.addObject().put("type", f.type().id()).put("value", f.value());
-      }
+  private static void optional(JsonGenerator g, String name, Optional<String> value) {
+    if (value.isPresent()) {
+      g.writeStringProperty(name, value.get());
     }
-    labels(n, "matchLabels", i.matchLabels());
-    if (!i.assessments().isEmpty()) {
-      ArrayNode a = n.putArray("assessments");
-      for (Assessment s : i.assessments()) {
-        a.add(assessment(s));
+  }
+
+  private static void report(JsonGenerator g, Report r) {
+    g.writeStartObject();
+    g.writeStringProperty("reference", r.reference());
+    g.writeStringProperty("reportingHotline", r.reportingHotline());
+    g.writeStringProperty("receivedAt", r.receivedAt().toString());
+    g.writeStringProperty("timeZone", r.timeZone().getId());
+    g.writeStringProperty("sourceUrl", r.sourceUrl());
+    optional(g, "referrer", r.referrer());
+    optional(g, "siteType", r.siteType());
+    optional(g, "commerciality", r.commerciality());
+    if (!r.paymentMethods().isEmpty()) {
+      g.writeName("paymentMethods");
+      g.writeStartArray();
+      for (String m : r.paymentMethods()) {
+        g.writeString(m);
       }
+      g.writeEndArray();
+    }
+    optional(g, "memo", r.memo());
+    g.writeName("items");
+    g.writeStartArray();
+    for (ContentItem i : r.items()) {
+      item(g, i);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void item(JsonGenerator g, ContentItem i) {
+    g.writeStartObject();
+    g.writeStringProperty("id", i.id());
+    g.writeStringProperty("url", i.url());
+    g.writeStringProperty("mediaType", lower(i.mediaType()));
+    if (i.hosting().isPresent()) {
+      Hosting h = i.hosting().get();
+      g.writeName("hosting");
+      g.writeStartObject();
+      g.writeStringProperty("tracedAt", h.tracedAt().toString());
+      optional(g, "ip", h.ip());
+      optional(g, "country", h.country());
+      optional(g, "isp", h.isp());
+      if (h.asn().isPresent()) {
+        g.writeNumberProperty("asn", h.asn().getAsLong());
+      }
+      g.writeBooleanProperty("cdn", h.cdn());
+      g.writeEndObject();
+    }
+    optional(g, "assignedCountry", i.assignedCountry());
+    if (i.known().isPresent()) {
+      g.writeBooleanProperty("known", i.known().get());
+    }
+    if (!i.fingerprints().isEmpty()) {
+      g.writeName("fingerprints");
+      g.writeStartArray();
+      for (Fingerprint f : i.fingerprints()) {
+        g.writeStartObject();
+        g.writeStringProperty("type", f.type().id());
+        g.writeStringProperty("value", f.value());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    labels(g, "matchLabels", i.matchLabels());
+    if (!i.assessments().isEmpty()) {
+      g.writeName("assessments");
+      g.writeStartArray();
+      for (Assessment s : i.assessments()) {
+        assessment(g, s);
+      }
+      g.writeEndArray();
     }
     if (!i.actions().isEmpty()) {
-      ArrayNode a = n.putArray("actions");
+      g.writeName("actions");
+      g.writeStartArray();
       for (Action x : i.actions()) {
-        ObjectNode o = a.addObject();
-        o.put("type", lower(x.type()));
-        o.put("at", x.at().toString());
-        o.put("actor", lower(x.actor()));
-        x.analyst().ifPresent(v -> o.put("analyst", v));
-        x.note().ifPresent(v -> o.put("note", v));
+        g.writeStartObject();
+        g.writeStringProperty("type", lower(x.type()));
+        g.writeStringProperty("at", x.at().toString());
+        g.writeStringProperty("actor", lower(x.actor()));
+        optional(g, "analyst", x.analyst());
+        optional(g, "note", x.note());
+        g.writeEndObject();
       }
+      g.writeEndArray();
     }
-    i.memo().ifPresent(v -> n.put("memo", v));
-    return n;
+    optional(g, "memo", i.memo());
+    g.writeEndObject();
   }
 
-  private static ObjectNode assessment(Assessment s) {
-    ObjectNode n = Mapper.JSON.createObjectNode();
-    n.put("assessor", s.assessor());
-    n.put("at", s.at().toString());
-    n.put("jurisdiction", s.jurisdiction());
-    n.put("classification", lower(s.classification()));
-    n.put("ageCategory", lower(s.ageCategory()));
-    n.put("gender", lower(s.gender()));
-    n.put("virtual", s.virtual());
-    n.put("selfGenerated", s.selfGenerated());
-    n.put("childModelling", s.childModelling());
-    s.facts().ifPresent(f -> {
-      JsonNode facts = Mapper.JSON.readTree(FactsJson.write(f));
-      n.set("facts", facts);
-    });
-    labels(n, "labels", s.labels());
-    return n;
-  }
-
-  private static void labels(ObjectNode n, String member, List<LabelAssertion> labels) {
-    if (!labels.isEmpty()) {
-      ArrayNode a = n.putArray(member);
-      for (LabelAssertion l : labels) {
-        ObjectNode o = a.addObject();
-        o.put("scheme", l.scheme().id());
-        o.put("schemeVersion", l.scheme().version());
-        o.put("label", l.label());
-        l.jurisdiction().ifPresent(v -> o.put("jurisdiction", v));
-        o.put("assessor", l.assessor().id());
-        o.put("at", l.at().toString());
-        ObjectNode b = o.putObject("basis");
-        Basis basis = l.basis();
-        if (basis instanceof Basis.Manual) {
-          b.put("type", "manual");
-        } else if (basis instanceof Basis.Derived) {
-          b.put("type", "derived").put("mapper", ((Basis.Derived) basis).mapper())
-              .put("version", ((Basis.Derived) basis).version());
-        } else if (basis instanceof Basis.HashMatch) {
-          Basis.HashMatch h = (Basis.HashMatch) basis;
-          b.put("type", "hash_match").put("list", h.list()).put("entry", h.entry());
-          h.signal().ifPresent(t -> b.put("signal", t.id()));
-          h.distance().ifPresent(d -> b.put("distance", d));
-        } else {
-          b.put("type", "classifier").put("model", ((Basis.Classifier) basis).model())
-              .put("score", ((Basis.Classifier) basis).score());
-        }
-        if (!l.explanation().isEmpty()) {
-          o.put("explanation", l.explanation());
-        }
+  private static void assessment(JsonGenerator g, Assessment s) {
+    g.writeStartObject();
+    g.writeStringProperty("assessor", s.assessor());
+    g.writeStringProperty("at", s.at().toString());
+    g.writeStringProperty("jurisdiction", s.jurisdiction());
+    g.writeStringProperty("classification", lower(s.classification()));
+    g.writeStringProperty("ageCategory", lower(s.ageCategory()));
+    g.writeStringProperty("gender", lower(s.gender()));
+    g.writeBooleanProperty("virtual", s.virtual());
+    g.writeBooleanProperty("selfGenerated", s.selfGenerated());
+    g.writeBooleanProperty("childModelling", s.childModelling());
+    if (s.facts().isPresent()) {
+      // The facts' own writer's JSON, copied token by token into this document's layout.
+      g.writeName("facts");
+      try (tools.jackson.core.JsonParser p = FACTORY.createParser(
+          tools.jackson.core.ObjectReadContext.empty(), FactsJson.write(s.facts().get()))) {
+        p.nextToken();
+        g.copyCurrentStructure(p);
       }
     }
+    labels(g, "labels", s.labels());
+    g.writeEndObject();
+  }
+
+  private static void labels(JsonGenerator g, String member, List<LabelAssertion> labels) {
+    if (labels.isEmpty()) {
+      return;
+    }
+    g.writeName(member);
+    g.writeStartArray();
+    for (LabelAssertion l : labels) {
+      g.writeStartObject();
+      g.writeStringProperty("scheme", l.scheme().id());
+      g.writeStringProperty("schemeVersion", l.scheme().version());
+      g.writeStringProperty("label", l.label());
+      optional(g, "jurisdiction", l.jurisdiction());
+      g.writeStringProperty("assessor", l.assessor().id());
+      g.writeStringProperty("at", l.at().toString());
+      g.writeName("basis");
+      g.writeStartObject();
+      Basis basis = l.basis();
+      if (basis instanceof Basis.Manual) {
+        g.writeStringProperty("type", "manual");
+      } else if (basis instanceof Basis.Derived) {
+        g.writeStringProperty("type", "derived");
+        g.writeStringProperty("mapper", ((Basis.Derived) basis).mapper());
+        g.writeStringProperty("version", ((Basis.Derived) basis).version());
+      } else if (basis instanceof Basis.HashMatch) {
+        Basis.HashMatch h = (Basis.HashMatch) basis;
+        g.writeStringProperty("type", "hash_match");
+        g.writeStringProperty("list", h.list());
+        g.writeStringProperty("entry", h.entry());
+        if (h.signal().isPresent()) {
+          g.writeStringProperty("signal", h.signal().get().id());
+        }
+        if (h.distance().isPresent()) {
+          g.writeNumberProperty("distance", h.distance().getAsInt());
+        }
+      } else {
+        g.writeStringProperty("type", "classifier");
+        g.writeStringProperty("model", ((Basis.Classifier) basis).model());
+        g.writeNumberProperty("score", ((Basis.Classifier) basis).score());
+      }
+      g.writeEndObject();
+      if (!l.explanation().isEmpty()) {
+        g.writeStringProperty("explanation", l.explanation());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static String lower(Enum<?> e) {

@@ -194,7 +194,7 @@ class ReportJsonStreamTest {
     return List.of(e.getClass(), String.valueOf(e.getMessage()).replaceAll("\\d+", "N"));
   }
 
-  private static byte[] mutate(byte[] text, Random random) {
+  static byte[] mutate(byte[] text, Random random) {
     byte[] t = text.clone();
     switch (random.nextInt(6)) {
       case 0: // cut
