@@ -1,13 +1,23 @@
 package org.hotlinekit.hashing.video;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.CRC32C;
+import org.hotlinekit.core.InputReadException;
+import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.pdq.PdqHash;
 import org.hotlinekit.hashing.index.PdqIndex;
 import org.hotlinekit.hashing.index.PdqMatch;
+import org.hotlinekit.hashing.internal.BinaryIo;
+import org.hotlinekit.hashing.internal.CheckedRegion;
 
 /**
  * Finds the videos of a list that match a query video without comparing it with every one: the
@@ -29,7 +39,7 @@ public final class VideoIndex {
   private final FrameTable videoOf;
   private final FrameTable qualityOf;
   /** An opened index's frame table (null when built). */
-  private final org.hotlinekit.hashing.internal.CheckedRegion table;
+  private final CheckedRegion table;
 
   /** A per-frame value: from an array (built) or read in place (opened). */
   private interface FrameTable {
@@ -37,7 +47,7 @@ public final class VideoIndex {
   }
 
   private VideoIndex(List<VpdqHash> videos, PdqIndex frames, FrameTable videoOf,
-      FrameTable qualityOf, org.hotlinekit.hashing.internal.CheckedRegion table) {
+      FrameTable qualityOf, CheckedRegion table) {
     this.videos = videos;
     this.frames = frames;
     this.videoOf = videoOf;
@@ -82,12 +92,12 @@ public final class VideoIndex {
    * @param ch where to write
    * @throws org.hotlinekit.core.OutputWriteException if writing fails
    */
-  public void write(java.nio.channels.WritableByteChannel ch) {
-    org.hotlinekit.hashing.internal.BinaryIo.writeSection(ch, out -> {
+  public void write(WritableByteChannel ch) {
+    BinaryIo.writeSection(ch, out -> {
       long[] framesBytes = {0};
-      frames.write(new java.nio.channels.WritableByteChannel() {
+      frames.write(new WritableByteChannel() {
         @Override
-        public int write(java.nio.ByteBuffer src) throws java.io.IOException {
+        public int write(ByteBuffer src) throws IOException {
           int n = out.write(src);
           framesBytes[0] += n;
           return n;
@@ -105,9 +115,9 @@ public final class VideoIndex {
       });
       int n = frames.size();
       int[] values = new int[n];
-      org.hotlinekit.hashing.internal.CheckedRegion.Writer w =
-          new org.hotlinekit.hashing.internal.CheckedRegion.Writer(out,
-              org.hotlinekit.hashing.internal.CheckedRegion.PAGE_BLOCKS);
+      CheckedRegion.Writer w =
+          new CheckedRegion.Writer(out,
+              CheckedRegion.PAGE_BLOCKS);
       for (int f = 0; f < n; f++) {
         values[f] = videoOf.get(f);
       }
@@ -117,10 +127,10 @@ public final class VideoIndex {
       }
       w.writeInts(values);
       w.finish();
-      java.nio.ByteBuffer footer = java.nio.ByteBuffer.allocate(FOOTER_BYTES)
-          .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer footer = ByteBuffer.allocate(FOOTER_BYTES)
+          .order(ByteOrder.LITTLE_ENDIAN);
       footer.putLong(MAGIC).putInt(videos.size()).putInt(n).putLong(framesBytes[0]);
-      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      CRC32C crc = new CRC32C();
       crc.update(footer.array(), 0, 24);
       footer.putLong(crc.getValue()).flip();
       while (footer.hasRemaining()) {
@@ -142,31 +152,31 @@ public final class VideoIndex {
    * @param length the number of bytes it occupies
    * @param videos the indexed videos, in the order they were indexed (read on demand)
    * @return the index
-   * @throws org.hotlinekit.core.InputReadException if reading fails
-   * @throws org.hotlinekit.core.MalformedInputException if it is not such an index, truncated,
+   * @throws InputReadException if reading fails
+   * @throws MalformedInputException if it is not such an index, truncated,
    *     corrupt, or for another number of videos
    */
-  public static VideoIndex map(java.nio.channels.FileChannel ch, long position, long length,
+  public static VideoIndex map(FileChannel ch, long position, long length,
       List<VpdqHash> videos) {
     Objects.requireNonNull(videos, "videos");
     try {
       if (length < FOOTER_BYTES) {
-        throw new org.hotlinekit.core.MalformedInputException("the video index is truncated");
+        throw new MalformedInputException("the video index is truncated");
       }
-      java.nio.ByteBuffer footer = java.nio.ByteBuffer.allocate(FOOTER_BYTES)
-          .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer footer = ByteBuffer.allocate(FOOTER_BYTES)
+          .order(ByteOrder.LITTLE_ENDIAN);
       long at = position + length - FOOTER_BYTES;
       while (footer.hasRemaining()) {
         if (ch.read(footer, at + footer.position()) < 0) {
-          throw new org.hotlinekit.core.MalformedInputException(
+          throw new MalformedInputException(
               "the video index is truncated");
         }
       }
       footer.flip();
-      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      CRC32C crc = new CRC32C();
       crc.update(footer.array(), 0, 24);
       if (footer.getLong(24) != crc.getValue()) {
-        throw new org.hotlinekit.core.MalformedInputException("the video index's footer is"
+        throw new MalformedInputException("the video index's footer is"
             + " corrupt");
       }
       long magic = footer.getLong();
@@ -175,37 +185,37 @@ public final class VideoIndex {
       long framesBytes = footer.getLong();
       if (magic != MAGIC || videoCount != videos.size() || n < 0 || framesBytes <= 0
           || framesBytes > length - FOOTER_BYTES) {
-        throw new org.hotlinekit.core.MalformedInputException("not a video index of "
+        throw new MalformedInputException("not a video index of "
             + videos.size() + " videos, or a corrupt one");
       }
       PdqIndex frames = PdqIndex.map(ch, position, framesBytes);
-      org.hotlinekit.hashing.internal.CheckedRegion table =
-          org.hotlinekit.hashing.internal.CheckedRegion.open(ch, position + framesBytes,
+      CheckedRegion table =
+          CheckedRegion.open(ch, position + framesBytes,
               length - FOOTER_BYTES - framesBytes, "video frame table");
       if (frames.size() != n || table.length() != 8L * n) {
-        throw new org.hotlinekit.core.MalformedInputException("the video frame table does not"
+        throw new MalformedInputException("the video frame table does not"
             + " match its frames");
       }
-      org.hotlinekit.hashing.internal.CheckedRegion.Ints video = table.ints(0, n);
-      org.hotlinekit.hashing.internal.CheckedRegion.Ints quality = table.ints(4L * n, n);
+      CheckedRegion.Ints video = table.ints(0, n);
+      CheckedRegion.Ints quality = table.ints(4L * n, n);
       return new VideoIndex(videos, frames, f -> {
         int v = video.get(f);
         if (v < 0 || v >= videoCount) {
-          throw new org.hotlinekit.core.MalformedInputException("corrupt video index: frame "
+          throw new MalformedInputException("corrupt video index: frame "
               + f + " names video " + v);
         }
         return v;
       }, f -> {
         int q = quality.get(f);
         if (q < 0 || q > 100) {
-          throw new org.hotlinekit.core.MalformedInputException("corrupt video index: frame "
+          throw new MalformedInputException("corrupt video index: frame "
               + f + " has quality " + q);
         }
         return q;
       }, table);
-    } catch (java.io.IOException e) {
-      throw new org.hotlinekit.core.InputReadException("could not read the video index: "
-          + org.hotlinekit.core.InputReadException.reason(e), e);
+    } catch (IOException e) {
+      throw new InputReadException("could not read the video index: "
+          + InputReadException.reason(e), e);
     }
   }
 
@@ -214,7 +224,7 @@ public final class VideoIndex {
    * PDQ index and of its frame table against their checksums, and every frame's video and
    * quality (nothing to check for an index built in memory).
    *
-   * @throws org.hotlinekit.core.MalformedInputException if anything is corrupt
+   * @throws MalformedInputException if anything is corrupt
    */
   public void checkAll() {
     if (table == null) {

@@ -228,9 +228,15 @@ class VideoMatchTest {
       }
     }
     Matcher opened = Matcher.builder().list(IndexedList.read(file)).build();
+    // Written again from the opened file (its video index mapped), and read back.
+    Path again = dir.resolve("again.hlx");
+    IndexedList.read(file).writeTo(again);
+    Matcher reread = Matcher.builder().list(IndexedList.read(again)).build();
     for (VpdqHash q : samples) {
       assertThat(opened.match(q.toValue()).matches())
           .isEqualTo(intact.match(q.toValue()).matches()).isNotEmpty();
+      assertThat(reread.match(q.toValue()).matches())
+          .isEqualTo(intact.match(q.toValue()).matches());
     }
   }
 
