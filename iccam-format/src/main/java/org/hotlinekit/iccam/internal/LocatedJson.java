@@ -96,6 +96,7 @@ public final class LocatedJson {
         && (text[2] & 0xff) == 0xBF) {
       throw new SyntaxError(name, 1, 1, "a byte order mark is not allowed (RFC 7493)", null);
     }
+    refuseNulStart(text, Math.min(4, text.length), name);
     try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(),
         text)) {
       return root(p, name, maxStringLength, maxDepth, null, null);
@@ -124,31 +125,82 @@ public final class LocatedJson {
    */
   public static Node parse(java.io.InputStream in, String name, int maxStringLength,
       int maxDepth, String member, java.util.function.Consumer<Node> elements) {
-    // Jackson closes its source with the parser; the caller's stream stays open.
+    // Jackson closes its source with the parser; the caller's stream stays open. A failure of
+    // the stream itself is marked, to tell it from Jackson's own decoding errors (also
+    // IOExceptions, such as a text that looks like UTF-32), which are the text's problems.
     java.io.PushbackInputStream pb = new java.io.PushbackInputStream(
         new java.io.FilterInputStream(in) {
+          @Override
+          public int read() throws java.io.IOException {
+            try {
+              return in.read();
+            } catch (java.io.IOException e) {
+              throw new SourceFailure(e);
+            }
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws java.io.IOException {
+            try {
+              return in.read(b, off, len);
+            } catch (java.io.IOException e) {
+              throw new SourceFailure(e);
+            }
+          }
+
           @Override
           public void close() {
             // Left to the caller.
           }
-        }, 3);
+        }, 4);
     try {
-      byte[] head = pb.readNBytes(3);
-      if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
+      byte[] head = pb.readNBytes(4);
+      if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
           && (head[2] & 0xff) == 0xBF) {
         throw new SyntaxError(name, 1, 1, "a byte order mark is not allowed (RFC 7493)", null);
       }
+      refuseNulStart(head, head.length, name);
       pb.unread(head);
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new java.io.UncheckedIOException(e instanceof SourceFailure
+          ? (java.io.IOException) e.getCause() : e);
     }
     try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), pb)) {
       return root(p, name, maxStringLength, maxDepth, member, elements);
-    } catch (tools.jackson.core.exc.JacksonIOException e) {
-      throw new java.io.UncheckedIOException(e.getCause() instanceof java.io.IOException
-          ? (java.io.IOException) e.getCause() : new java.io.IOException(e.getMessage(), e));
     } catch (JacksonException e) {
-      throw translate(e, name);
+      if (e.getCause() instanceof SourceFailure) {
+        throw new java.io.UncheckedIOException((java.io.IOException) e.getCause().getCause());
+      }
+      throw translate(e, name); // as parse(byte[]) reports it
+    }
+  }
+
+  /**
+   * Refuses a NUL byte among the first four: never JSON text (RFC 8259: control characters only
+   * escaped, inside strings), and the pattern by which Jackson would take the text for UTF-16 or
+   * UTF-32 and report it in its own terms, differently for bytes and for a stream.
+   */
+  private static void refuseNulStart(byte[] head, int n, String name) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < n; i++) {
+      if (head[i] == 0) {
+        throw new SyntaxError(name, line, i - lineStart + 1,
+            "not valid JSON: a NUL byte (the text must be UTF-8 JSON)", null);
+      }
+      if (head[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+  }
+
+  /** An IOException of the stream being parsed, as opposed to one of Jackson's decoding. */
+  private static final class SourceFailure extends java.io.IOException {
+    private static final long serialVersionUID = 1L;
+
+    SourceFailure(java.io.IOException cause) {
+      super(cause.getMessage(), cause);
     }
   }
 

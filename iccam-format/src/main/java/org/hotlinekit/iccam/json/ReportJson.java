@@ -836,7 +836,9 @@ public final class ReportJson {
           this::label));
       List<Assessment> assessments = f.get(() -> each(array(n, "assessments"), this::assessment));
       List<Node> actionNodes = f.get(() -> array(n, "actions"));
-      List<Action> actions = f.get(() -> each(actionNodes, this::action));
+      // Not an array: recorded, and no actions to read (f.done() then gives the item up).
+      List<Action> actions = actionNodes == null ? null
+          : f.get(() -> each(actionNodes, this::action));
       Optional<String> memo = f.get(() -> optString(n, "memo"));
       Optional<Boolean> knownFinal = known;
       f.done();

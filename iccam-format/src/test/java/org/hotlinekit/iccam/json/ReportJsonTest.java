@@ -318,6 +318,19 @@ class ReportJsonTest {
     }
   }
 
+  /** An item's actions that are not an array: one clear problem (it was a NullPointerException). */
+  @Test
+  void actionsThatAreNotAnArrayAreAProblem() {
+    String sample = new String(Samples.reportBytes(), StandardCharsets.UTF_8);
+    int at = sample.indexOf("\"actions\": [");
+    assertThat(at).isPositive();
+    // The first action list holds objects without arrays: its first ']' closes it.
+    String text = sample.substring(0, at) + "\"actions\": \"NL\"" + sample.substring(
+        sample.indexOf(']', at) + 1);
+    assertThatThrownBy(() -> read(text)).isInstanceOf(ReportFormatException.class)
+        .hasMessageContaining("\"actions\" must be an array");
+  }
+
   private static ReportJson.Result read(String text) {
     return JSON.read(text.getBytes(StandardCharsets.UTF_8), "test.json");
   }
