@@ -244,9 +244,15 @@ public final class PacketReader {
     org.hotlinekit.core.io.AtomicFiles.write(document, tmp -> {
       try (java.io.OutputStream file = writeFailures(document, new java.io.BufferedOutputStream(
           java.nio.file.Files.newOutputStream(tmp), 1 << 16))) {
-        Opened<ReportJson.Summary> o = open(() -> new java.io.BufferedInputStream(
-            java.nio.file.Files.newInputStream(packet), 1 << 16), size,
-            in -> checkedCopy(in, file));
+        // A failure to read the file is said as such, never taken for a malformed packet.
+        Opened<ReportJson.Summary> o = open(() -> {
+          try {
+            return PacketWriter.readFailures(packet, new java.io.BufferedInputStream(
+                java.nio.file.Files.newInputStream(packet), 1 << 16));
+          } catch (IOException e) {
+            throw org.hotlinekit.core.InputReadException.of(packet, e);
+          }
+        }, size, in -> checkedCopy(in, file));
         PacketInfo header = header(o.content.packet());
         checkFresh(header, o.signingTime);
         result[0] = new OpenedPacketFile(document, o.content.reports(), header, o.signer,

@@ -196,8 +196,8 @@ public final class PacketWriter {
     return new SealedPacketFile(packet, read[0].reports(), info, written[0]);
   }
 
-  /** A stream whose read failures are this document's {@code InputReadException}. */
-  private static java.io.InputStream readFailures(java.nio.file.Path document,
+  /** A stream whose read failures are this file's {@code InputReadException}. */
+  static java.io.InputStream readFailures(java.nio.file.Path document,
       java.io.InputStream in) {
     return new java.io.FilterInputStream(in) {
       @Override

@@ -149,6 +149,11 @@ class PacketFileTest {
     }
     assertThatThrownBy(() -> reader(PKI.ecRecipient).open(dir.resolve("missing.p7m"), document))
         .isInstanceOf(InputReadException.class);
+    // A file that cannot be read is a read failure, not a malformed packet.
+    Path folder = Files.createDirectory(dir.resolve("folder.p7m"));
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).open(folder, document))
+        .isInstanceOf(InputReadException.class);
+    assertThat(Files.readString(document)).isEqualTo("before");
   }
 
   /**
