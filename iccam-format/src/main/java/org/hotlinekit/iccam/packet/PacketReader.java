@@ -330,6 +330,12 @@ public final class PacketReader {
         }
         return n;
       }
+
+      @Override
+      public long skip(long n) throws IOException {
+        // Skipped bytes belong to the document: read (and copy) them.
+        return n <= 0 ? 0 : Math.max(0, read(new byte[(int) Math.min(n, 8192)]));
+      }
     };
     try {
       ReportJson.Summary s = ReportJson.strict().check(tee, "packet payload");
