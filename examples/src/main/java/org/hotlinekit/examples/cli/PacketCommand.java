@@ -13,9 +13,7 @@ import org.hotlinekit.core.LimitExceededException;
 import org.hotlinekit.core.MalformedInputException;
 import org.hotlinekit.core.UnsupportedInputException;
 import org.hotlinekit.iccam.packet.NotARecipientException;
-import org.hotlinekit.iccam.json.PacketInfo;
-import org.hotlinekit.iccam.packet.OpenedPacket;
-import org.hotlinekit.iccam.packet.OpenedPacketFile;
+import org.hotlinekit.iccam.packet.VerifiedPacket;
 import org.hotlinekit.iccam.packet.SealedPacketFile;
 import org.hotlinekit.iccam.packet.PacketReader;
 import org.hotlinekit.iccam.packet.PacketWriter;
@@ -268,28 +266,10 @@ final class PacketCommand implements Runnable {
         Pem.crls(c).forEach(b::crl);
       }
       PacketReader reader = b.build();
-      int reports;
-      PacketInfo header;
-      java.security.cert.X509Certificate signerCert;
-      java.time.Instant signedAt;
+      VerifiedPacket p;
       try {
-        if (out != null) {
-          // From file to file: the packet and the document are never held whole.
-          OpenedPacketFile p = reader.open(in, out);
-          reports = p.reports();
-          header = p.header();
-          signerCert = p.signer();
-          signedAt = p.signingTime();
-        } else {
-          OpenedPacket p;
-          try (var stream = Files.newInputStream(in)) {
-            p = reader.open(stream);
-          }
-          reports = p.document().reports().size();
-          header = p.header();
-          signerCert = p.signer();
-          signedAt = p.signingTime();
-        }
+        // The packet and the document are never held whole.
+        p = out != null ? reader.open(in, out) : reader.verify(in);
       } catch (HotlinekitException e) {
         spec.commandLine().getErr().println("hotlinekit: " + in + ": " + Cli.describe(e));
         if (Cli.verbose(spec)) {
@@ -298,21 +278,21 @@ final class PacketCommand implements Runnable {
         return exitCode(e);
       }
       PrintWriter stdout = spec.commandLine().getOut();
-      String signer = signerCert.getSubjectX500Principal().getName();
+      String signer = p.signer().getSubjectX500Principal().getName();
       if (format == Cli.OutputFormat.json) {
         ObjectNode n = Cli.json().createObjectNode();
         n.put("verified", true);
-        n.put("reports", reports);
+        n.put("reports", p.reports());
         n.put("signer", signer);
-        n.put("signedAt", signedAt.toString());
-        n.put("packetId", header.packetId().toString());
+        n.put("signedAt", p.signingTime().toString());
+        n.put("packetId", p.header().packetId().toString());
         if (out != null) {
           n.put("document", out.toString());
         }
         stdout.println(Cli.json().writeValueAsString(n));
       } else {
-        stdout.println("verified: " + reports + " reports from " + signer + ", signed "
-            + signedAt + ", packet " + header.packetId()
+        stdout.println("verified: " + p.reports() + " reports from " + signer + ", signed "
+            + p.signingTime() + ", packet " + p.header().packetId()
             + (out != null ? "; document written to " + out : ""));
       }
       stdout.flush();

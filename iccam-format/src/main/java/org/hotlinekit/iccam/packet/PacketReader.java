@@ -234,34 +234,68 @@ public final class PacketReader {
   public OpenedPacketFile open(java.nio.file.Path packet, java.nio.file.Path document) {
     Objects.requireNonNull(packet, "packet");
     Objects.requireNonNull(document, "document");
-    long size;
-    try {
-      size = java.nio.file.Files.size(packet);
-    } catch (IOException e) {
-      throw org.hotlinekit.core.InputReadException.of(packet, e);
-    }
+    long size = size(packet);
     Object[] result = new Object[1];
     org.hotlinekit.core.io.AtomicFiles.write(document, tmp -> {
       try (java.io.OutputStream file = writeFailures(document, new java.io.BufferedOutputStream(
           java.nio.file.Files.newOutputStream(tmp), 1 << 16))) {
-        // A failure to read the file is said as such, never taken for a malformed packet.
-        Opened<ReportJson.Summary> o = open(() -> {
-          try {
-            return PacketWriter.readFailures(packet, new java.io.BufferedInputStream(
-                java.nio.file.Files.newInputStream(packet), 1 << 16));
-          } catch (IOException e) {
-            throw org.hotlinekit.core.InputReadException.of(packet, e);
-          }
-        }, size, in -> checkedCopy(in, file));
-        PacketInfo header = header(o.content.packet());
-        checkFresh(header, o.signingTime);
-        result[0] = new OpenedPacketFile(document, o.content.reports(), header, o.signer,
-            o.signingTime);
+        VerifiedPacket v = verify(packet, size, file);
+        result[0] = new OpenedPacketFile(document, v.reports(), v.header(), v.signer(),
+            v.signingTime());
       } catch (java.io.UncheckedIOException e) {
         throw e.getCause();
       }
     });
     return (OpenedPacketFile) result[0];
+  }
+
+  /**
+   * Opens and verifies a packet file without keeping its document: every check of {@link
+   * #open(java.nio.file.Path, java.nio.file.Path)} runs, in the same order, with the same
+   * exceptions, and the packet is recorded as opened by the replay guard as {@code open} records
+   * it; the document is checked one report at a time as it is decrypted and then dropped, so
+   * memory stays a few buffers whatever the packet's size.
+   *
+   * @param packet the packet file
+   * @return what was verified
+   * @throws org.hotlinekit.core.InputReadException if the packet cannot be read
+   * @throws LimitExceededException over the size limit
+   * @throws MalformedInputException if it is not a well-formed packet
+   * @throws UnsupportedInputException for algorithms, structures or versions the profile refuses
+   * @throws NotARecipientException if it is not for this reader
+   * @throws WrongKeyException if this reader's key does not unwrap it
+   * @throws TamperedException if the tag or the signature does not verify
+   * @throws UntrustedSignerException if the signer is not trusted
+   * @throws ReplayException if it was opened before or was signed outside the time window
+   */
+  public VerifiedPacket verify(java.nio.file.Path packet) {
+    Objects.requireNonNull(packet, "packet");
+    return verify(packet, size(packet), OutputStream.nullOutputStream());
+  }
+
+  private static long size(java.nio.file.Path packet) {
+    try {
+      return java.nio.file.Files.size(packet);
+    } catch (IOException e) {
+      throw org.hotlinekit.core.InputReadException.of(packet, e);
+    }
+  }
+
+  /** Both passes over a packet file, the signed document copied to {@code document} as it passes. */
+  private VerifiedPacket verify(java.nio.file.Path packet, long size,
+      java.io.OutputStream document) {
+    // A failure to read the file is said as such, never taken for a malformed packet.
+    Opened<ReportJson.Summary> o = open(() -> {
+      try {
+        return PacketWriter.readFailures(packet, new java.io.BufferedInputStream(
+            java.nio.file.Files.newInputStream(packet), 1 << 16));
+      } catch (IOException e) {
+        throw org.hotlinekit.core.InputReadException.of(packet, e);
+      }
+    }, size, in -> checkedCopy(in, document));
+    PacketInfo header = header(o.content.packet());
+    checkFresh(header, o.signingTime);
+    return new VerifiedPacket(o.content.reports(), header, o.signer, o.signingTime);
   }
 
   /**

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opening a packet file into a document file ({@link PacketReader#open(Path, Path)}, which holds
- * neither whole) against opening the packet's bytes ({@link PacketReader#open(byte[])}, the
- * oracle): the same packets open, to the same document bytes and facts; the same are refused,
- * with the same exception and message; a refused packet leaves no document behind.
+ * neither whole) and verifying it without its document ({@link PacketReader#verify(Path)})
+ * against opening the packet's bytes ({@link PacketReader#open(byte[])}, the oracle): the same
+ * packets open, to the same document bytes and facts; the same are refused, with the same
+ * exception and message; a refused packet leaves no document behind, and verifying writes
+ * nothing.
  */
 class PacketFileTest {
   private static final TestPki PKI = TestPki.INSTANCE;
@@ -154,6 +156,28 @@ class PacketFileTest {
     assertThatThrownBy(() -> reader(PKI.ecRecipient).open(folder, document))
         .isInstanceOf(InputReadException.class);
     assertThat(Files.readString(document)).isEqualTo("before");
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).verify(dir.resolve("missing.p7m")))
+        .isInstanceOf(InputReadException.class);
+    assertThatThrownBy(() -> reader(PKI.ecRecipient).verify(folder))
+        .isInstanceOf(InputReadException.class);
+  }
+
+  /** Verifying records the packet as opening does: it is not opened, nor verified, again. */
+  @Test
+  void aVerifiedPacketIsRecordedAsOpened() throws Exception {
+    Path packet = Files.write(dir.resolve("p.p7m"), PacketTest.writer(PKI.ecSigner,
+        PKI.ecRecipient).seal(PacketTest.DOC));
+    PacketReader reader = PacketReader.builder().recipient(PKI.ecRecipient.key(),
+        PKI.ecRecipient.cert()).trustAnchor(PKI.ca.cert())
+        .replayGuard(ReplayGuard.file(dir.resolve("opened"))).build();
+    VerifiedPacket verified = reader.verify(packet);
+    assertThat(verified.reports()).isEqualTo(PacketTest.DOC.reports().size());
+    assertThat(verified.toString()).startsWith("VerifiedPacket[")
+        .contains(verified.header().packetId().toString());
+    assertThatThrownBy(() -> reader.verify(packet)).isInstanceOf(ReplayException.class);
+    assertThatThrownBy(() -> reader.open(packet, dir.resolve("reports.json")))
+        .isInstanceOf(ReplayException.class);
+    assertThat(dir.resolve("reports.json")).doesNotExist();
   }
 
   /**
@@ -178,6 +202,33 @@ class PacketFileTest {
       opened = reader.open(file, document);
     } catch (HotlinekitException e) {
       fileRefusal = e;
+    }
+    // Verifying the file without its document: the same verdict, and nothing written.
+    VerifiedPacket verified = null;
+    HotlinekitException verifyRefusal = null;
+    try (var before = Files.list(dir)) {
+      List<Path> files = before.toList();
+      try {
+        verified = reader.verify(file);
+      } catch (HotlinekitException e) {
+        verifyRefusal = e;
+      }
+      try (var after = Files.list(dir)) {
+        assertThat(after.toList()).as(what).containsExactlyInAnyOrderElementsOf(files);
+      }
+    }
+    if (whole != null) {
+      assertThat(verifyRefusal).as(what).isNull();
+      assertThat(verified.reports()).isEqualTo(whole.document().reports().size());
+      assertThat(verified.header()).isEqualTo(whole.header());
+      assertThat(verified.signer()).isEqualTo(whole.signer());
+      assertThat(verified.signingTime()).isEqualTo(whole.signingTime());
+      assertThat(verified).isNotInstanceOf(OpenedPacketFile.class);
+    } else {
+      assertThat(verifyRefusal).as(what + ": %s", wholeRefusal).isNotNull();
+      assertThat(verifyRefusal.getClass()).as("%s: %s / %s", what, verifyRefusal, wholeRefusal)
+          .isEqualTo(wholeRefusal.getClass());
+      assertThat(verifyRefusal.getMessage()).as(what).isEqualTo(wholeRefusal.getMessage());
     }
     if (whole != null) {
       assertThat(fileRefusal).as(what).isNull();

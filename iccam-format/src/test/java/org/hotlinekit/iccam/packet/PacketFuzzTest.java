@@ -5,8 +5,8 @@ import org.hotlinekit.core.HotlinekitException;
 
 /**
  * Untrusted packets: opening one gives verified content or a HotlinekitException. Three entry
- * points: the whole packet, the packet as a file opened into a document file (judged as its
- * bytes are, leaving no document when refused), and the inner content (anyone who has the reader's certificate can
+ * points: the whole packet, the packet as a file opened into a document file or verified without
+ * one (judged as its bytes are, leaving no document when refused), and the inner content (anyone who has the reader's certificate can
  * encrypt to it, so the SignedData parser and everything after it run on content an attacker
  * chose, before any signature is checked).
  */
@@ -48,6 +48,16 @@ class PacketFuzzTest {
       }
       if (!whole.equals(file)) {
         throw new IllegalStateException("judged otherwise as a file: " + file + " / " + whole);
+      }
+      String verified;
+      try {
+        verified = "opened " + READER.verify(packet).header();
+      } catch (HotlinekitException e) {
+        verified = e.getClass().getName() + ": " + e.getMessage();
+      }
+      if (!whole.equals(verified)) {
+        throw new IllegalStateException("judged otherwise when verified: " + verified + " / "
+            + whole);
       }
     } finally {
       try (var files = java.nio.file.Files.list(dir)) {
