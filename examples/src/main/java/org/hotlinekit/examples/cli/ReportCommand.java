@@ -86,20 +86,23 @@ final class ReportCommand implements Runnable {
       ReportJson json = ignoreUnknown ? ReportJson.builder().ignoreUnknownFields().build()
           : ReportJson.strict();
       PrintWriter out = spec.commandLine().getOut();
+      org.hotlinekit.categorisation.Categoriser categoriser =
+          org.hotlinekit.categorisation.Categoriser.builder().build();
       boolean allValid = true;
       for (Path f : files) {
         List<String> problems = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int reports = 0;
         try {
-          ReportJson.Result r = json.read(f);
+          // One report at a time, whatever the document's size. A stored classification its
+          // facts do not derive (or facts that contradict themselves) is a document no receiving
+          // hotline can act on; those findings count only for a document valid otherwise.
+          List<String> facts = new ArrayList<>();
+          ReportJson.Summary r = json.check(f, report -> org.hotlinekit.iccam.model.FactsCheck
+              .check(List.of(report), categoriser).forEach(x -> facts.add(f + ": " + x)));
           r.ignored().forEach(p -> skipped.add(p.toString()));
-          reports = r.document().reports().size();
-          // A stored classification its facts do not derive (or facts that contradict
-          // themselves) is a document no receiving hotline can act on.
-          org.hotlinekit.iccam.model.FactsCheck.check(r.document().reports(),
-              org.hotlinekit.categorisation.Categoriser.builder().build())
-              .forEach(x -> problems.add(f + ": " + x));
+          reports = r.reports();
+          problems.addAll(facts);
         } catch (ReportFormatException e) {
           e.problems().forEach(p -> problems.add(p.toString()));
         } catch (HotlinekitException e) {

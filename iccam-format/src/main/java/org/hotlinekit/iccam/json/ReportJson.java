@@ -258,9 +258,28 @@ public final class ReportJson {
    * @throws InputReadException if the file cannot be read
    */
   public Summary check(Path file) {
+    return check(file, r -> { });
+  }
+
+  /**
+   * Checks a document file as {@link #check(Path)} does, handing each valid report to {@code
+   * each} as it is read, in document order (for checks of one's own over documents of any size).
+   * The reports belong to a valid document only if this returns normally: when it throws, some
+   * reports may have been handed on before the problem was found.
+   *
+   * @param file the file
+   * @param each what receives every valid report
+   * @return what it holds
+   * @throws ReportFormatException listing every problem, if the document is invalid
+   * @throws UnsupportedInputException for another format, major version or an unknown crit entry
+   * @throws LimitExceededException if the file or a string is over the limits
+   * @throws InputReadException if the file cannot be read
+   */
+  public Summary check(Path file, java.util.function.Consumer<? super Report> each) {
+    Objects.requireNonNull(each, "each");
     try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file),
         1 << 16)) {
-      return check(in, file.toString());
+      return stream(in, file.toString(), each::accept);
     } catch (java.io.UncheckedIOException e) {
       throw InputReadException.of(file, e.getCause());
     } catch (IOException e) {

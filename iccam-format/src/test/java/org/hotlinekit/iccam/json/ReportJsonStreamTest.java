@@ -150,6 +150,19 @@ class ReportJsonStreamTest {
     assertThat(ReportJson.strict().check(file).reports()).isEqualTo(3);
     assertThatThrownBy(() -> ReportJson.strict().check(dir.resolve("missing.json")))
         .isInstanceOf(org.hotlinekit.core.InputReadException.class);
+    assertThatThrownBy(() -> ReportJson.strict().check(dir.resolve("missing.json"), r -> { }))
+        .isInstanceOf(org.hotlinekit.core.InputReadException.class);
+  }
+
+  /** The reports handed on by {@code check(Path, Consumer)} are the whole read's, in order. */
+  @ParameterizedTest
+  @MethodSource("samples")
+  void eachReportIsHandedOnAsTheWholeReadHasIt(byte[] text, @TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("r.json"), text);
+    List<org.hotlinekit.iccam.model.Report> handed = new ArrayList<>();
+    ReportJson.Summary s = ReportJson.strict().check(file, handed::add);
+    assertThat(handed).isEqualTo(ReportJson.strict().read(file).document().reports());
+    assertThat(s.reports()).isEqualTo(handed.size());
   }
 
   private static boolean refusedWhole(byte[] text) {
