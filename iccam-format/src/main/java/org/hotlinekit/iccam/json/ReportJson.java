@@ -265,7 +265,9 @@ public final class ReportJson {
    * Checks a document file as {@link #check(Path)} does, handing each valid report to {@code
    * each} as it is read, in document order (for checks of one's own over documents of any size).
    * The reports belong to a valid document only if this returns normally: when it throws, some
-   * reports may have been handed on before the problem was found.
+   * reports may have been handed on before the problem was found. An exception {@code each}
+   * throws ends the check and is thrown on, unless the file turns out over the size limit or not
+   * UTF-8 (which is said instead, as for any document).
    *
    * @param file the file
    * @param each what receives every valid report
