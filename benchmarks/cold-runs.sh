@@ -7,6 +7,7 @@
 #   packet open     vs  openssl cms -decrypt | openssl cms -verify
 #   hash sha256     vs  sha256sum           (one digest, the same files)
 #   hash (all four, with PDQ), and --version, on their own
+#   hash and hash --algorithms pdq  vs  Meta's C++ pdq-photo-hasher, when PDQ_PHOTO_HASHER names it
 #
 #   benchmarks/cold-runs.sh [RUNS=5] [SIZES="14000 1048576 67108864"] [IMAGES=20]
 #
@@ -102,3 +103,34 @@ for i in $(seq 1 "$runs"); do
 done
 report "hash --algorithms sha256, $images JPEGs" "$work/h1" "$work/s1"
 report "hash (MD5, SHA-1, SHA-256, PDQ)" "$work/h4" -
+
+# PDQ against Meta's C++ hasher, when given: PDQ_PHOTO_HASHER=/path/to/pdq-photo-hasher (built
+# from facebook/ThreatExchange's pdq/cpp, e.g. with libjpeg: make CFLAGS="-Dcimg_use_jpeg
+# -Dcimg_display=0" LFLAGS="-lm -lpthread -ljpeg" pdq-photo-hasher). 20 photos of 1280x800; on
+# one core (taskset -c 0) when taskset is there, as the issue measured it; the hashes compared.
+if [ -n "${PDQ_PHOTO_HASHER:-}" ]; then
+  [ -x "$PDQ_PHOTO_HASHER" ] || { echo "PDQ_PHOTO_HASHER is not an executable: $PDQ_PHOTO_HASHER" >&2; exit 2; }
+  pin=()
+  command -v taskset >/dev/null && pin=(taskset -c 0)
+  java -cp "$bench" org.hotlinekit.benchmarks.PhotoInputs "$work/photos" 20 1280 800
+  "$PDQ_PHOTO_HASHER" "$work"/photos/*.jpg | awk -F, '{print $3 "\t" $1 "\t" $2}' | sort \
+      >"$work/theirs.tsv"
+  "$hk" hash --algorithms pdq --format tsv --no-progress "$work/photos" | tail -n +2 \
+      | cut -f1-3 | sort >"$work/ours.tsv"
+  if ! cmp -s "$work/theirs.tsv" "$work/ours.tsv"; then
+    echo "PDQ hashes differ from the C++ hasher's:" >&2
+    diff "$work/theirs.tsv" "$work/ours.tsv" >&2 || true
+    exit 1
+  fi
+  : >"$work/p4"; : >"$work/p1"; : >"$work/pc"
+  for i in $(seq 1 "$runs"); do
+    timed "$work/p4" "${pin[@]}" "$hk" hash --no-progress "$work/photos"
+    timed "$work/p1" "${pin[@]}" "$hk" hash --algorithms pdq --no-progress "$work/photos"
+    timed "$work/pc" sh -c "${pin[*]} '$PDQ_PHOTO_HASHER' '$work'/photos/*.jpg"
+  done
+  where="two cores or more"
+  [ ${#pin[@]} -gt 0 ] && where="one core"
+  echo "20 photos of 1280x800 on $where, the 20 PDQ hashes identical to the C++ hasher's:"
+  report "hash (MD5, SHA-1, SHA-256, PDQ)" "$work/p4" "$work/pc"
+  report "hash --algorithms pdq" "$work/p1" "$work/pc"
+fi
