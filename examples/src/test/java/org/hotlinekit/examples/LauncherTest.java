@@ -62,7 +62,9 @@ class LauncherTest {
     // tool prints one line.
     executable(bin.resolve("java"), """
         #!/usr/bin/env bash
-        { printf 'java'; printf ' [%s]' "$@"; echo; } >>"$CALLS"
+        line=java
+        for a in "$@"; do line+=" [$a]"; done
+        printf '%s\n' "$line" >>"$CALLS" # one write: training runs go side by side
         dump=0
         for a in "$@"; do
           case "$a" in
@@ -77,7 +79,9 @@ class LauncherTest {
         """);
     executable(bin.resolve("mvn"), """
         #!/usr/bin/env bash
-        { printf 'mvn'; printf ' [%s]' "$@"; echo; } >>"$CALLS"
+        line=mvn
+        for a in "$@"; do line+=" [$a]"; done
+        printf '%s\n' "$line" >>"$CALLS"
         touch "$JAR_PATH"
         """);
   }
