@@ -103,8 +103,12 @@ class LauncherTest {
   }
 
   private Run run(Map<String, String> env, String... args) throws Exception {
+    return runScript(root.resolve("hotlinekit"), env, args);
+  }
+
+  private Run runScript(Path script, Map<String, String> env, String... args) throws Exception {
     Files.deleteIfExists(calls);
-    List<String> command = new ArrayList<>(List.of("bash", root.resolve("hotlinekit").toString()));
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(Arrays.asList(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
     pb.environment().put("PATH", root.resolve("bin") + ":/usr/bin:/bin");
@@ -153,6 +157,18 @@ class LauncherTest {
     assertThat(run(Map.of(), "nonsense").tool()).contains(archive("base"));
     assertThat(run(Map.of("HOTLINEKIT_CDS", "0"), "hash", "x").tool())
         .doesNotContain("SharedArchiveFile");
+  }
+
+  /** A link to the launcher elsewhere (e.g. in ~/bin) runs the repository's tool. */
+  @Test
+  void aLinkToTheLauncherRunsTheRepositorysTool() throws Exception {
+    Path elsewhere = Files.createDirectories(root.resolve("home/bin"));
+    Path link = Files.createSymbolicLink(elsewhere.resolve("hotlinekit"),
+        root.resolve("hotlinekit"));
+    Run r = runScript(link, Map.of("HOTLINEKIT_CDS", "0"), "hash", "x");
+    assertThat(r.calls()).noneMatch(c -> c.startsWith("mvn"));
+    assertThat(r.tool()).endsWith("[-jar] [" + root.resolve(JAR) + "] [hash] [x]");
+    assertThat(r.out()).isEqualTo("tool output\n");
   }
 
   @Test
